@@ -1,0 +1,67 @@
+# Perhekeskus — the two commands of the quick start are `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+RUN := $(UV) run --frozen
+PYTEST_ARGS ?=
+
+.PHONY: help demo test check bench install deps system-deps node-deps translations messages lint format clean
+
+help:
+	@echo "make demo   install everything, migrate SQLite under var/, load the demo network, serve it"
+	@echo "make test   run the whole test suite (DATABASE_URL/REDIS_URL choose PostgreSQL/Redis)"
+	@echo "make check  ruff, ruff format --check, mypy, makemigrations --check"
+	@echo "make bench  run the benchmarks and print their figures"
+
+# --- installation ---------------------------------------------------------------------------------
+$(UV):
+	@command -v uv >/dev/null 2>&1 || { \
+	  echo "Installing uv from PyPI"; \
+	  python3 -m pip install --user --quiet uv || python3 -m pip install --quiet --break-system-packages --user uv; }
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	 else echo "npm is missing: browser accessibility tests need axe-core from npm (apt-get install npm)"; exit 1; fi
+
+deps: system-deps .venv/.synced translations
+install: deps
+
+node-deps: node_modules/.installed
+
+translations: .venv/.synced
+	@$(RUN) perhekeskus compile_translations --verbosity 0
+
+# --- the two commands -----------------------------------------------------------------------------
+demo: deps
+	$(RUN) perhekeskus demo
+
+test: deps node-deps
+	$(RUN) pytest $(PYTEST_ARGS)
+
+# --- the rest -------------------------------------------------------------------------------------
+check: .venv/.synced
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy
+	DJANGO_SETTINGS_MODULE=perhekeskus.config.settings.test $(RUN) perhekeskus makemigrations --check --dry-run
+
+bench: deps
+	$(RUN) python benchmarks/run.py
+
+messages: .venv/.synced
+	cd src/perhekeskus && $(RUN) perhekeskus makemessages -l fi -l sv -l en --no-obsolete --no-location --ignore 'tests/*'
+
+format: .venv/.synced
+	$(RUN) ruff format .
+	$(RUN) ruff check --fix .
+
+clean:
+	rm -rf .venv node_modules var .pytest_cache .mypy_cache .ruff_cache

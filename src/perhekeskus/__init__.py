@@ -1,0 +1,1 @@
+"""Perhekeskus: the platform of a family center network."""

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpRequest
+
+from perhekeskus.accounts import actions
+from perhekeskus.accounts.models import RoleGrant, User
+from perhekeskus.accounts.policies import can_manage_users, can_view_user
+from perhekeskus.audit.services import audit_record
+from perhekeskus.core.errors import NotFound, PolicyDenied
+
+
+def user_list_visible_to(*, actor: Any, query: str = "", role: str = "") -> QuerySet[User]:
+    """The directory of professionals, for coordinators. Names, organisations and roles only."""
+    if not can_manage_users(actor):
+        raise PolicyDenied("Only network coordinators can list users")
+    users = User.objects.select_related("organization").prefetch_related(
+        Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role"))
+    )
+    if query:
+        users = users.filter(
+            Q(full_name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(organization__name__icontains=query)
+        )
+    if role:
+        users = users.filter(role_grants__role=role)
+    return users.order_by("full_name", "email")
+
+
+def access_user(*, actor: Any, user_id: int, request: HttpRequest | None = None) -> User:
+    """One user's account details. Missing and forbidden both raise NotFound; a read of another
+    person's account is recorded."""
+    try:
+        user = User.objects.select_related("organization").get(pk=user_id)
+    except (User.DoesNotExist, ValueError, TypeError):
+        raise NotFound from None
+    if not can_view_user(actor, user):
+        raise NotFound
+    if user.pk != actor.pk:
+        audit_record(action=actions.USER_VIEW, actor=actor, target=user, request=request)
+    return user

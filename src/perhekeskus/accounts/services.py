@@ -1,0 +1,357 @@
+"""Every change to accounts: each checks its policy and records its audit entry in the same
+transaction. E-mail goes out only after the transaction commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import login, logout
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from perhekeskus.accounts import actions
+from perhekeskus.accounts.models import RoleGrant, User
+from perhekeskus.accounts.policies import can_manage_users
+from perhekeskus.audit.services import audit_record
+from perhekeskus.catalog.models import Organization
+from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.roles import Role
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _require_manager(actor: Any) -> None:
+    if not can_manage_users(actor):
+        raise PolicyDenied(_("Only network coordinators can manage users."))
+
+
+# --- Sessions -----------------------------------------------------------------------------------
+
+
+def session_login(
+    *, request: HttpRequest, user: User, device: TOTPDevice | None = None, backend: str = ""
+) -> None:
+    with transaction.atomic():
+        login(request, user, backend=backend or MODEL_BACKEND)
+        if device is not None:
+            otp_login(request, device)
+        audit_record(
+            action=actions.USER_LOGIN,
+            actor=user,
+            target=user,
+            request=request,
+            details={"two_factor": device is not None},
+        )
+
+
+def session_logout(*, request: HttpRequest) -> None:
+    user = request.user
+    with transaction.atomic():
+        if user.is_authenticated:
+            audit_record(action=actions.USER_LOGOUT, actor=user, target=user, request=request)
+        logout(request)
+
+
+def login_failure_record(*, request: HttpRequest, email: str, locked_out: bool) -> None:
+    """A failed or refused login. The entered address is kept (truncated) so that an attack on
+    one account can be seen; the password never is."""
+    user = User.objects.filter(email__iexact=email).first() if email else None
+    audit_record(
+        action=actions.USER_LOCKED_OUT if locked_out else actions.USER_LOGIN_FAILED,
+        target=user,
+        target_type="" if user else "accounts.user",
+        request=request,
+        details={"email": email[:254]},
+    )
+
+
+# --- Two-factor authentication ------------------------------------------------------------------
+
+
+def totp_device_start(*, user: User) -> TOTPDevice:
+    """An unconfirmed TOTP device for the user to scan. Reuses the pending one so that reloading
+    the set-up page does not invalidate a QR code already scanned."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
+    return device
+
+
+def totp_device_confirm(
+    *, request: HttpRequest, user: User, device: TOTPDevice, token: str
+) -> bool:
+    if device.user_id != user.pk or device.confirmed:
+        raise PolicyDenied("Not this user's pending device")
+    if not device.verify_token(token):
+        audit_record(action=actions.TOTP_VERIFY_FAILED, actor=user, target=user, request=request)
+        return False
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        otp_login(request, device)
+        audit_record(action=actions.TOTP_ENROLL, actor=user, target=user, request=request)
+    return True
+
+
+def totp_token_check(*, request: HttpRequest, user: User, token: str) -> TOTPDevice | None:
+    """The user's confirmed device that accepts the token, or None (recorded as a failure)."""
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        if device.verify_token(token):
+            return device
+    audit_record(action=actions.TOTP_VERIFY_FAILED, target=user, request=request)
+    return None
+
+
+def totp_reset(*, actor: Any, user: User, request: HttpRequest | None = None) -> None:
+    """A coordinator removes a lost authenticator; the user sets up a new one at next login."""
+    _require_manager(actor)
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        audit_record(action=actions.TOTP_RESET, actor=actor, target=user, request=request)
+
+
+# --- Users and roles ----------------------------------------------------------------------------
+
+
+def _send_invitation(*, user: User, request: HttpRequest | None) -> None:
+    form = PasswordResetForm({"email": user.email})
+    if form.is_valid():
+        form.save(
+            request=request,
+            domain_override=request.get_host() if request else settings.PERHEKESKUS_SITE_DOMAIN,
+            use_https=bool(request.is_secure()) if request else settings.PERHEKESKUS_SITE_HTTPS,
+            subject_template_name="registration/invitation_subject.txt",
+            email_template_name="registration/invitation_email.txt",
+            extra_email_context={"site_name": settings.PERHEKESKUS_SITE_NAME},
+        )
+
+
+def _email_is_free(email: str, *, exclude_pk: int | None = None) -> bool:
+    queryset = User.objects.filter(email__iexact=email)
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return not queryset.exists()
+
+
+def user_create(
+    *,
+    actor: Any,
+    email: str,
+    full_name: str,
+    organization: Organization | None,
+    profession: str = "",
+    title: str = "",
+    roles: Iterable[str] = (),
+    request: HttpRequest | None = None,
+    send_invitation: bool = True,
+) -> User:
+    """Add a professional. They get no password: an invitation e-mail lets them set their own."""
+    _require_manager(actor)
+    email = email.strip().lower()
+    if not _email_is_free(email):
+        raise ValidationError({"email": _("A user with this e-mail address already exists.")})
+    with transaction.atomic():
+        user = User(
+            email=email,
+            full_name=full_name.strip(),
+            organization=organization,
+            profession=profession,
+            title=title.strip(),
+        )
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+        audit_record(
+            action=actions.USER_CREATE,
+            actor=actor,
+            target=user,
+            request=request,
+            details={"organization": str(organization.pk) if organization else None},
+        )
+        _roles_apply(actor=actor, user=user, roles=set(roles), request=request)
+        if send_invitation:
+            transaction.on_commit(lambda: _send_invitation(user=user, request=request))
+    return user
+
+
+def user_update(
+    *,
+    actor: Any,
+    user: User,
+    full_name: str,
+    organization: Organization | None,
+    profession: str,
+    title: str,
+    request: HttpRequest | None = None,
+) -> User:
+    _require_manager(actor)
+    changes: dict[str, list[str | None]] = {}
+    new_values = {
+        "full_name": full_name.strip(),
+        "organization": organization,
+        "profession": profession,
+        "title": title.strip(),
+    }
+    for field, value in new_values.items():
+        old = getattr(user, field)
+        if old != value:
+            changes[field] = [_display(old), _display(value)]
+            setattr(user, field, value)
+    if not changes:
+        return user
+    with transaction.atomic():
+        user.full_clean()
+        user.save()
+        audit_record(
+            action=actions.USER_UPDATE,
+            actor=actor,
+            target=user,
+            request=request,
+            details={"changes": changes},
+        )
+    return user
+
+
+def _display(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Organization):
+        return str(value.pk)
+    return str(value)
+
+
+def user_set_active(
+    *, actor: Any, user: User, active: bool, request: HttpRequest | None = None
+) -> User:
+    _require_manager(actor)
+    if user.pk == actor.pk and not active:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    if user.is_active == active:
+        return user
+    with transaction.atomic():
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        audit_record(
+            action=actions.USER_ACTIVATE if active else actions.USER_DEACTIVATE,
+            actor=actor,
+            target=user,
+            request=request,
+        )
+    return user
+
+
+def user_roles_set(
+    *, actor: Any, user: User, roles: Iterable[str], request: HttpRequest | None = None
+) -> None:
+    """Make the user's roles exactly `roles`: each grant and each revocation is its own audit
+    entry, so that the log answers "who made X a coordinator, and when"."""
+    _require_manager(actor)
+    wanted = set(roles)
+    if (
+        user.pk == actor.pk
+        and Role.COORDINATOR in user.role_set()
+        and Role.COORDINATOR not in wanted
+    ):
+        raise ValidationError(
+            {"roles": _("You cannot remove your own coordinator role; ask another coordinator.")}
+        )
+    with transaction.atomic():
+        _roles_apply(actor=actor, user=user, roles=wanted, request=request)
+
+
+def _roles_apply(*, actor: Any, user: User, roles: set[str], request: HttpRequest | None) -> None:
+    valid = set(Role.values)
+    unknown = roles - valid
+    if unknown:
+        raise ValidationError({"roles": _("Unknown role: %s") % ", ".join(sorted(unknown))})
+    current = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
+    for role in sorted(roles - current):
+        RoleGrant.objects.create(user=user, role=role, granted_by=actor)
+        audit_record(
+            action=actions.ROLE_GRANT,
+            actor=actor,
+            target=user,
+            request=request,
+            details={"role": role},
+        )
+    for role in sorted(current - roles):
+        RoleGrant.objects.filter(user=user, role=role).delete()
+        audit_record(
+            action=actions.ROLE_REVOKE,
+            actor=actor,
+            target=user,
+            request=request,
+            details={"role": role},
+        )
+    user.forget_roles()
+
+
+# --- Passwords ----------------------------------------------------------------------------------
+
+
+def password_reset_request_record(*, request: HttpRequest, email: str) -> None:
+    user = User.objects.filter(email__iexact=email, is_active=True).first()
+    audit_record(
+        action=actions.PASSWORD_RESET_REQUEST,
+        target=user,
+        target_type="" if user else "accounts.user",
+        request=request,
+        details={"email": email[:254]},
+    )
+
+
+def password_reset_record(*, request: HttpRequest, user: User) -> None:
+    audit_record(action=actions.PASSWORD_RESET, actor=user, target=user, request=request)
+
+
+def password_change_record(*, request: HttpRequest, user: User) -> None:
+    audit_record(action=actions.PASSWORD_CHANGE, actor=user, target=user, request=request)
+
+
+def user_provision(
+    *,
+    email: str,
+    full_name: str,
+    organization: Organization | None,
+    profession: str = "",
+    title: str = "",
+    roles: Iterable[str] = (),
+    password: str | None = None,
+    is_superuser: bool = False,
+    via: str,
+) -> tuple[User, bool]:
+    """Create a user from the command line (demo data, installation scripts), where there is no
+    logged-in actor. Idempotent by e-mail: an existing user is returned unchanged. The audit entry
+    names the command in `via`."""
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        return existing, False
+    with transaction.atomic():
+        user = User(
+            email=email,
+            full_name=full_name,
+            organization=organization,
+            profession=profession,
+            title=title,
+            is_staff=is_superuser,
+            is_superuser=is_superuser,
+        )
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+        audit_record(action=actions.USER_CREATE, target=user, details={"via": via})
+        for role in sorted(set(roles)):
+            if role not in Role.values:
+                raise ValidationError({"roles": f"Unknown role: {role}"})
+            RoleGrant.objects.create(user=user, role=role)
+            audit_record(action=actions.ROLE_GRANT, target=user, details={"role": role, "via": via})
+    return user, True

@@ -1,0 +1,28 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from perhekeskus.core import views as core_views
+
+# Pages are under a language prefix (/fi/, /sv/, /en/) so that every page can be shared in its
+# language; "/" is redirected by LocaleMiddleware according to Accept-Language.
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("perhekeskus.config.api_urls")),
+    path("api/v1/openapi.json", SpectacularAPIView.as_view(), name="openapi-schema"),
+    path("api/v1/docs/", SpectacularRedocView.as_view(url_name="openapi-schema"), name="api-docs"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("perhekeskus.core.urls")),
+    path("accounts/", include("perhekeskus.accounts.urls")),
+    path("pro/audit/", include("perhekeskus.audit.urls")),
+    prefix_default_language=True,
+)
+
+handler400 = "perhekeskus.core.views.bad_request"
+handler403 = "perhekeskus.core.views.permission_denied"
+handler404 = "perhekeskus.core.views.page_not_found"
+handler500 = "perhekeskus.core.views.server_error"

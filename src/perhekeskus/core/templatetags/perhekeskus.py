@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django import forms, template
+from django.forms.boundfield import BoundField
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.filter
+def aria(field: BoundField) -> SafeString:
+    """Render a widget tied to its help text and errors for screen readers
+    (aria-describedby, aria-invalid), as WCAG 3.3.1 and 1.3.1 ask."""
+    described_by = []
+    attrs: dict[str, str] = {}
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_help")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_multiple_choice(field: BoundField) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
+
+
+@register.simple_tag
+def page_url(query: str, number: int) -> str:
+    return f"?{query}&page={number}" if query else f"?page={number}"

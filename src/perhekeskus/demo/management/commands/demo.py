@@ -1,0 +1,47 @@
+"""`perhekeskus demo` — what `make demo` ends with: migrate, load the demo network, print the
+logins and serve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from perhekeskus.config.env import env_int, env_str
+from perhekeskus.core.roles import Role
+from perhekeskus.demo import network
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo network, print the demo logins and serve the site."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="Prepare but do not serve.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("compile_translations", verbosity=0)
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database migrated.")
+        call_command("load_demo")
+        host = env_str("HOST", "127.0.0.1")
+        port = env_int("PORT", 8000)
+        self.print_logins(host, port)
+        if not options["no_serve"]:
+            call_command("serve", host=host, port=port, workers=env_int("WEB_CONCURRENCY", 1))
+
+    def print_logins(self, host: str, port: int) -> None:
+        write = self.stdout.write
+        write("")
+        write(self.style.SUCCESS(f"Perhekeskus demo: http://{host}:{port}/"))
+        write(f"Professionals log in at http://{host}:{port}/fi/accounts/login/")
+        write(f"Every demo login has the password: {network.DEMO_PASSWORD}")
+        width = max(len(user.email) for user in network.USERS)
+        for user in network.USERS:
+            roles = ", ".join(str(Role(role).label) for role in user.roles)
+            if user.is_superuser:
+                roles = "technical administrator (/admin/)"
+            write(f"  {user.email.ljust(width)}  {user.full_name}: {roles}")
+        write("")

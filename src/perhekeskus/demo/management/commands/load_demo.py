@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from perhekeskus.demo.loader import load_demo_network
+
+
+class Command(BaseCommand):
+    help = "Load the demo family center network (made-up organisations and professionals)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load demo data even though this is not a demo installation.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not getattr(settings, "PERHEKESKUS_DEMO", False) and not options["allow_production"]:
+            raise CommandError(
+                "This is not a demo installation: demo accounts with a published password would "
+                "be created. Use the demo settings, or --allow-production if you really mean it."
+            )
+        summary = load_demo_network()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo network: {summary.organizations_created} organisations created, "
+                f"{summary.users_created} users created "
+                f"({summary.users_existing} already there)."
+            )
+        )
