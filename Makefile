@@ -3,6 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+export PATH := $(HOME)/.local/bin:$(PATH)
 RUN := $(UV) run --frozen
 PYTEST_ARGS ?=
 
@@ -16,9 +17,8 @@ help:
 
 # --- installation ---------------------------------------------------------------------------------
 $(UV):
-	@command -v uv >/dev/null 2>&1 || { \
-	  echo "Installing uv from PyPI"; \
-	  python3 -m pip install --user --quiet uv || python3 -m pip install --quiet --break-system-packages --user uv; }
+	@echo "Installing uv from PyPI"
+	@python3 scripts/install-uv.py
 
 system-deps:
 	@bash scripts/system-deps.sh

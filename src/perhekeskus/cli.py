@@ -1,6 +1,6 @@
 """The `perhekeskus` command: Django's management commands with the project's settings.
 
-`perhekeskus migrate`, `perhekeskus serve`, `perhekeskus demo`, `perhekeskus import-ptv ...`:
+`perhekeskus migrate`, `perhekeskus serve`, `perhekeskus demo`, `perhekeskus load-demo`:
 a hyphenated name is the command of the same name with underscores.
 """
 

@@ -12,7 +12,7 @@ class RoleGrantInline(admin.TabularInline[RoleGrant, User]):
     model = RoleGrant
     fk_name = "user"
     extra = 0
-    fields = ["role", "granted_at", "granted_by"]
+    fields = ("role", "granted_at", "granted_by")
     readonly_fields = fields
     can_delete = False
 
@@ -28,7 +28,7 @@ class UserAdmin(admin.ModelAdmin[User]):
     list_display = ["email", "full_name", "organization", "profession", "is_active", "is_staff"]
     list_filter = ["is_active", "is_staff", "profession", "role_grants__role"]
     search_fields = ["email", "full_name"]
-    fields = [
+    fields = (
         "email",
         "full_name",
         "organization",
@@ -39,7 +39,7 @@ class UserAdmin(admin.ModelAdmin[User]):
         "is_superuser",
         "last_login",
         "date_joined",
-    ]
+    )
     readonly_fields = fields
     inlines = [RoleGrantInline]
     actions = None

@@ -48,7 +48,7 @@ class TokenForm(forms.Form):
 class UserForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     full_name = forms.CharField(label=_("Full name"), max_length=150)
-    organization = forms.ModelChoiceField(
+    organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organization.objects.order_by("name"),
         required=False,

@@ -9,9 +9,12 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import login, logout
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -122,16 +125,26 @@ def totp_reset(*, actor: Any, user: User, request: HttpRequest | None = None) ->
 
 
 def _send_invitation(*, user: User, request: HttpRequest | None) -> None:
-    form = PasswordResetForm({"email": user.email})
-    if form.is_valid():
-        form.save(
-            request=request,
-            domain_override=request.get_host() if request else settings.PERHEKESKUS_SITE_DOMAIN,
-            use_https=bool(request.is_secure()) if request else settings.PERHEKESKUS_SITE_HTTPS,
-            subject_template_name="registration/invitation_subject.txt",
-            email_template_name="registration/invitation_email.txt",
-            extra_email_context={"site_name": settings.PERHEKESKUS_SITE_NAME},
-        )
+    """A set-your-password link. Django's reset form skips users without a usable password, which
+    is exactly what a new user is, so the message is built here with the same token generator."""
+    context = {
+        "email": user.email,
+        "user": user,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "domain": request.get_host() if request else settings.PERHEKESKUS_SITE_DOMAIN,
+        "protocol": "https"
+        if (request.is_secure() if request else settings.PERHEKESKUS_SITE_HTTPS)
+        else "http",
+        "site_name": settings.PERHEKESKUS_SITE_NAME,
+    }
+    PasswordResetForm().send_mail(
+        "accounts/email/invitation_subject.txt",
+        "accounts/email/invitation_email.txt",
+        context,
+        None,
+        user.email,
+    )
 
 
 def _email_is_free(email: str, *, exclude_pk: int | None = None) -> bool:

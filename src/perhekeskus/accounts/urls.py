@@ -20,9 +20,7 @@ urlpatterns = [
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password/reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(
-            template_name="registration/password_reset_done.html"
-        ),
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
         name="password_reset_done",
     ),
     path(
@@ -33,7 +31,7 @@ urlpatterns = [
     path(
         "password/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(
-            template_name="registration/password_reset_complete.html"
+            template_name="accounts/password_reset_complete.html"
         ),
         name="password_reset_complete",
     ),

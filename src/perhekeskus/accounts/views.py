@@ -11,7 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -63,8 +63,12 @@ def lockout_response(
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     next_url = request.POST.get("next") or request.GET.get("next")
-    if request.user.is_authenticated and is_two_factor_satisfied(request.user):
-        return redirect(_safe_next(request, next_url))
+    if request.user.is_authenticated:
+        if is_two_factor_satisfied(request.user):
+            return redirect(_safe_next(request, next_url))
+        # Logged in with a password but still without the second factor the site requires.
+        target = "accounts:otp_verify" if request.user.has_totp_device() else "accounts:otp_setup"
+        return redirect(f"{reverse(target)}?next={_safe_next(request, next_url)}")
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -323,7 +327,8 @@ def user_set_active(request: HttpRequest, user_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, _("The account is active.") if active else _("The account was deactivated.")
+            request,
+            _("The account was reactivated.") if active else _("The account was deactivated."),
         )
     return redirect("accounts:user_detail", user_id=user.pk)
 
@@ -348,9 +353,9 @@ def user_totp_reset(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    template_name = "registration/password_reset_form.html"
-    email_template_name = "registration/password_reset_email.txt"
-    subject_template_name = "registration/password_reset_subject.txt"
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset_email.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
     extra_email_context = {"site_name": settings.PERHEKESKUS_SITE_NAME}
 
@@ -362,7 +367,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "registration/password_reset_confirm.html"
+    template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -373,10 +378,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "registration/password_change_form.html"
+    template_name = "accounts/password_change_form.html"
     success_url = reverse_lazy("accounts:dashboard")
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         return professional_required(super().dispatch)(request, *args, **kwargs)
 
     def form_valid(self, form: Any) -> HttpResponse:

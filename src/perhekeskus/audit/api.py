@@ -44,17 +44,16 @@ class AuditPagination(PageNumberPagination):
 
 
 class _AuditQuerysetMixin:
-    request: Request
-
     def get_queryset(self) -> QuerySet[AuditEntry]:
-        params = self.request.query_params
+        request: Request = self.request  # type: ignore[attr-defined]
+        params = request.query_params
         filters = AuditFilters(
             action=params.get("action", ""),
             actor=params.get("actor", ""),
             target_type=params.get("target_type", ""),
             target_id=params.get("target_id", ""),
         )
-        return access_audit_log(actor=self.request.user, filters=filters, request=self.request)
+        return access_audit_log(actor=request.user, filters=filters, request=request)
 
 
 class AuditEntryListView(_AuditQuerysetMixin, generics.ListAPIView[AuditEntry]):

@@ -5,13 +5,14 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.audit.registry import all_actions
 from perhekeskus.audit.selectors import AuditFilters
 
 
-def _action_choices() -> list[tuple[str, str]]:
+def _action_choices() -> list[tuple[str, str | Promise]]:
     return [("", _("All actions"))] + [
         (action.name, f"{action.label} ({action.name})") for action in all_actions()
     ]
@@ -21,7 +22,7 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False, choices=_action_choices)
     actor = forms.CharField(label=_("Actor's e-mail"), required=False, max_length=254)
     target_type = forms.CharField(label=_("Target type"), required=False, max_length=100)
-    target_id = forms.CharField(label=_("Target id"), required=False, max_length=64)
+    target_id = forms.CharField(label=_("Target ID"), required=False, max_length=64)
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

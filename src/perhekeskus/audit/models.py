@@ -16,7 +16,7 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise AuditLogIsAppendOnly("Audit entries cannot be changed")
 
-    def delete(self) -> NoReturn:  # type: ignore[override]
+    def delete(self) -> NoReturn:
         raise AuditLogIsAppendOnly("Audit entries cannot be deleted")
 
     def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
@@ -42,7 +42,7 @@ class AuditEntry(models.Model):
     actor_label = models.CharField(_("actor"), max_length=254, blank=True)
     action = models.CharField(_("action"), max_length=100, db_index=True)
     target_type = models.CharField(_("target type"), max_length=100, blank=True)
-    target_id = models.CharField(_("target id"), max_length=64, blank=True)
+    target_id = models.CharField(_("target ID"), max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)

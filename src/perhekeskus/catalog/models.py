@@ -23,6 +23,8 @@ class Municipality(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
 
+    objects: models.Manager[Municipality] = models.Manager()
+
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
@@ -38,10 +40,11 @@ class OrganizationType(models.TextChoices):
     NGO = "ngo", _("NGO")
     PARISH = "parish", _("Parish")
     PRIVATE = "private", _("Private provider")
-    STATE = "state", _("State")
+    STATE = "state", _("State agency")
 
 
-class Organization(models.Model):
+# modeltranslation installs its own multilingual manager at run time; the mypy plugin cannot see it.
+class Organization(models.Model):  # type: ignore[django-manager-missing]
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     type = models.CharField(_("type"), max_length=32, choices=OrganizationType.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -71,6 +74,8 @@ class Organization(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects: models.Manager[Organization] = models.Manager()
 
     class Meta:
         verbose_name = _("organisation")

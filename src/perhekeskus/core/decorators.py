@@ -5,19 +5,21 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from perhekeskus.core.policies import is_two_factor_satisfied
 
 
-def professional_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def professional_required(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
     """A professional page: a logged-in, active user who has passed two-factor authentication
     wherever the installation requires it (production). Families never reach these pages."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         user = request.user
         if not user.is_authenticated or not user.is_active:
             return redirect_to_login(request.get_full_path(), reverse("accounts:login"))

@@ -12,7 +12,7 @@ def aria(field: BoundField) -> SafeString:
     """Render a widget tied to its help text and errors for screen readers
     (aria-describedby, aria-invalid), as WCAG 3.3.1 and 1.3.1 ask."""
     described_by = []
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if field.help_text:
         described_by.append(f"{field.auto_id}_help")
     if field.errors:

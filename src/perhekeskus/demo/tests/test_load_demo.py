@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client, override_settings
+
+from perhekeskus.accounts.models import User
+from perhekeskus.audit.models import AuditEntry
+from perhekeskus.catalog.models import Organization, OrganizationType
+from perhekeskus.core.roles import Role
+from perhekeskus.demo import network
+
+pytestmark = pytest.mark.django_db
+
+
+@override_settings(PERHEKESKUS_DEMO=True)
+def test_demo_network_has_a_login_for_every_role_and_loads_idempotently() -> None:
+    call_command("load_demo")
+    users = User.objects.count()
+    organizations = Organization.objects.count()
+    entries = AuditEntry.objects.count()
+    assert organizations == len(network.ORGANIZATIONS)
+    roles = {role for user in User.objects.all() for role in user.role_set()}
+    assert roles == set(Role.values)
+    assert User.objects.filter(is_superuser=True).exists()
+    types = set(Organization.objects.values_list("type", flat=True))
+    assert {OrganizationType.WELLBEING_COUNTY, OrganizationType.MUNICIPALITY} <= types
+
+    call_command("load_demo")
+    assert User.objects.count() == users
+    assert Organization.objects.count() == organizations
+    assert AuditEntry.objects.count() == entries, "a second run must change nothing"
+
+
+@override_settings(PERHEKESKUS_DEMO=True)
+def test_demo_coordinator_logs_in_and_sees_their_login_in_the_audit_log() -> None:
+    call_command("load_demo")
+    client = Client()
+    response = client.post(
+        "/fi/accounts/login/",
+        {"email": "koordinaattori@demo.perhekeskus.example", "password": network.DEMO_PASSWORD},
+    )
+    assert response.status_code == 302
+    log = client.get("/fi/pro/audit/", {"action": "accounts.user.login"})
+    assert "koordinaattori@demo.perhekeskus.example" in log.content.decode()
+
+
+@override_settings(PERHEKESKUS_DEMO=False)
+def test_demo_data_is_refused_outside_a_demo_installation() -> None:
+    with pytest.raises(CommandError, match="not a demo installation"):
+        call_command("load_demo")
+    assert not User.objects.exists()

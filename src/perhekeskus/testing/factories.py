@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+import factory
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from perhekeskus.accounts.models import Profession, RoleGrant, User
+from perhekeskus.catalog.models import Municipality, Organization, OrganizationType
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory[Municipality]):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"{(n % 900) + 100:03d}")
+    name = factory.Sequence(lambda n: f"Kunta {n}")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory[Organization]):
+    class Meta:
+        model = Organization
+
+    type = OrganizationType.WELLBEING_COUNTY
+    name = factory.Sequence(lambda n: f"Organisaatio {n}")
+    name_sv = factory.LazyAttribute(lambda o: f"{o.name} (sv)")
+    name_en = factory.LazyAttribute(lambda o: f"{o.name} (en)")
+
+
+class UserFactory(factory.django.DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Faker("name", locale="fi_FI")
+    organization = factory.SubFactory(OrganizationFactory)
+    profession = Profession.PUBLIC_HEALTH_NURSE
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            user = cast(User, self)
+            for role in extracted:
+                RoleGrant.objects.create(user=user, role=role)
+
+
+def confirmed_totp_device(user: User) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+
+
+def current_totp_token(device: TOTPDevice) -> str:
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
