@@ -29,6 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         written = compile_catalogues([Path(p) for p in settings.LOCALE_PATHS])
-        for path in written:
-            self.stdout.write(f"compiled {path}")
-        self.stdout.write(self.style.SUCCESS(f"{len(written)} catalogue(s) compiled"))
+        if options["verbosity"] >= 1:
+            for path in written:
+                self.stdout.write(f"compiled {path}")
+            self.stdout.write(self.style.SUCCESS(f"{len(written)} catalogue(s) compiled"))

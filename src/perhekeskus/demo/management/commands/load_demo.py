@@ -25,6 +25,8 @@ class Command(BaseCommand):
                 "be created. Use the demo settings, or --allow-production if you really mean it."
             )
         summary = load_demo_network()
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {summary.organizations_created} organisations created, "
