@@ -4,3 +4,14 @@ from perhekeskus.audit.registry import register
 
 ORGANIZATION_CREATE = register("catalog.organization.create", _("Created an organisation"))
 ORGANIZATION_UPDATE = register("catalog.organization.update", _("Changed an organisation"))
+SERVICE_CREATE = register("catalog.service.create", _("Created a service description"))
+SERVICE_UPDATE = register("catalog.service.update", _("Changed a service description"))
+SERVICE_PUBLISH = register("catalog.service.publish", _("Published a service description"))
+SERVICE_UNPUBLISH = register(
+    "catalog.service.unpublish", _("Returned a service description to draft")
+)
+SERVICE_VERIFY = register("catalog.service.verify", _("Verified a service description"))
+LOCATION_CREATE = register("catalog.location.create", _("Created a location"))
+LOCATION_UPDATE = register("catalog.location.update", _("Changed a location"))
+IMPORT_RUN = register("catalog.import.run", _("Imported catalogue data"))
+EXPORT_RUN = register("catalog.export.run", _("Exported catalogue data"))

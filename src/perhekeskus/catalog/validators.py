@@ -27,3 +27,15 @@ def validate_business_id(value: str) -> None:
         raise ValidationError(
             _("Enter a valid business id (Y-tunnus), e.g. 1234567-1."), code="invalid"
         )
+
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def validate_language_codes(value: object) -> None:
+    if not isinstance(value, list) or not all(
+        isinstance(code, str) and _LANGUAGE.match(code) for code in value
+    ):
+        raise ValidationError(
+            _("Give languages as ISO 639-1 codes, e.g. fi, sv, en."), code="invalid"
+        )

@@ -1,0 +1,102 @@
+"""Versions of a service description: a full snapshot after every change, and what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from typing import Any
+
+from django.db import models
+
+from perhekeskus.catalog.models import (
+    ContactChannel,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    ServiceVersion,
+)
+
+_SKIP_FIELDS = {"created_at", "updated_at", "last_verified_at", "last_verified_by"}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def _fields(instance: models.Model, skip: set[str] = _SKIP_FIELDS) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in skip:
+            continue
+        data[field.attname] = _jsonable(getattr(instance, field.attname))
+    return data
+
+
+def _schedules(queryset: models.QuerySet[Schedule]) -> list[dict[str, Any]]:
+    skip = _SKIP_FIELDS | {"service", "service_at_location", "location", "channel"}
+    return [_fields(s, skip) for s in queryset.order_by("kind", "weekday", "opens_at", "id")]
+
+
+def _channels(queryset: models.QuerySet[ContactChannel]) -> list[dict[str, Any]]:
+    result = []
+    for channel in queryset.order_by("order", "kind", "id"):
+        data = _fields(channel, _SKIP_FIELDS | {"service", "service_at_location"})
+        data["schedules"] = _schedules(channel.schedules.all())
+        result.append(data)
+    return result
+
+
+def service_snapshot(service: Service) -> dict[str, Any]:
+    """Everything a service description says, as plain JSON, in every language."""
+    data = _fields(service)
+    data["producers"] = sorted(str(pk) for pk in service.producers.values_list("pk", flat=True))
+    data["area_municipalities"] = sorted(service.area_municipalities.values_list("code", flat=True))
+    data["terms"] = sorted(str(pk) for pk in service.terms.values_list("pk", flat=True))
+    data["channels"] = _channels(service.channels.all())
+    data["schedules"] = _schedules(service.schedules.all())
+    at_locations = []
+    for sal in ServiceAtLocation.objects.filter(service=service).order_by("location_id"):
+        entry = _fields(sal, _SKIP_FIELDS | {"service"})
+        entry["channels"] = _channels(sal.channels.all())
+        entry["schedules"] = _schedules(sal.schedules.all())
+        at_locations.append(entry)
+    data["at_locations"] = at_locations
+    return data
+
+
+def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """Field → [before, after] for the top-level fields that differ."""
+    changes = {}
+    for key in sorted(set(before) | set(after)):
+        if before.get(key) != after.get(key):
+            changes[key] = [before.get(key), after.get(key)]
+    return changes
+
+
+def service_version_record(
+    *, service: Service, actor: Any, action: str, via: str = "", force: bool = False
+) -> ServiceVersion | None:
+    """Store a version if anything changed since the last one (or always, with `force`, for
+    actions like publish and verify that matter in themselves). Call inside the transaction of
+    the change."""
+    last = ServiceVersion.objects.filter(service=service).order_by("-number").first()
+    snapshot = service_snapshot(service)
+    changes = snapshot_changes(last.snapshot if last else {}, snapshot)
+    if last is not None and not changes and not force:
+        return None
+    return ServiceVersion.objects.create(
+        service=service,
+        number=(last.number + 1) if last else 1,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        via=via,
+        action=action,
+        changes=changes,
+        snapshot=snapshot,
+    )
