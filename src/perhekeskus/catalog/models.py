@@ -20,7 +20,7 @@ from perhekeskus.catalog.validators import validate_business_id, validate_langua
 MAX_CHILD_AGE = 29  # the family-center network serves children and young people up to 29
 
 
-class Municipality(models.Model):
+class Municipality(models.Model):  # type: ignore[django-manager-missing]
     """A Finnish municipality, by its official three-digit code (Tilastokeskus), e.g. 018 Askola."""
 
     code = models.CharField(
@@ -93,7 +93,7 @@ class Organization(models.Model):  # type: ignore[django-manager-missing]
 # --- Taxonomies ---------------------------------------------------------------------------------
 
 
-class Taxonomy(models.Model):
+class Taxonomy(models.Model):  # type: ignore[django-manager-missing]
     """A classification: the eight family-center tasks, PTV service classes, target groups,
     life events, ontology terms (YSO)."""
 
@@ -113,7 +113,7 @@ class Taxonomy(models.Model):
         return self.name
 
 
-class TaxonomyTerm(models.Model):
+class TaxonomyTerm(models.Model):  # type: ignore[django-manager-missing]
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     taxonomy = models.ForeignKey(Taxonomy, on_delete=models.PROTECT, related_name="terms")
     code = models.CharField(_("code"), max_length=100)
@@ -265,7 +265,7 @@ class Service(models.Model):  # type: ignore[django-manager-missing]
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True, db_index=True)
 
-    objects = ServiceQuerySet.as_manager()
+    objects = ServiceQuerySet.as_manager()  # type: ignore[django-manager-missing]
 
     class Meta:
         verbose_name = _("service")
