@@ -47,6 +47,8 @@ class OrganizationType(models.TextChoices):
     PARISH = "parish", _("Parish")
     PRIVATE = "private", _("Private provider")
     STATE = "state", _("State agency")
+    # An organisation known only by reference (e.g. a PTV service's producer outside the import).
+    OTHER = "other", _("Other organisation")
 
 
 # modeltranslation installs its own multilingual manager at run time; the mypy plugin cannot see it.
