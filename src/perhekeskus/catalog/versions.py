@@ -81,14 +81,23 @@ def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str,
 
 
 def service_version_record(
-    *, service: Service, actor: Any, action: str, via: str = "", force: bool = False
+    *,
+    service: Service,
+    actor: Any,
+    action: str,
+    via: str = "",
+    force: bool = False,
+    before: dict[str, Any] | None = None,
 ) -> ServiceVersion | None:
     """Store a version if anything changed since the last one (or always, with `force`, for
-    actions like publish and verify that matter in themselves). Call inside the transaction of
+    actions like publish and verify that matter in themselves). `before` is the snapshot taken
+    before the change, for a service that has no version yet. Call inside the transaction of
     the change."""
     last = ServiceVersion.objects.filter(service=service).order_by("-number").first()
     snapshot = service_snapshot(service)
-    changes = snapshot_changes(last.snapshot if last else {}, snapshot)
+    changes = snapshot_changes(last.snapshot if last else (before or {}), snapshot)
+    if last is None and before is not None and not changes and not force:
+        return None
     if last is not None and not changes and not force:
         return None
     return ServiceVersion.objects.create(

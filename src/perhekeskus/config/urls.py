@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
+from perhekeskus.catalog.editor import editor_site
 from perhekeskus.core import views as core_views
 
 # Pages are under a language prefix (/fi/, /sv/, /en/) so that every page can be shared in its
@@ -19,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("perhekeskus.core.urls")),
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("pro/audit/", include("perhekeskus.audit.urls")),
+    path("pro/catalog/", editor_site.urls),
     prefix_default_language=True,
 )
 

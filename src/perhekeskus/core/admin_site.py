@@ -4,9 +4,11 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.policies import is_two_factor_satisfied
@@ -23,8 +25,17 @@ class PerhekeskusAdminSite(admin.AdminSite):
         return super().has_permission(request) and is_two_factor_satisfied(request.user)
 
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
-        next_url = request.GET.get("next") or reverse("admin:index")
-        return redirect(f"{reverse('accounts:login')}?next={next_url}")
+        return login_or_forbid(request)
+
+
+def login_or_forbid(request: HttpRequest) -> HttpResponse:
+    """An admin site's login page: send a stranger to our login (with its second factor), but
+    tell a logged-in user who lacks the role that they lack it — redirecting them would loop."""
+    user = request.user
+    if user.is_authenticated and is_two_factor_satisfied(user):
+        raise PermissionDenied
+    next_url = request.GET.get("next") or request.get_full_path()
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")
 
 
 class PerhekeskusAdminConfig(AdminConfig):

@@ -6,7 +6,15 @@ import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from perhekeskus.accounts.models import Profession, RoleGrant, User
-from perhekeskus.catalog.models import Municipality, Organization, OrganizationType
+from perhekeskus.catalog.models import (
+    Location,
+    Municipality,
+    Organization,
+    OrganizationType,
+    PublicationState,
+    Service,
+    ServiceStatus,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -58,3 +66,27 @@ def current_totp_token(device: TOTPDevice) -> str:
 
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():06d}"
+
+
+class LocationFactory(factory.django.DjangoModelFactory[Location]):
+    class Meta:
+        model = Location
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Terveysasema {n}")
+    street_address = "Koulutie 1"
+    postal_code = "07500"
+
+
+class ServiceFactory(factory.django.DjangoModelFactory[Service]):
+    class Meta:
+        model = Service
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Palvelu {n}")
+    name_sv = factory.Sequence(lambda n: f"Tjänst {n}")
+    name_en = factory.Sequence(lambda n: f"Service {n}")
+    summary = "Tukea lapsiperheille."
+    description = "Palvelu auttaa lapsiperheitä arjessa."
+    publication_state = PublicationState.PUBLISHED
+    status = ServiceStatus.ACTIVE
