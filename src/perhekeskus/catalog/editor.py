@@ -18,11 +18,13 @@ from django.db.models import Q, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from perhekeskus.catalog import services
-from perhekeskus.catalog.forms import LanguagesField
+from perhekeskus.catalog.forms import LanguagesField, ServiceEditorForm
 from perhekeskus.catalog.models import (
     ContactChannel,
     Location,
@@ -182,29 +184,6 @@ class ServiceAtLocationInline(
     fields = ("location", "description")
 
 
-class VersionInline(admin.TabularInline[ServiceVersion, Service]):
-    model = ServiceVersion
-    extra = 0
-    can_delete = False
-    fields = ("number", "created_at", "actor", "via", "action", "changed_fields")
-    readonly_fields = fields
-    ordering = ("-number",)
-    verbose_name_plural = _("Version history")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return can_use_catalog_editor(request.user)
-
-    @admin.display(description=_("changed fields"))
-    def changed_fields(self, version: ServiceVersion) -> str:
-        return ", ".join(sorted(version.changes)) or "–"
-
-
 # --- Services -----------------------------------------------------------------------------------
 
 
@@ -242,14 +221,16 @@ class ServiceEditorAdmin(
     list_filter = (NotVerifiedFilter, "publication_state", "status", "organization__type")
     search_fields = ("name_fi", "name_sv", "name_en", "keywords_fi")
     list_select_related = ("organization",)
-    readonly_fields = ("source", "last_verified_at", "last_verified_by", "created_at", "updated_at")
-    filter_horizontal = ("area_municipalities", "terms", "producers")
-    inlines = (
-        ServiceChannelInline,
-        ServiceAtLocationInline,
-        ServiceScheduleInline,
-        VersionInline,
+    form = ServiceEditorForm
+    readonly_fields = (
+        "source",
+        "last_verified_at",
+        "last_verified_by",
+        "created_at",
+        "updated_at",
+        "version_history",
     )
+    inlines = (ServiceChannelInline, ServiceAtLocationInline, ServiceScheduleInline)
     actions = ("publish_selected", "unpublish_selected", "verify_selected")
     fieldsets = (
         (None, {"fields": ("organization", "name", "alternate_name", "summary", "description")}),
@@ -270,7 +251,7 @@ class ServiceEditorAdmin(
             },
         ),
         (_("Where"), {"fields": ("area_type", "area_municipalities")}),
-        (_("Classification"), {"fields": ("terms", "producers")}),
+        (_("Classification"), {"fields": ("tasks", "producers")}),
         (
             _("State"),
             {
@@ -285,7 +266,32 @@ class ServiceEditorAdmin(
                 )
             },
         ),
+        (_("Version history"), {"fields": ("version_history",)}),
     )
+
+    @admin.display(description=_("Versions"))
+    def version_history(self, service: Service) -> str:
+        if service.pk is None:
+            return "–"
+        versions = ServiceVersion.objects.filter(service=service).select_related("actor")[:20]
+        if not versions:
+            return "–"
+        return format_html(
+            "<ol reversed>{}</ol>",
+            format_html_join(
+                "",
+                "<li>{} · {} · {} · {}</li>",
+                (
+                    (
+                        date_format(timezone.localtime(v.created_at), "SHORT_DATETIME_FORMAT"),
+                        v.actor or v.via or "–",
+                        v.action,
+                        ", ".join(sorted(v.changes)[:12]) or "–",
+                    )
+                    for v in versions
+                ),
+            ),
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
         queryset = super().get_queryset(request)

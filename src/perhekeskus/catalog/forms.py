@@ -5,6 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.catalog.models import Service, TaxonomyTerm
+from perhekeskus.catalog.taxonomies import TASKS_KEY
+
 # The languages services in Finland are most often given in (task 5: diverse families).
 LANGUAGE_CHOICES = [
     ("fi", _("Finnish")),
@@ -52,3 +55,55 @@ class LanguagesField(forms.MultipleChoiceField):
             if extra:
                 self.choices = [*LANGUAGE_CHOICES, *extra]
         return value
+
+
+class ServiceEditorForm(forms.ModelForm):
+    """The eight family-center tasks as checkboxes; the other classifications (PTV service
+    classes, target groups, life events) come from imports and are kept as they are."""
+
+    tasks: forms.ModelMultipleChoiceField[TaxonomyTerm] = forms.ModelMultipleChoiceField(
+        label=_("Family-center tasks"),
+        queryset=TaxonomyTerm.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Service
+        # Every editable field except `terms`, which `tasks` stands in for.
+        fields = (
+            "organization",
+            "producers",
+            "name",
+            "alternate_name",
+            "summary",
+            "description",
+            "application_process",
+            "eligibility_description",
+            "fees_description",
+            "keywords",
+            "url",
+            "email",
+            "free_of_charge",
+            "minimum_age",
+            "maximum_age",
+            "languages",
+            "status",
+            "publication_state",
+            "area_type",
+            "area_municipalities",
+        )
+        widgets = {"area_municipalities": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        task_terms = TaxonomyTerm.objects.filter(taxonomy__key=TASKS_KEY).order_by("code")
+        self.fields["tasks"].queryset = task_terms  # type: ignore[attr-defined]
+        if self.instance.pk:
+            self.initial["tasks"] = list(self.instance.terms.filter(taxonomy__key=TASKS_KEY))
+
+    def _save_m2m(self) -> None:
+        super()._save_m2m()  # type: ignore[misc]
+        service = self.instance
+        others = list(service.terms.exclude(taxonomy__key=TASKS_KEY))
+        service.terms.set([*others, *self.cleaned_data.get("tasks", [])])
