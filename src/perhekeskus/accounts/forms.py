@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.accounts.models import Profession
 from perhekeskus.catalog.models import Organization
+from perhekeskus.catalog.selectors import organization_list
 from perhekeskus.core.roles import Role
 
 
@@ -50,7 +51,7 @@ class UserForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organization.objects.order_by("name"),
+        queryset=organization_list(),
         required=False,
         empty_label=_("(no organisation)"),
     )

@@ -119,6 +119,8 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     if logged_in and user.is_verified():  # type: ignore[attr-defined]
         return redirect("accounts:dashboard")
+    if logged_in and not user.has_totp_device():
+        return redirect("accounts:otp_setup")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = services.totp_token_check(
