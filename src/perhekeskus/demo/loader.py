@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from perhekeskus.accounts.services import user_provision
-from perhekeskus.catalog.models import Organization
+from perhekeskus.catalog.importers.writer import apply_batch
+from perhekeskus.catalog.models import Organization, ServiceSource
 from perhekeskus.catalog.services import municipality_ensure, organization_provision
 from perhekeskus.demo import network
+from perhekeskus.demo.catalog import demo_batch
 
 VIA = "load-demo"
 
@@ -18,10 +20,21 @@ class DemoSummary:
     organizations_updated: int = 0
     users_created: int = 0
     users_existing: int = 0
+    # The catalogue: how many the demo has, and how many of them this run wrote.
+    services: int = 0
+    services_created: int = 0
+    services_updated: int = 0
+    locations: int = 0
+    meeting_places: int = 0
+    locations_created: int = 0
+    locations_updated: int = 0
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, reason
 
 
 def load_demo_network() -> DemoSummary:
-    """Build (or bring up to date) the demo region. Safe to run again: ids are fixed."""
+    """Build (or bring up to date) the demo region and its service catalogue, in one
+    transaction. Safe to run again: ids are fixed, and the catalogue's writer saves only what
+    differs (a second run adds nothing but the import's own audit entry)."""
     summary = DemoSummary()
     with transaction.atomic():
         for code, names in network.MUNICIPALITIES.items():
@@ -61,4 +74,14 @@ def load_demo_network() -> DemoSummary:
                 summary.users_created += 1
             else:
                 summary.users_existing += 1
+        batch = demo_batch()
+        written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL)
+    summary.services = len(batch.services)
+    summary.services_created = written.services.created
+    summary.services_updated = written.services.updated
+    summary.locations = len(batch.locations)
+    summary.meeting_places = sum(1 for location in batch.locations if location.is_meeting_place)
+    summary.locations_created = written.locations.created
+    summary.locations_updated = written.locations.updated
+    summary.skipped = written.skipped
     return summary

@@ -31,6 +31,11 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo network: {summary.organizations_created} organisations created, "
                 f"{summary.users_created} users created "
-                f"({summary.users_existing} already there)."
+                f"({summary.users_existing} already there); "
+                f"{summary.services} services ({summary.services_created} new, "
+                f"{summary.services_updated} changed) and {summary.locations} places, "
+                f"{summary.meeting_places} of them open meeting places."
             )
         )
+        for kind, record_id, reason in summary.skipped:
+            self.stderr.write(f"Skipped {kind} {record_id}: {reason}")
