@@ -28,6 +28,14 @@ def _flush_with_audit_open(self: Any, *args: Any, **options: Any) -> Any:
 flush.Command.handle = _flush_with_audit_open  # type: ignore[method-assign]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache (rate-limit counters live there; on Redis too)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def organization(db: None) -> Any:
     return OrganizationFactory.create(name="Itä-Uudenmaan hyvinvointialue")

@@ -34,6 +34,7 @@ from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.policies import is_two_factor_satisfied
 from perhekeskus.core.roles import Role
+from perhekeskus.intake.policies import can_use_triage_board
 
 PENDING_USER = "accounts_pending_user"
 PENDING_SINCE = "accounts_pending_since"
@@ -190,6 +191,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "can_manage_users": can_manage_users(user),
         "can_edit_catalog": can_use_catalog_editor(user),
         "can_view_stale_services": can_view_stale_services(user),
+        "can_use_triage_board": can_use_triage_board(user),
         "has_totp": user.has_totp_device(),
     }
     return render(request, "accounts/dashboard.html", context)

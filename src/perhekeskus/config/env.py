@@ -48,6 +48,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def derive_fernet_key(secret: str) -> str:
+    """A Fernet key derived from a secret: for development and tests only, where no
+    FIELD_ENCRYPTION_KEYS is given. Production requires real keys."""
+    import base64
+    import hashlib
+
+    digest = hashlib.sha256(b"perhekeskus-field-encryption:" + secret.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii")
+
+
 def data_dir() -> Path:
     """Where the embedded database, collected static files and uploads live.
 

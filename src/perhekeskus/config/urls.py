@@ -5,12 +5,21 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from perhekeskus.catalog.editor import editor_site
 from perhekeskus.core import views as core_views
+from perhekeskus.intake import api as intake_api
 
 # Pages are under a language prefix (/fi/, /sv/, /en/) so that every page can be shared in its
 # language; "/" is redirected by LocaleMiddleware according to Accept-Language.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path(
+        "api/v1/help-requests", intake_api.HelpRequestCreateView.as_view(), name="api-help-create"
+    ),
+    path(
+        "api/v1/help-requests/<str:tracking_code>",
+        intake_api.HelpRequestStatusView.as_view(),
+        name="api-help-status",
+    ),
     path("api/v1/", include("perhekeskus.config.api_urls")),
     path("api/v1/openapi.json", SpectacularAPIView.as_view(), name="openapi-schema"),
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="openapi-schema"), name="api-docs"),
@@ -21,6 +30,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("pro/audit/", include("perhekeskus.audit.urls")),
     path("pro/catalog/", editor_site.urls),
+    path("ask-for-help/", include("perhekeskus.intake.urls")),
+    path("pro/help-requests/", include("perhekeskus.intake.urls_board")),
+    path("pro/teams/", include("perhekeskus.intake.urls_teams")),
     prefix_default_language=True,
 )
 

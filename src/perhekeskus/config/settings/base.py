@@ -7,7 +7,14 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from perhekeskus.config.env import data_dir, env_bool, env_int, env_list, env_str
+from perhekeskus.config.env import (
+    data_dir,
+    derive_fernet_key,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = data_dir()
@@ -37,6 +44,7 @@ INSTALLED_APPS = [
     "perhekeskus.audit",
     "perhekeskus.catalog",
     "perhekeskus.accounts",
+    "perhekeskus.intake",
     "perhekeskus.demo",
 ]
 
@@ -240,6 +248,18 @@ LOGGING = {
         "django.request": {"level": "WARNING"},
     },
 }
+
+# Help requests: free text and contact details are encrypted at rest with these Fernet keys
+# (comma-separated, newest first). Without them, a key derived from SECRET_KEY (not in production).
+PERHEKESKUS_FIELD_ENCRYPTION_KEYS = env_list(
+    "FIELD_ENCRYPTION_KEYS", [derive_fernet_key(SECRET_KEY)]
+)
+
+# Help requests per client address: "5/h", "20/d", or "off" (load tests only).
+PERHEKESKUS_HELP_REQUEST_RATE_LIMIT = env_str("HELP_REQUEST_RATE_LIMIT", "5/h")
+# Closed help requests are anonymised after this many days (the scheduled job
+# `perhekeskus anonymize-help-requests`).
+PERHEKESKUS_HELP_REQUEST_RETENTION_DAYS = env_int("HELP_REQUEST_RETENTION_DAYS", 365)
 
 # Shown in the page header and e-mails; a county sets its own.
 PERHEKESKUS_SITE_NAME = env_str("SITE_NAME", "Perhekeskus")

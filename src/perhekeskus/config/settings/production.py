@@ -22,6 +22,13 @@ if (
         "python3 -c 'import secrets; print(secrets.token_urlsafe(64))')."
     )
 
+if not env_str("FIELD_ENCRYPTION_KEYS"):
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must be set in production: Fernet keys for the help requests' "
+        "free text and contact details (python3 -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())')."
+    )
+
 # Every professional logs in with a second factor.
 PERHEKESKUS_REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 

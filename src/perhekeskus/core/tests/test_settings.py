@@ -32,6 +32,9 @@ def run_perhekeskus(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Co
 PRODUCTION = "perhekeskus.config.settings.production"
 
 
+FERNET_KEY = "q8gJ6y3Gv1o1pQ8mH0b1r4Yk7bqK2x6Wm9Zt3s5u7w0="
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
     result = run_perhekeskus("check", env={"DJANGO_SETTINGS_MODULE": PRODUCTION}, cwd=tmp_path)
     assert result.returncode != 0
@@ -54,6 +57,7 @@ def test_production_deploy_check_reports_nothing(tmp_path: Path) -> None:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "perhekeskus.example.fi",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "FIELD_ENCRYPTION_KEYS": FERNET_KEY,
     }
     result = run_perhekeskus("check", "--deploy", "--fail-level", "WARNING", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr + result.stdout
@@ -64,6 +68,7 @@ def test_production_requires_two_factor_and_secure_cookies(tmp_path: Path) -> No
     env = {
         "DJANGO_SETTINGS_MODULE": PRODUCTION,
         "SECRET_KEY": secrets.token_urlsafe(64),
+        "FIELD_ENCRYPTION_KEYS": FERNET_KEY,
     }
     code = (
         "from django.conf import settings as s; "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             self.stderr.write(
                 self.style.WARNING("DEBUG is on: never run like this for real users.")
             )
+        # WhiteNoise warns at start-up when the static root is missing (before collectstatic).
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         # Worker processes import the app on their own; they must find the same settings.
         os.environ["DJANGO_SETTINGS_MODULE"] = settings.SETTINGS_MODULE
         uvicorn.run(

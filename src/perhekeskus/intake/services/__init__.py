@@ -1,0 +1,62 @@
+"""Everything that happens to a help request and its team. Each function checks its policy,
+writes, records the request's own event and an audit entry in one transaction; e-mail goes out
+after commit and never carries personal data."""
+
+from perhekeskus.intake.services.handling import (
+    CONTACT_KINDS,
+    TRANSITIONS,
+    help_request_assign,
+    help_request_close,
+    help_request_contact_record,
+    help_request_note,
+    help_request_reply,
+    help_request_triage,
+    responsible_candidates,
+)
+from perhekeskus.intake.services.meetings import (
+    AGENDA_HIDDEN_FIELDS,
+    meeting_agenda,
+    meeting_decide,
+    meeting_minutes_save,
+    meeting_open,
+)
+from perhekeskus.intake.services.receiving import (
+    HelpRequestInput,
+    PublicStatus,
+    SubmitResult,
+    access_help_request,
+    help_request_public_status,
+    help_request_submit,
+    municipalities_with_a_team,
+    team_for_municipality,
+)
+from perhekeskus.intake.services.retention import help_request_export, help_requests_anonymize
+from perhekeskus.intake.services.teams import team_save
+
+__all__ = [
+    "AGENDA_HIDDEN_FIELDS",
+    "CONTACT_KINDS",
+    "TRANSITIONS",
+    "HelpRequestInput",
+    "PublicStatus",
+    "SubmitResult",
+    "access_help_request",
+    "help_request_assign",
+    "help_request_close",
+    "help_request_contact_record",
+    "help_request_export",
+    "help_request_note",
+    "help_request_public_status",
+    "help_request_reply",
+    "help_request_submit",
+    "help_request_triage",
+    "help_requests_anonymize",
+    "meeting_agenda",
+    "meeting_decide",
+    "meeting_minutes_save",
+    "meeting_open",
+    "municipalities_with_a_team",
+    "responsible_candidates",
+    "team_for_municipality",
+    "team_save",
+]

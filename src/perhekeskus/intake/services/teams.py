@@ -1,0 +1,80 @@
+"""Configuring the early-support teams."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from perhekeskus.audit.services import audit_record
+from perhekeskus.catalog.models import Municipality
+from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.roles import Role
+from perhekeskus.intake import actions
+from perhekeskus.intake.models import (
+    EarlySupportTeam,
+)
+
+
+def team_save(
+    *,
+    actor: Any,
+    team: EarlySupportTeam,
+    municipality_codes: Iterable[str],
+    member_ids: Iterable[Any],
+    request: HttpRequest | None = None,
+) -> EarlySupportTeam:
+    """Create or change an early-support team. Members must hold the early-support team role;
+    a municipality may belong to one active team only, so that no request has two homes."""
+    from perhekeskus.intake.policies import can_manage_teams
+
+    if not can_manage_teams(actor):
+        raise PolicyDenied(_("Only network coordinators can manage early-support teams."))
+    codes = set(municipality_codes)
+    if team.is_active:
+        taken = (
+            EarlySupportTeam.objects.filter(is_active=True, municipalities__code__in=codes)
+            .exclude(pk=team.pk)
+            .values_list("municipalities__code", "name")
+        )
+        clashes = sorted({f"{code} ({name})" for code, name in taken if code in codes})
+        if clashes:
+            raise ValidationError(
+                {
+                    "municipalities": _("Already served by another active team: %(list)s")
+                    % {"list": ", ".join(clashes)}
+                }
+            )
+    from perhekeskus.accounts.models import User
+
+    members = list(User.objects.filter(pk__in=list(member_ids), is_active=True))
+    without_role = [m.email for m in members if not m.has_role(Role.EARLY_SUPPORT_TEAM)]
+    if without_role:
+        raise ValidationError(
+            {
+                "members": _("These users lack the early-support team role: %(list)s")
+                % {"list": ", ".join(without_role)}
+            }
+        )
+    with transaction.atomic():
+        created = team._state.adding
+        team.full_clean()
+        team.save()
+        team.municipalities.set(Municipality.objects.filter(code__in=codes))
+        team.members.set(members)
+        audit_record(
+            action=actions.TEAM_CHANGE,
+            actor=actor,
+            target=team,
+            request=request,
+            details={
+                "created": created,
+                "municipalities": sorted(codes),
+                "members": sorted(m.pk for m in members),
+            },
+        )
+    return team

@@ -1,0 +1,378 @@
+"""The early-support team's side of "Ask for help": the triage board, one request's page with
+its actions, and the weekly meeting.
+
+Views only parse input and call one service; the service checks the policy and writes the
+audit entry. A request or meeting the user may not see is a 404, never a 403, so that an
+outsider cannot tell "forbidden" from "missing"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from perhekeskus.accounts.models import User
+from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.errors import NotFound
+from perhekeskus.intake import services
+from perhekeskus.intake.forms.board import (
+    ALL,
+    OPEN,
+    AssignForm,
+    BoardFilterForm,
+    CloseForm,
+    ContactForm,
+    NoteForm,
+    ReplyForm,
+    RequestActionForm,
+    TriageForm,
+)
+from perhekeskus.intake.models import (
+    CloseReason,
+    EventKind,
+    HelpRequest,
+    RequestStatus,
+)
+from perhekeskus.intake.policies import can_handle_request, can_use_triage_board
+from perhekeskus.intake.selectors import (
+    PERSONAL_FIELDS,
+    board_rows,
+    first_contact_clock,
+    member_teams,
+)
+from perhekeskus.intake.views.common import DANGER_LABELS, apply_validation_error, current_user
+
+PAGE_SIZE = 50
+
+
+# --- Board --------------------------------------------------------------------------------------
+
+
+def _board_order(status: str) -> tuple[str, ...]:
+    """Open work oldest first: the longest-waiting family is the most urgent. Closed ones by
+    when they were closed, and "all" newest first."""
+    if status == RequestStatus.CLOSED:
+        return ("-closed_at", "-created_at", "pk")
+    if status == ALL:
+        return ("-created_at", "pk")
+    return ("created_at", "pk")
+
+
+@never_cache
+@require_GET
+@professional_required
+def board(request: HttpRequest) -> HttpResponse:
+    """The requests of the user's teams and those they are responsible for. A professional of
+    another organisation who is the responsible worker of a request gets here too, with only
+    their own requests; anyone else is refused."""
+    user = current_user(request)
+    visible = HelpRequest.objects.filter(Q(team__in=member_teams(user)) | Q(responsible=user))
+    if not can_use_triage_board(user) and not visible.exists():
+        raise PermissionDenied
+    form = BoardFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return render(request, "intake/team/board.html", {"form": form}, status=400)
+    status = form.cleaned_data.get("status", OPEN) if form.is_bound else OPEN
+    mine = bool(form.cleaned_data.get("mine")) if form.is_bound else False
+    if mine:
+        visible = visible.filter(responsible=user)
+    counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
+    listed = visible
+    if status == OPEN:
+        listed = listed.exclude(status=RequestStatus.CLOSED)
+    elif status != ALL:
+        listed = listed.filter(status=status)
+    listed = (
+        listed.select_related("team", "municipality", "responsible")
+        .defer(*PERSONAL_FIELDS)
+        .order_by(*_board_order(status))
+    )
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": board_rows(list(page.object_list)),
+        "query": query.urlencode(),
+        "status": status,
+        "mine": mine,
+        "status_links": _status_links(counts, status, mine),
+        "is_team_member": can_use_triage_board(user),
+    }
+    return render(request, "intake/team/board.html", context)
+
+
+def _status_links(counts: dict[str, int], current: str, mine: bool) -> list[dict[str, Any]]:
+    suffix = "&mine=on" if mine else ""
+    links = [
+        {
+            "label": _("Open"),
+            "count": sum(n for s, n in counts.items() if s != RequestStatus.CLOSED),
+            "url": f"?status={suffix}",
+            "current": current == OPEN,
+        }
+    ]
+    for value, label in RequestStatus.choices:
+        links.append(
+            {
+                "label": label,
+                "count": counts.get(value, 0),
+                "url": f"?status={value}{suffix}",
+                "current": current == value,
+            }
+        )
+    return links
+
+
+# --- One request --------------------------------------------------------------------------------
+
+ACTION_FORMS: dict[str, type[RequestActionForm]] = {
+    "triage": TriageForm,
+    "assign": AssignForm,
+    "contact": ContactForm,
+    "note": NoteForm,
+    "reply": ReplyForm,
+    "close": CloseForm,
+}
+
+
+@dataclass(frozen=True)
+class EventRow:
+    at: dt.datetime
+    kind: str
+    actor: str
+    detail: str
+    text: str
+
+
+def _eventboard_rows(help_request: HelpRequest) -> list[EventRow]:
+    events = list(help_request.events.select_related("actor"))
+    assigned_ids = {e.data.get("responsible") for e in events if e.kind == EventKind.ASSIGN}
+    names = dict(
+        User.objects.filter(pk__in=[pk for pk in assigned_ids if pk]).values_list("pk", "full_name")
+    )
+    rows = []
+    for event in events:
+        data = event.data or {}
+        detail = ""
+        if event.kind == EventKind.STATUS and data.get("new"):
+            detail = f"{RequestStatus(data['old']).label} → {RequestStatus(data['new']).label}"
+            if data.get("reason"):
+                detail += f": {CloseReason(data['reason']).label}"
+        elif event.kind == EventKind.ASSIGN:
+            detail = names.get(data.get("responsible", 0), "–")
+        elif event.kind in services.CONTACT_KINDS:
+            detail = (
+                _("Reached the family") if data.get("reached") else _("Did not reach the family")
+            )
+        rows.append(
+            EventRow(
+                at=event.at,
+                kind=str(EventKind(event.kind).label),
+                actor=event.actor.full_name if event.actor else "",
+                detail=detail,
+                text=event.text,
+            )
+        )
+    return rows
+
+
+def _detail_page(
+    request: HttpRequest, request_id: UUID, *, failed: RequestActionForm | None = None
+) -> HttpResponse:
+    """The request with its personal data, read through the gatekeeper that logs it. Also the
+    answer to a refused action, so that the form comes back with its errors (400)."""
+    user = current_user(request)
+    try:
+        help_request = services.access_help_request(
+            actor=user, help_request_id=request_id, request=request
+        )
+    except NotFound:
+        raise Http404 from None
+    forms = {
+        name: form(help_request=help_request, prefix=name) for name, form in ACTION_FORMS.items()
+    }
+    if failed is not None and failed.prefix:
+        forms[failed.prefix] = failed
+    allowed = services.TRANSITIONS[help_request.status]
+    closed = help_request.status == RequestStatus.CLOSED
+    context = {
+        "help_request": help_request,
+        "clock": first_contact_clock(help_request, timezone.localdate()),
+        "danger": [DANGER_LABELS.get(signal, signal) for signal in help_request.danger_signals],
+        "events": _eventboard_rows(help_request),
+        "forms": forms,
+        "failed": failed,
+        "can_triage": RequestStatus.IN_TRIAGE in allowed,
+        "can_assign": RequestStatus.ASSIGNED in allowed,
+        "can_close": RequestStatus.CLOSED in allowed,
+        "can_contact": not closed,
+        "is_anonymized": help_request.anonymized_at is not None,
+        "language_name": _language_name(help_request.language),
+    }
+    return render(
+        request, "intake/team/request_detail.html", context, status=400 if failed else 200
+    )
+
+
+def _language_name(code: str) -> str:
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+@never_cache
+@require_GET
+@professional_required
+def request_detail(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _detail_page(request, request_id)
+
+
+def _request_for_action(user: User, request_id: UUID) -> HelpRequest:
+    """The request an action is posted to. Not logged as a view: nothing is shown, and the
+    action's own audit entry records the access. Outsiders get the same 404 as on the page."""
+    help_request = HelpRequest.objects.select_related("team").filter(pk=request_id).first()
+    if help_request is None or not can_handle_request(user, help_request):
+        raise Http404
+    return help_request
+
+
+Action = Callable[[User, HelpRequest, dict[str, Any], HttpRequest], object]
+
+
+def _act(
+    request: HttpRequest, request_id: UUID, name: str, action: Action, done: str
+) -> HttpResponse:
+    """Run one action form. The service's PolicyDenied is a PermissionDenied: Django answers
+    403 with it; its ValidationError goes back on the form with 400."""
+    user = current_user(request)
+    help_request = _request_for_action(user, request_id)
+    form = ACTION_FORMS[name](request.POST, prefix=name, help_request=help_request)
+    if form.is_valid():
+        try:
+            action(user, help_request, form.cleaned_data, request)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("intake:request_detail", request_id=help_request.pk)
+    return _detail_page(request, help_request.pk, failed=form)
+
+
+@professional_required
+@require_POST
+def request_triage(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        request_id,
+        "triage",
+        lambda user, hr, data, req: services.help_request_triage(
+            actor=user, help_request=hr, request=req
+        ),
+        _("The request is now in triage."),
+    )
+
+
+@professional_required
+@require_POST
+def request_assign(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        request_id,
+        "assign",
+        lambda user, hr, data, req: services.help_request_assign(
+            actor=user, help_request=hr, responsible=data["responsible"], request=req
+        ),
+        _("The responsible worker was set."),
+    )
+
+
+@professional_required
+@require_POST
+def request_contact(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        request_id,
+        "contact",
+        lambda user, hr, data, req: services.help_request_contact_record(
+            actor=user,
+            help_request=hr,
+            kind=data["kind"],
+            text=data["text"],
+            reached=data["reached"],
+            request=req,
+        ),
+        _("The contact was recorded."),
+    )
+
+
+@professional_required
+@require_POST
+def request_note(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        request_id,
+        "note",
+        lambda user, hr, data, req: services.help_request_note(
+            actor=user, help_request=hr, text=data["text"], request=req
+        ),
+        _("The note was saved."),
+    )
+
+
+@professional_required
+@require_POST
+def request_reply(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        request_id,
+        "reply",
+        lambda user, hr, data, req: services.help_request_reply(
+            actor=user, help_request=hr, text=data["text"], request=req
+        ),
+        _("The reply was saved. The family sees it on the status page."),
+    )
+
+
+@professional_required
+@require_POST
+def request_close(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        request_id,
+        "close",
+        lambda user, hr, data, req: services.help_request_close(
+            actor=user, help_request=hr, reason=data["reason"], text=data["text"], request=req
+        ),
+        _("The request was closed."),
+    )
+
+
+@never_cache
+@professional_required
+@require_POST
+def request_export(request: HttpRequest, request_id: UUID) -> HttpResponse:
+    """Everything stored about the request, as a file for the data subject (GDPR art. 15).
+    POST, not a link: it is an audited act, and no prefetcher may trigger it."""
+    user = current_user(request)
+    help_request = _request_for_action(user, request_id)
+    data = services.help_request_export(actor=user, help_request=help_request, request=request)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    filename = f"help-request-{help_request.tracking_code}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,239 @@
+"""The early-support team's weekly meeting: the agenda, decisions and minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from perhekeskus.accounts.models import User
+from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.errors import NotFound
+from perhekeskus.intake import services
+from perhekeskus.intake.forms.board import (
+    DecisionForm,
+    MeetingOpenForm,
+    MinutesForm,
+    team_services,
+)
+from perhekeskus.intake.models import (
+    HelpRequest,
+    MeetingDecision,
+    TeamMeeting,
+)
+from perhekeskus.intake.policies import can_use_triage_board, is_team_member
+from perhekeskus.intake.selectors import (
+    Row,
+    access_meeting,
+    board_rows,
+    member_teams,
+)
+from perhekeskus.intake.views.common import apply_validation_error, current_user
+
+MEETINGS_PER_PAGE = 20
+
+
+# --- Meetings -----------------------------------------------------------------------------------
+
+
+@never_cache
+@professional_required
+@require_http_methods(["GET", "POST"])
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    user = current_user(request)
+    if not can_use_triage_board(user):
+        raise PermissionDenied
+    teams = member_teams(user)
+    form = MeetingOpenForm(request.POST if request.method == "POST" else None, teams=teams)
+    if form.is_bound and form.is_valid():
+        try:
+            meeting = services.meeting_open(
+                actor=user,
+                team=form.cleaned_data["team"],
+                held_on=form.cleaned_data["held_on"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            return redirect("intake:meeting_detail", meeting_id=meeting.pk)
+    meetings = (
+        TeamMeeting.objects.filter(team__in=teams)
+        .select_related("team")
+        .defer("minutes")
+        .annotate(decision_count=Count("decisions"))
+        .order_by("-held_on", "-id")
+    )
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "query": "", "has_teams": teams.exists()}
+    return render(
+        request, "intake/team/meeting_list.html", context, status=400 if form.errors else 200
+    )
+
+
+def _meeting_for(user: User, meeting_id: int) -> TeamMeeting:
+    meeting = TeamMeeting.objects.select_related("team").filter(pk=meeting_id).first()
+    if meeting is None or not is_team_member(user, meeting.team_id):
+        raise Http404
+    return meeting
+
+
+def _decision_prefix(help_request: HelpRequest) -> str:
+    return f"decision-{help_request.pk.hex}"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    row: Row
+    decision: MeetingDecision | None
+    form: DecisionForm
+
+
+def _meeting_page(
+    request: HttpRequest,
+    meeting: TeamMeeting,
+    *,
+    failed_decision: DecisionForm | None = None,
+    failed_minutes: MinutesForm | None = None,
+) -> HttpResponse:
+    agenda = services.meeting_agenda(meeting=meeting)
+    prefetch_related_objects(agenda, "team", "municipality", "responsible")
+    decisions = {
+        d.request_id: d
+        for d in MeetingDecision.objects.filter(meeting=meeting)
+        .select_related("responsible")
+        .prefetch_related("services")
+    }
+    service_choices = team_services(meeting.team)
+    items = []
+    shared: dict[str, list[Any]] = {}
+    for row in board_rows(agenda):
+        help_request = row.help_request
+        decision = decisions.get(help_request.pk)
+        if failed_decision is not None and failed_decision.help_request.pk == help_request.pk:
+            form = failed_decision
+        else:
+            form = DecisionForm(
+                prefix=_decision_prefix(help_request),
+                help_request=help_request,
+                services=service_choices,
+                initial=_decision_initial(help_request, decision),
+            )
+        # The choices are the same for every request of the meeting: read them once, not once
+        # per form. (Validation on POST still uses each form's own queryset.)
+        for name in ("responsible", "services"):
+            if name not in shared:
+                shared[name] = list(form.fields[name].choices)  # type: ignore[attr-defined]
+            form.fields[name].choices = shared[name]  # type: ignore[attr-defined]
+        items.append(AgendaItem(row, decision, form))
+    minutes_form = failed_minutes or MinutesForm(initial={"minutes": meeting.minutes})
+    failed = failed_decision or failed_minutes
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "minutes_form": minutes_form,
+        "failed": failed,
+    }
+    return render(
+        request, "intake/team/meeting_detail.html", context, status=400 if failed else 200
+    )
+
+
+def _decision_initial(
+    help_request: HelpRequest, decision: MeetingDecision | None
+) -> dict[str, Any]:
+    if decision is None:
+        return {"responsible": help_request.responsible_id}
+    return {
+        "responsible": decision.responsible_id,
+        "services": [service.pk for service in decision.services.all()],
+        "next_step": decision.next_step,
+        "next_step_on": decision.next_step_on,
+    }
+
+
+@never_cache
+@require_GET
+@professional_required
+def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    try:
+        meeting = access_meeting(
+            actor=current_user(request), meeting_id=meeting_id, request=request
+        )
+    except NotFound:
+        raise Http404 from None
+    return _meeting_page(request, meeting)
+
+
+@professional_required
+@require_POST
+def meeting_decide(request: HttpRequest, meeting_id: int, request_id: UUID) -> HttpResponse:
+    user = current_user(request)
+    meeting = _meeting_for(user, meeting_id)
+    help_request = (
+        HelpRequest.objects.select_related("team")
+        .filter(pk=request_id, team_id=meeting.team_id)
+        .first()
+    )
+    if help_request is None:
+        raise Http404
+    form = DecisionForm(
+        request.POST,
+        prefix=_decision_prefix(help_request),
+        help_request=help_request,
+        services=team_services(meeting.team),
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_decide(
+                actor=user,
+                meeting=meeting,
+                help_request=help_request,
+                responsible=data["responsible"],
+                services=data["services"],
+                next_step=data["next_step"],
+                next_step_on=data["next_step_on"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The decision on %(code)s was recorded.")
+                % {"code": help_request.tracking_code[:5]},
+            )
+            url = reverse("intake:meeting_detail", kwargs={"meeting_id": meeting.pk})
+            return redirect(f"{url}#request-{help_request.pk}")
+    return _meeting_page(request, meeting, failed_decision=form)
+
+
+@professional_required
+@require_POST
+def meeting_minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    user = current_user(request)
+    meeting = _meeting_for(user, meeting_id)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_minutes_save(
+                actor=user, meeting=meeting, minutes=form.cleaned_data["minutes"], request=request
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The minutes were saved."))
+            return redirect("intake:meeting_detail", meeting_id=meeting.pk)
+    return _meeting_page(request, meeting, failed_minutes=form)
