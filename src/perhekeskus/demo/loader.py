@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from perhekeskus.accounts.models import User
 from perhekeskus.accounts.services import user_provision
 from perhekeskus.catalog.importers.writer import apply_batch
 from perhekeskus.catalog.models import Organization, ServiceSource
 from perhekeskus.catalog.services import municipality_ensure, organization_provision
 from perhekeskus.demo import network
 from perhekeskus.demo.catalog import demo_batch
+from perhekeskus.intake.services import team_provision
 
 VIA = "load-demo"
 
@@ -20,6 +22,7 @@ class DemoSummary:
     organizations_updated: int = 0
     users_created: int = 0
     users_existing: int = 0
+    teams_created: int = 0
     # The catalogue: how many the demo has, and how many of them this run wrote.
     services: int = 0
     services_created: int = 0
@@ -74,6 +77,20 @@ def load_demo_network() -> DemoSummary:
                 summary.users_created += 1
             else:
                 summary.users_existing += 1
+        users = {
+            u.email.split("@")[0]: u
+            for u in User.objects.filter(email__in=[d.email for d in network.USERS])
+        }
+        for team in network.TEAMS:
+            _team, created = team_provision(
+                id=team.id,
+                name=team.name,
+                organization=organizations[team.organization],
+                municipality_codes=team.municipalities,
+                members=[users[local] for local in team.members],
+                via=VIA,
+            )
+            summary.teams_created += int(created)
         batch = demo_batch()
         written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL)
     summary.services = len(batch.services)

@@ -8,6 +8,7 @@ re-running the loader updates instead of duplicating.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from perhekeskus.accounts.models import Profession
@@ -20,6 +21,7 @@ __all__ = [
     "DEMO_PASSWORD",
     "MUNICIPALITIES",
     "ORGANIZATIONS",
+    "TEAMS",
     "USERS",
     "DemoOrganization",
     "DemoUser",
@@ -41,6 +43,53 @@ MUNICIPALITIES: dict[str, dict[str, str]] = {
 
 # Organisations live with the catalogue they provide; their ids are uuid5s of their keys.
 ORGANIZATIONS: tuple[DemoOrganization, ...] = catalog_organizations.ORGANIZATIONS
+
+
+@dataclass(frozen=True)
+class DemoTeam:
+    """An early-support team: where the demo's "Ask for help" requests arrive."""
+
+    key: str
+    name: str
+    organization: str
+    municipalities: tuple[str, ...]
+    members: tuple[str, ...]  # local parts of demo users
+
+    @property
+    def id(self) -> uuid.UUID:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"https://{DEMO_DOMAIN}/team/{self.key}")
+
+
+TEAMS: tuple[DemoTeam, ...] = (
+    DemoTeam(
+        "vatu-ita-uusimaa",
+        "VATU – matalan kynnyksen varhaisen tuen tiimi, Askola ja Porvoo (demo)",
+        "itauusimaa",
+        ("018", "638"),
+        ("perhetyontekija",),
+    ),
+    DemoTeam(
+        "kanta-hame",
+        "Perhekeskuksen varhaisen tuen tiimi, Janakkala (demo)",
+        "kantahame",
+        ("165",),
+        ("perhetyontekija",),
+    ),
+    DemoTeam(
+        "varsinais-suomi",
+        "Pyydä apua -tiimi, Raisio, Laitila ja Turku (demo)",
+        "varha",
+        ("680", "400", "853"),
+        ("varhainentuki",),
+    ),
+    DemoTeam(
+        "lappi",
+        "Perhekeskuksen palveluohjaus, Simo ja Inari (demo)",
+        "lappi",
+        ("751", "148"),
+        ("varhainentuki",),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +138,14 @@ USERS: tuple[DemoUser, ...] = (
         "itauusimaa",
         Profession.FAMILY_WORKER,
         "Perheohjaaja, VATU-tiimi",
+        (Role.PROFESSIONAL, Role.EARLY_SUPPORT_TEAM),
+    ),
+    DemoUser(
+        "varhainentuki",
+        "Veera Väre",
+        "varha",
+        Profession.SOCIAL_WORKER,
+        "Sosiaalityöntekijä, perhekeskuksen matalan kynnyksen tiimi",
         (Role.PROFESSIONAL, Role.EARLY_SUPPORT_TEAM),
     ),
     DemoUser(

@@ -54,3 +54,38 @@ def test_demo_data_is_refused_outside_a_demo_installation() -> None:
     with pytest.raises(CommandError, match="not a demo installation"):
         call_command("load_demo")
     assert not User.objects.exists()
+
+
+@override_settings(PERHEKESKUS_DEMO=True)
+def test_a_request_from_the_demo_form_reaches_the_demo_teams_board() -> None:
+    from perhekeskus.intake.models import EarlySupportTeam, HelpRequest
+
+    call_command("load_demo")
+    served = set(
+        EarlySupportTeam.objects.filter(is_active=True).values_list(
+            "municipalities__code", flat=True
+        )
+    )
+    assert served == set(network.MUNICIPALITIES)
+    response = Client().post(
+        "/api/v1/help-requests",
+        data={
+            "message": "Vauva itkee paljon.",
+            "concerns": "my_child",
+            "municipality": "018",
+            "language": "fi",
+            "anonymous": True,
+            "consent": True,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    team_member = Client()
+    team_member.post(
+        "/fi/accounts/login/",
+        {"email": f"perhetyontekija@{network.DEMO_DOMAIN}", "password": network.DEMO_PASSWORD},
+    )
+    board = team_member.get("/fi/pro/help-requests/")
+    assert board.status_code == 200
+    code = HelpRequest.objects.get().tracking_code
+    assert code[:5] in board.content.decode()

@@ -31,7 +31,7 @@ from perhekeskus.intake.services.receiving import (
     team_for_municipality,
 )
 from perhekeskus.intake.services.retention import help_request_export, help_requests_anonymize
-from perhekeskus.intake.services.teams import team_save
+from perhekeskus.intake.services.teams import team_provision, team_save
 
 __all__ = [
     "AGENDA_HIDDEN_FIELDS",
@@ -58,5 +58,6 @@ __all__ = [
     "municipalities_with_a_team",
     "responsible_candidates",
     "team_for_municipality",
+    "team_provision",
     "team_save",
 ]

@@ -78,3 +78,27 @@ def team_save(
             },
         )
     return team
+
+
+def team_provision(
+    *,
+    id: Any,
+    name: str,
+    organization: Any,
+    municipality_codes: Iterable[str],
+    members: Iterable[Any],
+    via: str,
+) -> tuple[EarlySupportTeam, bool]:
+    """Create a team from the command line (demo data, installation scripts). Idempotent by id:
+    an existing team is left as it is (a coordinator may have changed it since)."""
+    existing = EarlySupportTeam.objects.filter(pk=id).first()
+    if existing is not None:
+        return existing, False
+    with transaction.atomic():
+        team = EarlySupportTeam(pk=id, name=name, organization=organization)
+        team.full_clean()
+        team.save()
+        team.municipalities.set(Municipality.objects.filter(code__in=list(municipality_codes)))
+        team.members.set(list(members))
+        audit_record(action=actions.TEAM_CHANGE, target=team, details={"via": via})
+    return team, True
