@@ -1,12 +1,41 @@
 from django.urls import path
 
 from perhekeskus.audit import api as audit_api
+from perhekeskus.catalog import api as catalog_api
 from perhekeskus.core import api as core_api
 
 app_name = "api"
 
+# HSDS 3.0 paths, as the standard names them. Ids are taken as text and parsed by the view, so
+# that a malformed id is the API's JSON 404 rather than the site's HTML one.
 urlpatterns = [
     path("", core_api.ApiRootView.as_view(), name="root"),
+    path("services", catalog_api.ServiceListView.as_view(), name="service-list"),
+    path("services/<str:id>", catalog_api.ServiceDetailView.as_view(), name="service-detail"),
+    path("organizations", catalog_api.OrganizationListView.as_view(), name="organization-list"),
+    path(
+        "organizations/<str:id>",
+        catalog_api.OrganizationDetailView.as_view(),
+        name="organization-detail",
+    ),
+    path(
+        "service_at_locations",
+        catalog_api.ServiceAtLocationListView.as_view(),
+        name="service-at-location-list",
+    ),
+    path(
+        "service_at_locations/<str:id>",
+        catalog_api.ServiceAtLocationDetailView.as_view(),
+        name="service-at-location-detail",
+    ),
+    path("taxonomies", catalog_api.TaxonomyListView.as_view(), name="taxonomy-list"),
+    path("taxonomies/<str:id>", catalog_api.TaxonomyDetailView.as_view(), name="taxonomy-detail"),
+    path("taxonomy_terms", catalog_api.TaxonomyTermListView.as_view(), name="taxonomy-term-list"),
+    path(
+        "taxonomy_terms/<str:id>",
+        catalog_api.TaxonomyTermDetailView.as_view(),
+        name="taxonomy-term-detail",
+    ),
     path("audit-entries", audit_api.AuditEntryListView.as_view(), name="audit-entry-list"),
     path(
         "audit-entries/<int:pk>",
