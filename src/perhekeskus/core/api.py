@@ -32,7 +32,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             detail = {"non_field_errors": [str(m) for m in exc.messages]}
         return Response(detail, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, NotFound):
-        exc = Http404(str(exc))
+        exc = Http404(str(exc) or "Not found.")
     if isinstance(exc, DjangoPermissionDenied):
         return Response({"detail": str(exc) or "Forbidden"}, status=status.HTTP_403_FORBIDDEN)
     return drf_exception_handler(exc, context)
