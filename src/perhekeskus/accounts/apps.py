@@ -9,3 +9,26 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from perhekeskus.accounts import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.accounts.policies import can_manage_users
+        from perhekeskus.core.dashboard import Card, register
+
+        register(
+            Card(
+                "accounts.users",
+                _("Users"),
+                _("Add professionals, change their roles, deactivate accounts."),
+                "accounts:user_list",
+                can_manage_users,
+                order=50,
+            )
+        )
+        register(
+            Card(
+                "accounts.password",
+                _("Change password"),
+                _("Choose a new password for your account."),
+                "accounts:password_change",
+                lambda user: True,
+                order=900,
+            )
+        )

@@ -28,13 +28,11 @@ from perhekeskus.accounts.models import User
 from perhekeskus.accounts.policies import can_manage_users
 from perhekeskus.accounts.qr import qr_svg
 from perhekeskus.accounts.selectors import access_user, user_list_visible_to
-from perhekeskus.audit.policies import can_view_audit_log
-from perhekeskus.catalog.policies import can_use_catalog_editor, can_view_stale_services
+from perhekeskus.core.dashboard import cards_for
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.policies import is_two_factor_satisfied
 from perhekeskus.core.roles import Role
-from perhekeskus.intake.policies import can_use_triage_board
 
 PENDING_USER = "accounts_pending_user"
 PENDING_SINCE = "accounts_pending_since"
@@ -187,11 +185,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     assert isinstance(user, User)
     context = {
         "roles": [Role(role).label for role in sorted(user.role_set())],
-        "can_view_audit_log": can_view_audit_log(user),
-        "can_manage_users": can_manage_users(user),
-        "can_edit_catalog": can_use_catalog_editor(user),
-        "can_view_stale_services": can_view_stale_services(user),
-        "can_use_triage_board": can_use_triage_board(user),
+        "cards": cards_for(user),
         "has_totp": user.has_totp_device(),
     }
     return render(request, "accounts/dashboard.html", context)

@@ -13,3 +13,17 @@ class AuditConfig(AppConfig):
         from perhekeskus.audit.guard import register_sqlite_function
 
         connection_created.connect(register_sqlite_function, dispatch_uid="audit-sqlite-guard")
+
+        from perhekeskus.audit.policies import can_view_audit_log
+        from perhekeskus.core.dashboard import Card, register
+
+        register(
+            Card(
+                "audit.log",
+                _("Audit log"),
+                _("Who did what and when: logins, changes and views of personal data."),
+                "audit:log",
+                can_view_audit_log,
+                order=60,
+            )
+        )

@@ -9,3 +9,27 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from perhekeskus.catalog import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.catalog.policies import can_use_catalog_editor, can_view_stale_services
+        from perhekeskus.core.dashboard import Card, register
+
+        register(
+            Card(
+                "catalog.editor",
+                _("Service descriptions"),
+                _("Keep your organisation's services, places and opening hours current."),
+                "catalog_editor:catalog_service_changelist",
+                can_use_catalog_editor,
+                order=20,
+            )
+        )
+        register(
+            Card(
+                "catalog.stale",
+                _("Services to verify"),
+                _("Service descriptions not verified in the last 12 months."),
+                "catalog_editor:catalog_service_changelist",
+                can_view_stale_services,
+                query="verified=stale",
+                order=30,
+            )
+        )

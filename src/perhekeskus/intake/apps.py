@@ -8,4 +8,29 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Help requests")
 
     def ready(self) -> None:
+        from perhekeskus.core.dashboard import Card, register
         from perhekeskus.intake import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.intake.policies import can_manage_teams, can_use_triage_board
+
+        register(
+            Card(
+                "intake.board",
+                _("Help requests"),
+                _(
+                    "Requests from families to your early-support team, and the team's weekly meetings."  # noqa: E501
+                ),
+                "intake:board",
+                can_use_triage_board,
+                order=10,
+            )
+        )
+        register(
+            Card(
+                "intake.teams",
+                _("Early-support teams"),
+                _("Who is in each team and which municipalities' requests it receives."),
+                "teams:list",
+                can_manage_teams,
+                order=40,
+            )
+        )

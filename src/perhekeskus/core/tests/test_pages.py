@@ -71,3 +71,17 @@ def test_openapi_schema_is_served() -> None:
     response = Client().get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert b"openapi" in response.content
+
+
+def test_dashboard_shows_each_role_only_its_tools(coordinator, professional) -> None:  # type: ignore[no-untyped-def]
+    from perhekeskus.testing.clients import logged_in_client
+
+    coordinator_page = logged_in_client(coordinator).get("/en/accounts/me/").content.decode()
+    assert 'href="/en/pro/audit/"' in coordinator_page
+    assert 'href="/en/accounts/users/"' in coordinator_page
+    assert 'href="/en/pro/teams/"' in coordinator_page
+    nurse_page = logged_in_client(professional).get("/en/accounts/me/").content.decode()
+    assert 'href="/en/pro/audit/"' not in nurse_page
+    assert 'href="/en/accounts/users/"' not in nurse_page
+    assert 'href="/en/pro/help-requests/"' not in nurse_page
+    assert 'href="/en/accounts/password/change/"' in nurse_page
