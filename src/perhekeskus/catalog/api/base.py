@@ -1,0 +1,73 @@
+"""The view every HSDS endpoint builds on: public, language, parameters, paging, not found."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
+from django.utils import translation
+from rest_framework import exceptions, permissions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from perhekeskus.catalog.api.paging import Countable, Serialize, paginate
+from perhekeskus.catalog.api.params import LANGUAGES, LanguageParams
+from perhekeskus.core.errors import NotFound
+
+
+class HsdsView(APIView):
+    # Public and read-only: no session, no login, no CSRF.
+    authentication_classes: list[Any] = []
+    permission_classes = [permissions.AllowAny]
+    params_class: type[serializers.Serializer[Any]] = LanguageParams
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # A valid `lang` sets the language of everything, error messages included; an invalid
+        # one is refused by the parameters in the language of Accept-Language.
+        lang = request.GET.get("lang")
+        if lang in LANGUAGES:
+            with translation.override(lang):
+                return super().dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response["Content-Language"] = self.language
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    @property
+    def language(self) -> str:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return language if language in LANGUAGES else settings.LANGUAGE_CODE
+
+    def params(self, request: Request) -> dict[str, Any]:
+        # An empty parameter (`?organization_id=`) is no filter rather than a wrong value.
+        data = {key: value for key, value in request.query_params.items() if value != ""}
+        params = self.params_class(data=data)
+        params.is_valid(raise_exception=True)
+        return dict(params.validated_data)
+
+    def paged(self, params: dict[str, Any], items: Countable, serialize: Serialize) -> Response:
+        return Response(
+            paginate(items, page=params["page"], per_page=params["per_page"], serialize=serialize)
+        )
+
+
+def object_id(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise exceptions.NotFound() from None
+
+
+def detail(find: Callable[[], Any], serialize: Serialize) -> Response:
+    try:
+        found = find()
+    except NotFound:
+        raise exceptions.NotFound() from None
+    return Response(serialize(found))

@@ -1,0 +1,136 @@
+"""Every file parsed into one batch, its references checked, and the batch written."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from perhekeskus.catalog.importers.hsds.files import read_files
+from perhekeskus.catalog.importers.hsds.merge import drop_fallbacks, merge
+from perhekeskus.catalog.importers.hsds.reader import HsdsFormatError, Reference
+from perhekeskus.catalog.importers.records import ImportBatch, OrganizationRecord
+from perhekeskus.catalog.importers.writer import ImportSummary, apply_batch
+from perhekeskus.catalog.models import Location, Organization
+
+
+@dataclass
+class HsdsImport:
+    summary: ImportSummary
+    notes: list[str] = field(default_factory=list)
+
+
+# --- merging languages --------------------------------------------------------------------------
+
+
+def _parents_first(organizations: list[OrganizationRecord]) -> list[OrganizationRecord]:
+    by_id = {o.id: o for o in organizations}
+    ordered: list[OrganizationRecord] = []
+    seen: set[uuid.UUID] = set()
+
+    def visit(record: OrganizationRecord, trail: set[uuid.UUID]) -> None:
+        if record.id in seen or record.id in trail:
+            return
+        parent = by_id.get(record.parent_id) if record.parent_id else None
+        if parent is not None:
+            visit(parent, trail | {record.id})
+        seen.add(record.id)
+        ordered.append(record)
+
+    for record in organizations:
+        visit(record, set())
+    return ordered
+
+
+def parse_hsds(path: Path, *, language: str = "fi") -> tuple[ImportBatch, list[str]]:
+    """Read `path` into a batch and the notes on what was left out. `language` is the language
+    of a single file (a folder says its languages by its subfolders). Reads the catalogue to
+    check references, writes nothing. Raises HsdsFormatError."""
+    readers = read_files(path, language)
+    first, *others = readers
+    for reader in others:
+        for attribute in ("organizations", "locations", "services", "taxonomies"):
+            mine, theirs = getattr(first, attribute), getattr(reader, attribute)
+            for key, record in theirs.items():
+                if key in mine:
+                    merge(mine[key], record)
+                else:
+                    mine[key] = record
+        for code, names in reader.municipalities.items():
+            first.municipalities.setdefault(code, {}).update(
+                {k: v for k, v in names.items() if k not in first.municipalities[code]}
+            )
+        first.references += reader.references
+        first.notes += reader.notes
+    batch = ImportBatch(
+        municipalities=first.municipalities,
+        organizations=list(first.organizations.values()),
+        taxonomies=list(first.taxonomies.values()),
+        locations=list(first.locations.values()),
+        services=list(first.services.values()),
+    )
+    for records in (batch.organizations, batch.taxonomies, batch.locations, batch.services):
+        for record in records:
+            drop_fallbacks(record)
+    for names in batch.municipalities.values():
+        for lang in ("sv", "en"):
+            if "fi" in names and names.get(lang) == names["fi"]:
+                del names[lang]
+    notes = list(first.notes)
+    _check_references(batch, first.references, notes)
+    batch.organizations = _parents_first(batch.organizations)
+    return batch, notes
+
+
+def _check_references(batch: ImportBatch, references: list[Reference], notes: list[str]) -> None:
+    known = {
+        "organization": {o.id for o in batch.organizations},
+        "location": {loc.id for loc in batch.locations},
+    }
+    wanted = {
+        kind: {r.id for r in references if r.kind == kind and r.id not in known[kind]}
+        for kind in known
+    }
+    parents = {o.parent_id for o in batch.organizations if o.parent_id} - known["organization"]
+    existing = {
+        "organization": set(
+            Organization.objects.filter(pk__in=wanted["organization"] | parents).values_list(
+                "pk", flat=True
+            )
+        ),
+        "location": set(
+            Location.objects.filter(pk__in=wanted["location"]).values_list("pk", flat=True)
+        ),
+    }
+    locations = {location.id: location for location in batch.locations}
+    for reference in references:
+        if reference.id in known[reference.kind] | existing[reference.kind]:
+            continue
+        if reference.location_id is not None and reference.fallback is not None:
+            locations[reference.location_id].organization_id = reference.fallback
+            notes.append(
+                f"{reference.file}: {reference.path}: organisation {reference.id} is neither in "
+                f"the data nor in the catalogue: the location is the service's organisation's"
+            )
+        else:
+            raise HsdsFormatError(
+                reference.file,
+                reference.path,
+                f"{reference.kind} {reference.id} is neither in the data nor in the catalogue",
+            )
+    for organization in batch.organizations:
+        parent = organization.parent_id
+        if parent and parent not in known["organization"] | existing["organization"]:
+            notes.append(
+                f"organisation {organization.id}: parent {parent} is neither in the data nor in "
+                "the catalogue: left out"
+            )
+            organization.parent_id = None
+
+
+def import_hsds(*, path: Path, language: str = "fi", actor: Any = None) -> HsdsImport:
+    """Parse everything, then write it in one transaction (see `writer.apply_batch`)."""
+    batch, notes = parse_hsds(path, language=language)
+    summary = apply_batch(batch, via="import-hsds", source="hsds", actor=actor)
+    return HsdsImport(summary=summary, notes=notes)
