@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from perhekeskus.catalog import services
@@ -334,19 +335,36 @@ class ServiceEditorAdmin(
     @admin.action(description=_("Publish selected services"))
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
         count = self._each(request, queryset, services.service_publish)
-        self.message_user(request, _("%(count)d published.") % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d service published.", "%(count)d services published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Return selected services to draft"))
     def unpublish_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
         count = self._each(request, queryset, services.service_unpublish)
         self.message_user(
-            request, _("%(count)d returned to draft.") % {"count": count}, messages.SUCCESS
+            request,
+            ngettext(
+                "%(count)d service returned to draft.",
+                "%(count)d services returned to draft.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )
 
     @admin.action(description=_("Mark selected services as verified today"))
     def verify_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
         count = self._each(request, queryset, services.service_verify)
-        self.message_user(request, _("%(count)d verified.") % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d service verified.", "%(count)d services verified.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(ServiceAtLocation, site=editor_site)

@@ -566,7 +566,7 @@ class ServiceVersion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    via = models.CharField(_("via"), max_length=50, blank=True)
+    via = models.CharField(_("changed with"), max_length=50, blank=True)
     action = models.CharField(_("action"), max_length=30)
     changes = models.JSONField(_("changes"), default=dict)
     snapshot = models.JSONField(_("content"), default=dict)

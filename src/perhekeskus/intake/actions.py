@@ -5,7 +5,9 @@ from perhekeskus.audit.registry import register
 REQUEST_SUBMIT = register("intake.request.submit", _("A help request was received"))
 REQUEST_VIEW = register("intake.request.view", _("Viewed a help request"))
 REQUEST_TRIAGE = register("intake.request.triage", _("Took a help request into triage"))
-REQUEST_ASSIGN = register("intake.request.assign", _("Set the responsible worker"))
+REQUEST_ASSIGN = register(
+    "intake.request.assign", _("Set the responsible worker of a help request")
+)
 REQUEST_CONTACT = register("intake.request.contact", _("Recorded a contact with the family"))
 REQUEST_NOTE = register("intake.request.note", _("Wrote a note on a help request"))
 REQUEST_REPLY = register("intake.request.reply", _("Wrote the reply the family sees"))

@@ -29,8 +29,8 @@ class LanguageParams(serializers.Serializer[Any]):
         choices=LANGUAGES,
         required=False,
         help_text=_(
-            "Language of the texts: fi, sv or en. Wins over Accept-Language; Finnish by default. "
-            "Every language has the same ids."
+            "Language of the texts: fi, sv or en. Takes precedence over Accept-Language; "
+            "Finnish by default. Every language has the same ids."
         ),
     )
 

@@ -5,12 +5,18 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language_info
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalog.display import localized
 
 register = template.Library()
+
+# Whole sentences per language: Finnish inflects the language name ("vain suomeksi").
+FALLBACK_NOTES = {
+    "fi": _("only available in Finnish"),
+    "sv": _("only available in Swedish"),
+    "en": _("only available in English"),
+}
 
 
 @register.simple_tag
@@ -20,10 +26,9 @@ def localized_text(instance: Any, field: str) -> SafeString:
     result = localized(instance, field)
     if not result.is_fallback:
         return format_html("{}", result.text)
-    language = get_language_info(result.language)["name_translated"]
     return format_html(
         '<span lang="{}">{}</span> <span class="fallback-note">({})</span>',
         result.language,
         result.text,
-        _("only available in %(language)s") % {"language": language.lower()},
+        FALLBACK_NOTES.get(result.language, FALLBACK_NOTES["fi"]),
     )

@@ -102,7 +102,7 @@ class AssignForm(RequestActionForm):
         queryset=User.objects.none(),
         empty_label=_("Choose a professional"),
         help_text=_(
-            "The family's one contact person. Anyone of the network can be chosen, "
+            "The family's one contact person. Anyone in the network can be chosen, "
             "also from another organisation."
         ),
     )

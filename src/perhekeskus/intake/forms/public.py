@@ -42,7 +42,7 @@ class HelpRequestForm(forms.Form):
     message = forms.CharField(
         label=_("What is on your mind?"),
         help_text=_(
-            "Tell in your own words what worries you or what you would like help with. "
+            "Tell us in your own words what worries you or what you would like help with. "
             "A few sentences are enough."
         ),
         max_length=MESSAGE_MAX,
