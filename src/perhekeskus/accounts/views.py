@@ -175,7 +175,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     services.session_logout(request=request)
     messages.success(request, _("You have logged out."))
-    return redirect("core:home")
+    return redirect("finder:home")
 
 
 @never_cache

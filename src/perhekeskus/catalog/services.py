@@ -27,6 +27,7 @@ from perhekeskus.catalog.models import (
 from perhekeskus.catalog.policies import can_edit_catalog_of
 from perhekeskus.catalog.versions import service_version_record
 from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.finder.services import search_index_rebuild
 
 
 def _require_editor(actor: Any, organization_id: Any) -> None:
@@ -45,6 +46,7 @@ def service_save(*, actor: Any, service: Service, original_organization_id: Any 
         _require_editor(actor, original_organization_id)
     service.full_clean()
     service.save()
+    search_index_rebuild(service_ids=[service.pk])
     return service
 
 
@@ -60,6 +62,7 @@ def service_change_record(
     the new version and audit the change. Nothing is recorded when nothing changed. `before`
     is the service as it was, from `service_snapshot`, taken before the change."""
     _require_editor(actor, service.organization_id)
+    search_index_rebuild(service_ids=[service.pk])
     version = service_version_record(
         service=service, actor=actor, action="create" if created else "update", before=before
     )
@@ -83,6 +86,7 @@ def _set_publication(
     with transaction.atomic():
         service.publication_state = state
         service.save(update_fields=["publication_state", "updated_at"])
+        search_index_rebuild(service_ids=[service.pk])
         version = service_version_record(
             service=service,
             actor=actor,

@@ -26,6 +26,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("perhekeskus.finder.urls")),
     path("", include("perhekeskus.core.urls")),
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("pro/audit/", include("perhekeskus.audit.urls")),

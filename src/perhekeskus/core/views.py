@@ -8,14 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
-
 logger = logging.getLogger(__name__)
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"tasks": FAMILY_CENTER_TASKS})
 
 
 @require_GET

@@ -11,6 +11,7 @@ from perhekeskus.catalog.models import Organization, ServiceSource
 from perhekeskus.catalog.services import municipality_ensure, organization_provision
 from perhekeskus.demo import network
 from perhekeskus.demo.catalog import demo_batch
+from perhekeskus.finder.services import search_index_rebuild
 from perhekeskus.intake.services import team_provision
 
 VIA = "load-demo"
@@ -93,6 +94,7 @@ def load_demo_network() -> DemoSummary:
             summary.teams_created += int(created)
         batch = demo_batch()
         written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL)
+        search_index_rebuild()
     summary.services = len(batch.services)
     summary.services_created = written.services.created
     summary.services_updated = written.services.updated

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "perhekeskus.catalog",
     "perhekeskus.accounts",
     "perhekeskus.intake",
+    "perhekeskus.finder",
     "perhekeskus.demo",
 ]
 
@@ -153,7 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "finder:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 # Two-factor authentication is required of every professional where this is true (production).
@@ -266,3 +269,25 @@ PERHEKESKUS_SITE_NAME = env_str("SITE_NAME", "Perhekeskus")
 # Where links in e-mails sent outside a request (invitations from the command line) point to.
 PERHEKESKUS_SITE_DOMAIN = env_str("SITE_DOMAIN", "127.0.0.1:8000")
 PERHEKESKUS_SITE_HTTPS = env_bool("SITE_HTTPS", False)
+
+# The public map's tiles (Leaflet's URL template). Browsers fetch them straight from this server,
+# so its origin is allowed in the Content-Security-Policy's img-src (core.middleware); a county
+# that runs its own tile server, or uses a commercial one, sets MAP_TILE_URL and its attribution.
+PERHEKESKUS_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+PERHEKESKUS_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+
+
+def _tile_origin(url: str) -> str:
+    """The scheme and host of a tile URL template; Leaflet's {s} subdomain becomes a CSP
+    wildcard (https://{s}.tile.example.org/... -> https://*.tile.example.org)."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return ""  # tiles from our own origin: 'self' covers them
+    host = re.sub(r"^\{s\}\.", "*.", parts.netloc)
+    return f"{parts.scheme}://{host}"
+
+
+PERHEKESKUS_TILE_ORIGIN = _tile_origin(PERHEKESKUS_TILE_URL)

@@ -1,0 +1,116 @@
+"""The finder's data in the catalogue editor (`/pro/catalog/`): the need thesaurus, which
+network coordinators keep in three languages, and the searches that found nothing.
+
+Permissions come from `finder.policies`, not Django's per-model permission table; every save of
+a life situation goes through `services.need_concept_save`, which checks the policy again and
+audits the change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.forms import ModelForm
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from perhekeskus.catalog.editor import editor_site
+from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
+from perhekeskus.finder import services
+from perhekeskus.finder.models import NeedConcept, ZeroResultQuery
+from perhekeskus.finder.policies import can_edit_need_concepts, can_view_unmet_needs
+
+
+class NeedConceptForm(ModelForm):
+    tasks = forms.TypedMultipleChoiceField(
+        label=_("family-center tasks"),
+        choices=[(t.number, f"{t.number}. {t.title}") for t in FAMILY_CENTER_TASKS],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The tasks whose services help in this situation."),
+    )
+
+    class Meta:
+        model = NeedConcept
+        fields = (
+            "key",
+            "name",
+            "description",
+            "phrases",
+            "targets",
+            "tasks",
+            "show_on_home",
+            "order",
+            "active",
+        )
+
+
+@admin.register(NeedConcept, site=editor_site)
+class NeedConceptEditorAdmin(TranslationAdmin):
+    form = NeedConceptForm
+    list_display = ("name", "key", "show_on_home", "order", "active", "updated_at")
+    list_filter = ("show_on_home", "active")
+    list_editable = ()
+    search_fields = ("key", "name_fi", "name_sv", "name_en", "phrases_fi", "phrases_sv")
+    ordering = ("order", "key")
+    fieldsets = (
+        (None, {"fields": ("key", "name", "description")}),
+        (_("What people say"), {"fields": ("phrases",)}),
+        (_("What helps"), {"fields": ("targets", "tasks")}),
+        (_("Home page"), {"fields": ("show_on_home", "order", "active")}),
+    )
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can_edit_need_concepts(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_edit_need_concepts(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return can_edit_need_concepts(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_edit_need_concepts(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Situations are retired (not in use), not deleted: their history stays in the audit.
+        return False
+
+    def save_model(
+        self, request: HttpRequest, obj: NeedConcept, form: ModelForm, change: bool
+    ) -> None:
+        try:
+            services.need_concept_save(actor=request.user, concept=obj, request=request)
+        except PolicyDenied as denied:
+            raise PermissionDenied(str(denied)) from denied
+
+
+@admin.register(ZeroResultQuery, site=editor_site)
+class ZeroResultQueryAdmin(admin.ModelAdmin):
+    """Read-only: what families looked for and did not find, counted per day."""
+
+    list_display = ("date", "query", "language", "municipality_code", "count")
+    list_filter = ("language", "municipality_code", "date")
+    search_fields = ("query",)
+    date_hierarchy = "date"
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can_view_unmet_needs(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_view_unmet_needs(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

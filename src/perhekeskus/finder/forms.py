@@ -1,0 +1,192 @@
+"""The finder's query parameters. They arrive in shared links, bookmarks and hand-edited
+addresses, so a parameter that does not parse (age=abc, task=99, near=garbage) is left out of
+the search with a note saying so: the page still answers, never with an error."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.catalog.models import MAX_CHILD_AGE
+from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
+from perhekeskus.finder.search.types import CHANNELS, SearchFilters
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 500
+# What a note repeats of a value it could not read; the rest is cut off.
+_ECHO_LENGTH = 40
+
+CHANNEL_LABELS: dict[str, str | Promise] = {
+    "visit": _("Visit in person"),
+    "phone": _("Phone"),
+    "chat": _("Chat"),
+    "eservice": _("E-service"),
+    "remote": _("Remote appointment"),
+}
+assert set(CHANNEL_LABELS) == set(CHANNELS)
+
+
+def parse_point(value: str) -> tuple[float, float] | None:
+    """ "60.45,22.27" → (60.45, 22.27) in WGS84 degrees; None for anything else."""
+    parts = value.replace(" ", "").split(",")
+    if len(parts) != 2:
+        return None
+    try:
+        lat, lon = float(parts[0]), float(parts[1])
+    except ValueError:
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return (round(lat, 5), round(lon, 5))
+
+
+class PointField(forms.CharField):
+    def to_python(self, value: Any) -> tuple[float, float] | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        point = parse_point(text)
+        if point is None:
+            raise forms.ValidationError("invalid point", code="invalid")
+        return point
+
+
+class LenientForm(forms.Form):
+    """A GET form whose invalid fields are dropped, each with a note for the page."""
+
+    notes_by_field: Mapping[str, str | Promise] = {}
+
+    def parse(self) -> dict[str, Any]:
+        """The values that parsed; call once."""
+        self.is_valid()
+        return dict(self.cleaned_data)
+
+    def notes(self) -> list[str]:
+        notes = []
+        for name in self.errors:
+            raw = str(self.data.get(name, ""))
+            if len(raw) > _ECHO_LENGTH:
+                raw = raw[:_ECHO_LENGTH] + "…"
+            message = self.notes_by_field.get(name)
+            if message is not None:
+                notes.append(str(message) % {"value": raw})
+        return notes
+
+
+def _task_choices() -> list[tuple[str, Any]]:
+    return [(str(task.number), task.title) for task in FAMILY_CENTER_TASKS]
+
+
+class SearchForm(LenientForm):
+    q = forms.CharField(
+        label=_("What are you looking for?"),
+        required=False,
+        help_text=_('For example "child health clinic", "separation" or "baby cries a lot".'),
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    age = forms.IntegerField(
+        label=_("Age of the child (years)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_CHILD_AGE,
+    )
+    task = forms.TypedChoiceField(
+        label=_("Task"), required=False, coerce=int, empty_value=None, choices=_task_choices
+    )
+    channel = forms.ChoiceField(
+        label=_("How to reach"),
+        required=False,
+        choices=[("", ""), *CHANNEL_LABELS.items()],
+    )
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+    near = PointField(required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    notes_by_field = {
+        "municipality": _(
+            "We do not know the municipality “%(value)s”, so the results are not limited "
+            "to a municipality."
+        ),
+        "age": _(
+            "“%(value)s” is not an age we can search by (a whole number from 0 to 29), so the "
+            "results are not limited by age."
+        ),
+        "task": _("There is no task “%(value)s”, so the results are not limited to a task."),
+        "channel": _(
+            "“%(value)s” is not a way to reach a service we know, so the results are not "
+            "limited by it."
+        ),
+        "near": _(
+            "We could not read the location “%(value)s”, so the results are not sorted by distance."
+        ),
+        "page": _("There is no page “%(value)s”; here is the first page."),
+    }
+
+    def __init__(self, data: Any, *, municipalities: Sequence[tuple[str, str]]) -> None:
+        super().__init__(data)
+        field = self.fields["municipality"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("All municipalities")), *municipalities]
+        self.fields["task"].choices = [("", _("All tasks")), *_task_choices()]  # type: ignore[attr-defined]
+
+    def clean_q(self) -> str:
+        # A pasted essay is cut, not refused: the first words are what a search can use.
+        return " ".join(str(self.cleaned_data.get("q") or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_filters(values: Mapping[str, Any]) -> SearchFilters:
+    return SearchFilters(
+        municipality=values.get("municipality") or None,
+        age=values.get("age"),
+        task=values.get("task"),
+        channel=values.get("channel") or None,
+        open_now=bool(values.get("open_now")),
+        near=values.get("near"),
+    )
+
+
+class MapForm(LenientForm):
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    meeting_places = forms.BooleanField(label=_("Open meeting places only"), required=False)
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+    postal_code = forms.CharField(
+        label=_("Postal code"),
+        required=False,
+        max_length=5,
+        validators=[RegexValidator(r"^\d{5}$")],
+        help_text=_("The places nearest to it come first."),
+    )
+    near = PointField(required=False)
+    place = forms.UUIDField(required=False)
+
+    notes_by_field = {
+        "municipality": _(
+            "We do not know the municipality “%(value)s”, so places in every municipality "
+            "are shown."
+        ),
+        "postal_code": _(
+            "“%(value)s” is not a postal code (five digits), so the places are not sorted by "
+            "distance."
+        ),
+        "near": _(
+            "We could not read the location “%(value)s”, so the places are not sorted by distance."
+        ),
+        "place": _("The place “%(value)s” was not found."),
+    }
+
+    def __init__(self, data: Any, *, municipalities: Sequence[tuple[str, str]]) -> None:
+        super().__init__(data)
+        field = self.fields["municipality"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("All municipalities")), *municipalities]
+        self.fields["postal_code"].widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "postal-code"}
+        )

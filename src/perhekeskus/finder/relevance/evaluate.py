@@ -1,0 +1,110 @@
+"""nDCG@10, MRR and the zero-result rate of the search on a set of judged queries."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from perhekeskus.demo.catalog.helpers import service_id
+from perhekeskus.finder.relevance.queries import QUERIES, RelevanceQuery
+from perhekeskus.finder.search.engine import search_services
+from perhekeskus.finder.search.types import SearchFilters
+
+CUTOFF = 10
+# MRR counts the first result a family would call right: grade 2 or 3.
+RELEVANT = 2
+
+
+@dataclass
+class QueryResult:
+    query: RelevanceQuery
+    ranked: list[str]  # service keys (or ids of unjudged services) in rank order
+    total: int
+    ndcg: float
+    reciprocal_rank: float
+
+
+@dataclass
+class Summary:
+    queries: int = 0
+    ndcg: float = 0.0
+    mrr: float = 0.0
+    zero_rate: float = 0.0
+
+
+@dataclass
+class Report:
+    results: list[QueryResult] = field(default_factory=list)
+
+    def summary(self, language: str | None = None) -> Summary:
+        rows = [r for r in self.results if language is None or r.query.language == language]
+        if not rows:
+            return Summary()
+        count = len(rows)
+        return Summary(
+            queries=count,
+            ndcg=sum(r.ndcg for r in rows) / count,
+            mrr=sum(r.reciprocal_rank for r in rows) / count,
+            zero_rate=sum(1 for r in rows if r.total == 0) / count,
+        )
+
+
+def dcg(grades: Iterable[int]) -> float:
+    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+
+
+def ndcg_at(ranked_grades: list[int], all_grades: Iterable[int], k: int = CUTOFF) -> float:
+    ideal = dcg(sorted((g for g in all_grades if g > 0), reverse=True)[:k])
+    if ideal == 0:
+        return 0.0
+    return dcg(ranked_grades[:k]) / ideal
+
+
+def reciprocal_rank(ranked_grades: list[int], threshold: int = RELEVANT) -> float:
+    for rank, grade in enumerate(ranked_grades, start=1):
+        if grade >= threshold:
+            return 1.0 / rank
+    return 0.0
+
+
+SearchFunction = Callable[[RelevanceQuery], tuple[list[uuid.UUID], int]]
+
+
+def _search(query: RelevanceQuery) -> tuple[list[uuid.UUID], int]:
+    page = search_services(
+        query=query.text,
+        filters=SearchFilters(municipality=query.municipality),
+        language=query.language,
+        per_page=CUTOFF,
+    )
+    return [hit.service.pk for hit in page.hits], page.total
+
+
+def _demo_keys() -> dict[uuid.UUID, str]:
+    from perhekeskus.demo.catalog import SERVICES
+
+    return {record.id: record.url.rstrip("/").rsplit("/", 1)[-1] for record in SERVICES}
+
+
+def evaluate(
+    queries: Iterable[RelevanceQuery] = QUERIES, search: SearchFunction = _search
+) -> Report:
+    report = Report()
+    demo = _demo_keys()
+    for query in queries:
+        keys_by_id = {**demo, **{service_id(key): key for key in query.judgments}}
+        ids, total = search(query)
+        ranked = [keys_by_id.get(i, str(i)) for i in ids]
+        grades = [query.judgments.get(key, 0) for key in ranked]
+        report.results.append(
+            QueryResult(
+                query=query,
+                ranked=ranked,
+                total=total,
+                ndcg=ndcg_at(grades, query.judgments.values()),
+                reciprocal_rank=reciprocal_rank(grades),
+            )
+        )
+    return report

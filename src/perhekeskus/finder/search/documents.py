@@ -1,0 +1,314 @@
+"""The index documents' ranking and filter attributes, kept in memory per language.
+
+A search needs, for every matching document, its field lengths, its name's tokens, and what
+filters and facets read (municipalities, tasks, channels, ages, places). Reading those rows for
+thousands of matches on every search would cost more than the search itself, so each process
+keeps them — not the texts — for the current index generation and reloads them when the
+generation changes (any rebuild, in any process). The filters that need the live catalogue
+(classification, modification time, opening hours) read it per search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import threading
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q
+
+from perhekeskus.catalog.models import AreaType, ContactChannel, Schedule, ServiceAtLocation
+from perhekeskus.catalog.opening import is_open
+from perhekeskus.catalog.selectors import service_list_public
+from perhekeskus.finder.models import FIELD_CLASSES, SearchDocument
+from perhekeskus.finder.search.analysis import PART_PREFIX
+from perhekeskus.finder.search.types import SearchFilters
+from perhekeskus.finder.search.vocabulary import IndexState
+
+# BM25F length normalisation per field class (b): long descriptions are discounted most.
+LENGTH_NORMALISATION = {"a": 0.5, "b": 0.5, "c": 0.3, "d": 0.75}
+# Field weights: a match in the name, then per class a (rest of name, alternate name, keywords),
+# b (summary, classifications), c (provider, places, other languages), d (long texts).
+NAME_WEIGHT = 4.0
+FIELD_WEIGHTS = (2.5, 1.4, 0.8, 0.6)
+
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    pk: int
+    service_id: uuid.UUID
+    sort_id: str  # the service id as text: the last tie-breaker, the same in every database
+    name_sort: str
+    names: frozenset[str]  # every token of the name, parts included
+    name_words: tuple[frozenset[str], ...]  # each name word's whole forms
+    name_forms: frozenset[str]  # all of them
+    norms: tuple[float, float, float, float]  # 1 / BM25 length normalisation per class
+    # The weighted, normalised sum for every bit mask of field classes (a match's mask indexes
+    # it), and what a name match adds to class a: the scorer's inner loop is one look-up.
+    mask_weights: tuple[float, ...]
+    name_extra: float
+    organization_id: uuid.UUID
+    area_type: str
+    municipalities: frozenset[str]
+    tasks: frozenset[int]
+    channels: frozenset[str]
+    minimum_age: int | None
+    maximum_age: int | None
+    places: tuple[tuple[float, float], ...]
+
+    def passes(self, filters: SearchFilters) -> bool:
+        """The filters kept on the document (the others need the catalogue)."""
+        if filters.municipality and not (
+            self.area_type == AreaType.NATIONWIDE or filters.municipality in self.municipalities
+        ):
+            return False
+        if filters.age is not None:
+            if self.minimum_age is not None and self.minimum_age > filters.age:
+                return False
+            if self.maximum_age is not None and self.maximum_age < filters.age:
+                return False
+        if filters.task is not None and filters.task not in self.tasks:
+            return False
+        if filters.channel and filters.channel not in self.channels:
+            return False
+        return filters.organization_id is None or self.organization_id == filters.organization_id
+
+    def distance(self, near: tuple[float, float]) -> float | None:
+        best = None
+        for place in self.places:
+            km = haversine_km(near, place)
+            best = km if best is None else min(best, km)
+        return None if best is None else round(best, 3)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True)
+class LanguageDocuments:
+    by_pk: dict[int, DocInfo]
+    by_name: tuple[DocInfo, ...]  # every document in browsing order
+
+
+_FIELDS = (
+    "pk",
+    "service_id",
+    "name_sort",
+    "name_tokens",
+    "len_a",
+    "len_b",
+    "len_c",
+    "len_d",
+    "organization_id",
+    "area_type",
+    "municipalities",
+    "tasks",
+    "channels",
+    "minimum_age",
+    "maximum_age",
+    "coordinates",
+)
+
+
+def _places(text: str) -> tuple[tuple[float, float], ...]:
+    places = []
+    for pair in text.split(";"):
+        lat, _sep, lon = pair.partition(",")
+        try:
+            places.append((float(lat), float(lon)))
+        except ValueError:
+            continue
+    return tuple(places)
+
+
+def _load(language: str, state: IndexState) -> LanguageDocuments:
+    average = state.average_lengths(language)
+    interned: dict[object, object] = {}
+
+    def share(value: object) -> object:
+        return interned.setdefault(value, value)
+
+    by_pk: dict[int, DocInfo] = {}
+    rows = SearchDocument.objects.filter(language=language).values_list(*_FIELDS)
+    for row in rows.iterator(chunk_size=5000):
+        (
+            pk,
+            service_id,
+            name_sort,
+            name_tokens,
+            la,
+            lb,
+            lc,
+            ld,
+            organization_id,
+            area_type,
+            municipalities,
+            tasks,
+            channels,
+            minimum_age,
+            maximum_age,
+            coordinates,
+        ) = row
+        words = [word.split(",") for word in name_tokens.split()]
+        name_words = tuple(
+            frozenset(t for t in word if not t.startswith(PART_PREFIX)) for word in words
+        )
+        lengths = (la, lb, lc, ld)
+        na, nb, nc, nd = (
+            1.0
+            / (
+                1.0
+                - LENGTH_NORMALISATION[cls]
+                + LENGTH_NORMALISATION[cls] * lengths[p] / average[p]
+            )
+            for p, cls in enumerate(FIELD_CLASSES)
+        )
+        norms = (na, nb, nc, nd)
+        weighted = (
+            FIELD_WEIGHTS[0] * na,
+            FIELD_WEIGHTS[1] * nb,
+            FIELD_WEIGHTS[2] * nc,
+            FIELD_WEIGHTS[3] * nd,
+        )
+        mask_weights = tuple(
+            sum(w for bit, w in enumerate(weighted) if mask & (1 << bit)) for mask in range(16)
+        )
+        by_pk[pk] = DocInfo(
+            pk=pk,
+            service_id=service_id,
+            sort_id=str(service_id),
+            name_sort=name_sort,
+            names=frozenset(t for word in words for t in word),
+            name_words=name_words,
+            name_forms=frozenset().union(*name_words),
+            norms=norms,
+            mask_weights=mask_weights,
+            name_extra=(NAME_WEIGHT - FIELD_WEIGHTS[0]) * na,
+            organization_id=share(organization_id),  # type: ignore[arg-type]
+            area_type=share(area_type),  # type: ignore[arg-type]
+            municipalities=share(frozenset(municipalities.split())),  # type: ignore[arg-type]
+            tasks=share(frozenset(int(t) for t in tasks.split())),  # type: ignore[arg-type]
+            channels=share(frozenset(channels.split())),  # type: ignore[arg-type]
+            minimum_age=minimum_age,
+            maximum_age=maximum_age,
+            places=_places(coordinates),
+        )
+    ordered = tuple(sorted(by_pk.values(), key=lambda d: (d.name_sort, d.sort_id)))
+    return LanguageDocuments(by_pk=by_pk, by_name=ordered)
+
+
+class _Cache:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.documents: dict[tuple[str, str], tuple[str, LanguageDocuments]] = {}
+
+
+_cache = _Cache()
+
+
+def documents(state: IndexState, language: str) -> LanguageDocuments:
+    key = (connection.alias, language)
+    with _cache.lock:
+        cached = _cache.documents.get(key)
+    if cached is not None and cached[0] == state.index_generation:
+        return cached[1]
+    loaded = _load(language, state)
+    with _cache.lock:
+        _cache.documents[key] = (state.index_generation, loaded)
+    return loaded
+
+
+def clear() -> None:
+    with _cache.lock:
+        _cache.documents.clear()
+
+
+# --- Filters that read the catalogue ------------------------------------------------------------
+
+
+def catalogue_filters(
+    docs: list[DocInfo], filters: SearchFilters, now: dt.datetime
+) -> list[DocInfo]:
+    """Classification, modification time and open now, read from the catalogue itself."""
+    if filters.taxonomy_term_id is not None or filters.modified_after is not None:
+        allowed = set(
+            service_list_public(
+                taxonomy_term_id=filters.taxonomy_term_id,
+                modified_after=filters.modified_after,
+            )
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        docs = [d for d in docs if d.service_id in allowed]
+    if filters.open_now and docs:
+        open_ids = services_open_at({d.service_id for d in docs}, now)
+        docs = [d for d in docs if d.service_id in open_ids]
+    return docs
+
+
+def services_open_at(service_ids: Iterable[uuid.UUID], at: dt.datetime) -> set[uuid.UUID]:
+    """The services open at `at`: by their own hours, the hours at any of their places (a place's
+    own hours when the service has none there), or the hours of a contact channel (a helpline
+    that answers now)."""
+    ids = list(service_ids)
+    found: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 2000):  # bounded IN lists (SQLite's parameter limit)
+        found |= _open_at(ids[start : start + 2000], at)
+    return found
+
+
+def _open_at(ids: list[uuid.UUID], at: dt.datetime) -> set[uuid.UUID]:
+    own: dict[uuid.UUID, list[Schedule]] = defaultdict(list)
+    by_sal: dict[uuid.UUID, list[Schedule]] = defaultdict(list)
+    by_location: dict[uuid.UUID, list[Schedule]] = defaultdict(list)
+    by_channel: dict[uuid.UUID, list[Schedule]] = defaultdict(list)
+    sals = list(
+        ServiceAtLocation.objects.filter(service_id__in=ids).values_list(
+            "pk", "service_id", "location_id"
+        )
+    )
+    channels = list(
+        ContactChannel.objects.filter(
+            Q(service_id__in=ids) | Q(service_at_location__service_id__in=ids)
+        ).values_list("pk", "service_id", "service_at_location__service_id")
+    )
+    schedules = Schedule.objects.filter(
+        Q(service_id__in=ids)
+        | Q(service_at_location_id__in=[s[0] for s in sals])
+        | Q(location_id__in={s[2] for s in sals})
+        | Q(channel_id__in=[c[0] for c in channels])
+    )
+    for schedule in schedules:
+        if schedule.service_id:
+            own[schedule.service_id].append(schedule)
+        if schedule.service_at_location_id:
+            by_sal[schedule.service_at_location_id].append(schedule)
+        if schedule.location_id:
+            by_location[schedule.location_id].append(schedule)
+        if schedule.channel_id:
+            by_channel[schedule.channel_id].append(schedule)
+    open_ids = {sid for sid, rows in own.items() if is_open(rows, at)}
+    for sal_id, service_id, location_id in sals:
+        if service_id in open_ids:
+            continue
+        rows = by_sal.get(sal_id) or by_location.get(location_id) or []
+        if rows and is_open(rows, at):
+            open_ids.add(service_id)
+    for channel_id, service_id, sal_service_id in channels:
+        owner = service_id or sal_service_id
+        if owner in open_ids:
+            continue
+        rows = by_channel.get(channel_id) or []
+        if rows and is_open(rows, at):
+            open_ids.add(owner)
+    return open_ids

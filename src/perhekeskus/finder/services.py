@@ -1,0 +1,119 @@
+"""Writes of the finder: the search index, the need thesaurus, and the count of searches that
+found nothing."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from perhekeskus.audit.services import audit_record
+from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.finder import actions
+from perhekeskus.finder.models import INDEX_LANGUAGES, NeedConcept, ZeroResultQuery
+from perhekeskus.finder.policies import can_edit_need_concepts
+from perhekeskus.finder.search import index
+
+_CONCEPT_FIELDS = (
+    "key",
+    "tasks",
+    "show_on_home",
+    "order",
+    "active",
+    *(
+        f"{name}_{lang}"
+        for name in ("name", "description", "phrases", "targets")
+        for lang in INDEX_LANGUAGES
+    ),
+)
+
+
+# --- The search index ---------------------------------------------------------------------------
+
+
+def search_index_rebuild(*, service_ids: Iterable[uuid.UUID] | None = None) -> int:
+    """Bring the search index up to date for these services, or for the whole catalogue when
+    `service_ids` is None; returns the number of documents written. A service that is not
+    public (a draft, inactive) loses its documents. Runs in the caller's transaction."""
+    return index.rebuild(service_ids=service_ids)
+
+
+def search_index_after_import(*, service_ids: Iterable[uuid.UUID], summary: Any) -> int:
+    """After an import: rebuild the documents of the imported services, unless the import
+    changed nothing (an import's summary counts created and updated rows per kind)."""
+    kinds = (summary.organizations, summary.locations, summary.services)
+    if not any(kind.created or kind.updated for kind in kinds):
+        return 0
+    return index.rebuild(service_ids=service_ids)
+
+
+# --- The need thesaurus -------------------------------------------------------------------------
+
+
+def _require_coordinator(actor: Any) -> None:
+    if not can_edit_need_concepts(actor):
+        raise PolicyDenied(_("Only the network's coordinators edit the life situations."))
+
+
+def _snapshot(concept: NeedConcept) -> dict[str, Any]:
+    return {field: getattr(concept, field) for field in _CONCEPT_FIELDS}
+
+
+def need_concept_save(
+    *, actor: Any, concept: NeedConcept, request: HttpRequest | None = None
+) -> NeedConcept:
+    """Create or change a life situation of the need thesaurus. Coordinators only; the change
+    is audited, and searches everywhere use it from their next query."""
+    _require_coordinator(actor)
+    created = concept.pk is None
+    before = {} if created else _snapshot(NeedConcept.objects.get(pk=concept.pk))
+    concept.tasks = concept.task_numbers
+    concept.full_clean()
+    with transaction.atomic():
+        concept.save()
+        after = _snapshot(concept)
+        changed = sorted(k for k in after if before.get(k) != after[k]) if before else sorted(after)
+        audit_record(
+            action=actions.NEED_CHANGE,
+            actor=actor,
+            target=concept,
+            request=request,
+            details={"key": concept.key, "created": created, "fields": changed[:50]},
+        )
+        index.thesaurus_changed()
+    return concept
+
+
+# --- Unmet needs --------------------------------------------------------------------------------
+
+
+def zero_result_record(*, query: str, language: str, municipality_code: str = "") -> None:
+    """Count one search that found nothing: its normalised text, language, municipality and
+    today's date. Nothing about who searched is stored."""
+    query = query.strip()[:200]
+    if not query:
+        return
+    if language not in INDEX_LANGUAGES:
+        raise ValidationError({"language": _("Unknown language.")})
+    municipality_code = municipality_code if municipality_code.isdigit() else ""
+    key = {
+        "query": query,
+        "language": language,
+        "municipality_code": municipality_code[:3],
+        "date": timezone.localdate(),
+    }
+    with transaction.atomic():
+        if ZeroResultQuery.objects.filter(**key).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                ZeroResultQuery.objects.create(**key, count=1)
+        except IntegrityError:  # another search created the row first
+            ZeroResultQuery.objects.filter(**key).update(count=F("count") + 1)

@@ -1,0 +1,202 @@
+"""What several finder pages show of a service: its result card (channels, area, open now), and
+the municipalities a family can choose from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, Value, prefetch_related_objects
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
+
+from perhekeskus.catalog.models import (
+    AreaType,
+    ChannelKind,
+    ContactChannel,
+    LocationType,
+    Municipality,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
+from perhekeskus.finder.forms import CHANNEL_LABELS
+from perhekeskus.finder.views.hours import OpeningState, combined_state, opening_state
+
+LANGUAGES = ("fi", "sv", "en")
+
+# ChannelKind → the channel a family filters by (forms.CHANNEL_LABELS); e-mail, web pages and
+# printable forms are shown on the service card but are not search channels.
+SEARCH_CHANNEL_OF_KIND = {
+    ChannelKind.PHONE: "phone",
+    ChannelKind.CHAT: "chat",
+    ChannelKind.ESERVICE: "eservice",
+    ChannelKind.REMOTE: "remote",
+}
+
+
+def language() -> str:
+    return (get_language() or "fi").split("-")[0]
+
+
+def by_name(prefix: str = "") -> Any:
+    """Order by the name as shown in the active language, missing translations last."""
+    current = language()
+    order = [current, *(lang for lang in LANGUAGES if lang != current)]
+    return Coalesce(*(NullIf(f"{prefix}name_{lang}", Value("")) for lang in order))
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    """The municipalities that have a public service, by name: a service for them, or a place
+    there where one is given."""
+    public = Service.objects.public()
+    municipalities = (
+        Municipality.objects.filter(
+            Q(Exists(public.filter(area_municipalities=OuterRef("pk"))))
+            | Q(
+                Exists(
+                    ServiceAtLocation.objects.filter(
+                        location__municipality=OuterRef("pk"), service__in=public
+                    )
+                )
+            )
+        )
+        .order_by(by_name(), "code")
+        .only("code", *(f"name_{lang}" for lang in LANGUAGES))
+    )
+    return [(m.code, m.name) for m in municipalities]
+
+
+def language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def ages_text(minimum: int | None, maximum: int | None) -> str:
+    if minimum is None and maximum is None:
+        return ""
+    if minimum is not None and maximum is not None:
+        if minimum == maximum:
+            return _("%(age)s years") % {"age": minimum}
+        return _("%(min)s–%(max)s years") % {"min": minimum, "max": maximum}
+    if minimum is not None:
+        return _("from %(age)s years") % {"age": minimum}
+    return _("up to %(age)s years") % {"age": maximum}
+
+
+def area_text(service: Service) -> str:
+    if service.area_type == AreaType.NATIONWIDE:
+        return _("the whole country")
+    if service.area_type == AreaType.COUNTY:
+        return _("the whole wellbeing services county")
+    names = sorted(m.name for m in service.area_municipalities.all())
+    return ", ".join(names)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def place_schedules(sal: ServiceAtLocation) -> list[Schedule]:
+    """A service's hours at a place: its own there, else the place's."""
+    own = list(sal.schedules.all())
+    if any(s.kind == "regular" for s in own):
+        return own
+    return list(sal.location.schedules.all())
+
+
+def _all_channels(service: Service) -> list[ContactChannel]:
+    channels = list(service.channels.all())
+    for sal in service.at_locations.all():
+        channels.extend(sal.channels.all())
+    return channels
+
+
+def service_state(service: Service, now: dt.datetime) -> OpeningState | None:
+    """Open now, or when next: by its own hours, at any of its places, or on any of its contact
+    channels (a helpline that answers now) — the rule the search's "open now" filter follows
+    (`search.engine.services_open_at`), so that a card never contradicts the filter."""
+    return combined_state(
+        [
+            opening_state(list(service.schedules.all()), now),
+            *(opening_state(place_schedules(sal), now) for sal in service.at_locations.all()),
+            *(opening_state(list(c.schedules.all()), now) for c in _all_channels(service)),
+        ]
+    )
+
+
+def search_channels(service: Service) -> list[tuple[str, str]]:
+    """The ways to reach a service, as (key, label) in the order of the channel filter."""
+    keys = {
+        SEARCH_CHANNEL_OF_KIND[ChannelKind(c.kind)]
+        for c in _all_channels(service)
+        if c.kind in SEARCH_CHANNEL_OF_KIND
+    }
+    if any(
+        sal.location.location_type == LocationType.PHYSICAL for sal in service.at_locations.all()
+    ):
+        keys.add("visit")
+    return [(key, str(label)) for key, label in CHANNEL_LABELS.items() if key in keys]
+
+
+# Everything a result card reads, fetched for a whole page at once: whatever the search engine
+# has already fetched is not fetched again.
+CARD_LOOKUPS: tuple[Any, ...] = (
+    "organization",
+    "area_municipalities",
+    "schedules",
+    "channels__schedules",
+    Prefetch("at_locations", queryset=ServiceAtLocation.objects.select_related("location")),
+    "at_locations__schedules",
+    "at_locations__channels__schedules",
+    "at_locations__location__municipality",
+    "at_locations__location__schedules",
+)
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    service: Service
+    channels: list[tuple[str, str]]
+    area: str
+    places: list[str]  # municipalities of its places
+    state: OpeningState | None
+    distance_km: float | None = None
+
+
+def service_cards(
+    services: Sequence[Service], now: dt.datetime, distances: Iterable[float | None] = ()
+) -> list[ServiceCard]:
+    prefetch_related_objects(list(services), *CARD_LOOKUPS)
+    distance_list = list(distances) or [None] * len(services)
+    cards = []
+    for service, distance in zip(services, distance_list, strict=True):
+        towns = sorted(
+            {
+                sal.location.municipality.name
+                for sal in service.at_locations.all()
+                if sal.location.municipality is not None
+            }
+        )
+        cards.append(
+            ServiceCard(
+                service=service,
+                channels=search_channels(service),
+                area=area_text(service),
+                places=towns,
+                state=service_state(service, now),
+                distance_km=distance,
+            )
+        )
+    return cards

@@ -1,0 +1,114 @@
+"""The places on the public map: where public services are given, and the open meeting places
+among them, with their hours and distance from a point."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from perhekeskus.catalog.models import Location, LocationType, Service, ServiceAtLocation
+from perhekeskus.finder.views.common import by_name, haversine_km
+from perhekeskus.finder.views.hours import Hours, OpeningState, combined_state, hours, opening_state
+
+
+@dataclass(frozen=True)
+class Place:
+    location: Location
+    services: list[Service]
+    hours: Hours | None
+    state: OpeningState | None
+    distance_km: float | None
+
+    @property
+    def point(self) -> tuple[float, float]:
+        assert self.location.latitude is not None and self.location.longitude is not None
+        return (float(self.location.latitude), float(self.location.longitude))
+
+
+def _public_places() -> QuerySet[Location]:
+    public = Service.objects.public()
+    sals = (
+        ServiceAtLocation.objects.filter(service__in=public)
+        .select_related("service")
+        .prefetch_related("schedules")
+        .order_by(by_name("service__"), "service_id")
+    )
+    return (
+        Location.objects.filter(
+            location_type=LocationType.PHYSICAL,
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .filter(Exists(sals.filter(location=OuterRef("pk"))))
+        .select_related("municipality")
+        .prefetch_related(
+            "schedules", Prefetch("service_at_locations", queryset=sals, to_attr="public_sals")
+        )
+        .order_by(by_name(), "id")
+    )
+
+
+def place_list(
+    *,
+    now: dt.datetime,
+    municipality: str | None = None,
+    meeting_places_only: bool = False,
+    open_now: bool = False,
+    near: tuple[float, float] | None = None,
+) -> list[Place]:
+    """Places by name, or nearest first when `near` is given."""
+    locations = _public_places()
+    if municipality:
+        locations = locations.filter(municipality_id=municipality)
+    if meeting_places_only:
+        locations = locations.filter(is_meeting_place=True)
+    places = []
+    for location in locations:
+        sals = location.public_sals  # type: ignore[attr-defined]
+        own = list(location.schedules.all())
+        place_hours = hours(own, now)
+        if place_hours is not None:
+            state: OpeningState | None = place_hours.state
+        else:
+            # A place without hours of its own is open when a service there is.
+            state = combined_state(opening_state(list(sal.schedules.all()), now) for sal in sals)
+        if open_now and not (state and state.open_now):
+            continue
+        place = Place(
+            location=location,
+            services=[sal.service for sal in sals],
+            hours=place_hours,
+            state=state,
+            distance_km=None,
+        )
+        if near:
+            place = dataclasses.replace(place, distance_km=haversine_km(near, place.point))
+        places.append(place)
+    if near:
+        places.sort(key=lambda p: p.distance_km or 0.0)
+    return places
+
+
+def postal_code_point(postal_code: str) -> tuple[float, float] | None:
+    """Roughly where a postal code is: the middle of the places we know there, else of those in
+    the same postal area (the first three, then two digits). No outside geocoding service."""
+    known = list(
+        Location.objects.filter(
+            postal_code__startswith=postal_code[:2], latitude__isnull=False
+        ).values_list("postal_code", "latitude", "longitude")
+    )
+    for length in (5, 3, 2):
+        points = [
+            (float(lat), float(lon))
+            for code, lat, lon in known
+            if code[:length] == postal_code[:length] and lat is not None and lon is not None
+        ]
+        if points:
+            return (
+                sum(p[0] for p in points) / len(points),
+                sum(p[1] for p in points) / len(points),
+            )
+    return None
