@@ -2,6 +2,7 @@
 
 Each benchmark runs in its own process per database (Django settings are per process) and
 prints JSON; this script prints the figures as a table. Nothing here asserts on time.
+`python benchmarks/run.py bench_import` runs only the benchmarks named.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import postgres_available, scratch_database  # noqa: E402
 
-BENCHMARKS = ["bench_foundation"]
+BENCHMARKS = ["bench_foundation", "bench_import", "bench_search", "bench_intake"]
 
 
 def run_one(name: str, kind: str) -> dict[str, object]:
@@ -66,12 +68,94 @@ def print_foundation(kind: str, r: dict) -> None:  # type: ignore[type-arg]
         )
 
 
+def print_import(kind: str, r: dict[str, Any]) -> None:
+    print(f"\n## PTV import on {kind} ({r['vendor']})")
+    print(
+        f"  {r['services']} services, {r['phone_channels']} phone channels, "
+        f"{r['locations']} service locations: {r['files']} JSON pages, {r['json_mb']} MB"
+    )
+    print(f"  process before import        {r['rss_before_mb']:>8} MB resident")
+    for key, label in (("first", "first import"), ("again", "same again")):
+        f = r[key]
+        print(
+            f"  {label:<14} {f['total_s']:>7} s ({f['parse_s']} s reading, {f['write_s']} s "
+            f"writing, {f['cpu_s']} s CPU)  {f['services_per_s']:>6} services/s  "
+            f"peak {f['peak_rss_mb']} MB"
+        )
+        s = f["services"]
+        print(
+            f"  {'':<14} services {s['created']} created, {s['updated']} updated, "
+            f"{s['unchanged']} unchanged; {f['skipped']} skipped"
+        )
+    rows = r["rows"]
+    print(
+        f"  rows: {rows['services']} services, {rows['channels']} channels, "
+        f"{rows['schedules']} opening-hour rows"
+    )
+
+
+def print_search(kind: str, r: dict[str, Any]) -> None:
+    print(f"\n## Search on {kind} ({r['vendor']})")
+    print(
+        f"  {r['services']} services, {r['documents']} documents (fi/sv/en), Finnish with "
+        f"{r['analysis']}: generated in {r['generate_s']} s, indexed in {r['index_s']} s"
+    )
+    s = r["search"]
+    print(
+        f"  search_services in-process, {r['queries']} queries x {s['n'] // r['queries']}: "
+        f"p50 {s['p50_ms']} ms   p95 {s['p95_ms']} ms   mean {s['mean_ms']} ms"
+    )
+    for ms, query in r["slowest"]:
+        print(f"    slowest {ms:>7} ms  {query}")
+    http = r["http"]
+    print(f"  perhekeskus serve: {http['workers']} workers, {http['clients']} concurrent clients")
+    for key in ("healthz", "api_search"):
+        f = http[key]
+        print(
+            f"    {f['example'][:48]:<48} {f['requests_per_s']:>8} req/s   p50 {f['p50_ms']} ms"
+            f"   p95 {f['p95_ms']} ms   errors {f['errors']}"
+        )
+    applied = "" if http["api_applies_search"] else " (the API does not search yet)"
+    print(f"    search throughput / trivial endpoint: {http['search_share']:.0%}{applied}")
+
+
+def print_intake(kind: str, r: dict[str, Any]) -> None:
+    t = r["throughput"]
+    d = r["durability"]
+    print(f"\n## Ask for help over HTTP on {kind}")
+    print(
+        f"  POST /api/v1/help-requests: {t['requests_per_s']} req/s, p50 {t['p50_ms']} ms, "
+        f"p95 {t['p95_ms']} ms ({t['clients']} clients, {t['workers']} workers, "
+        f"statuses {t['statuses']})"
+    )
+    print(
+        f"  SIGKILL durability: {d['acknowledged_before_kill']} acknowledged before the kill, "
+        f"{d['lost']} lost, {d['duplicated']} duplicated; retrying all {d['attempted']} keys "
+        f"after restart stored {d['stored_after_retrying_every_key']} "
+        f"(exactly once per key: {d['exactly_once_per_key']}) -> {'OK' if d['ok'] else 'FAIL'}"
+    )
+
+
+PRINTERS = {
+    "bench_foundation": print_foundation,
+    "bench_import": print_import,
+    "bench_search": print_search,
+    "bench_intake": print_intake,
+}
+
+
 def main() -> None:
+    # `python benchmarks/run.py bench_import` runs just that one.
+    names = sys.argv[1:] or BENCHMARKS
+    unknown = [name for name in names if name not in BENCHMARKS]
+    if unknown:
+        raise SystemExit(f"Unknown benchmark(s): {', '.join(unknown)}; known: {BENCHMARKS}")
     kinds = ["sqlite"] + (["postgresql"] if postgres_available() else [])
     if "postgresql" not in kinds:
         print("PostgreSQL not reachable (BENCH_PG_ADMIN_URL): SQLite only.")
-    for kind in kinds:
-        print_foundation(kind, run_one("bench_foundation", kind))
+    for name in names:
+        for kind in kinds:
+            PRINTERS[name](kind, run_one(name, kind))
 
 
 if __name__ == "__main__":

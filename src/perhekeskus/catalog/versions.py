@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import uuid
+from functools import cache
 from typing import Any
 
 from django.db import models
+from modeltranslation.translator import NotRegistered, translator
 
 from perhekeskus.catalog.models import (
     ContactChannel,
@@ -18,6 +20,24 @@ from perhekeskus.catalog.models import (
 )
 
 _SKIP_FIELDS = {"created_at", "updated_at", "last_verified_at", "last_verified_by"}
+
+
+@cache
+def translated_base_fields(model: type[models.Model]) -> frozenset[str]:
+    """The original fields behind modeltranslation's `name_fi`, `name_sv`, ...: their value is
+    the one shown in the active language, so a snapshot leaves them out (the `_fi`, `_sv` and
+    `_en` fields hold every language) or an edit made in Swedish would record false changes."""
+    try:
+        options: Any = translator.get_options_for_model(model)
+    except NotRegistered:
+        return frozenset()
+    return frozenset(options.fields)
+
+
+@cache
+def snapshot_skip(model: type[models.Model], skip: frozenset[str]) -> frozenset[str]:
+    """What a snapshot leaves out of a row of `model`: `skip` and its translated base fields."""
+    return skip | translated_base_fields(model)
 
 
 def _jsonable(value: Any) -> Any:
@@ -32,8 +52,9 @@ def _jsonable(value: Any) -> Any:
 
 def _fields(instance: models.Model, skip: set[str] = _SKIP_FIELDS) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    left_out = snapshot_skip(type(instance), frozenset(skip))
     for field in instance._meta.concrete_fields:
-        if field.name in skip:
+        if field.name in left_out:
             continue
         data[field.attname] = _jsonable(getattr(instance, field.attname))
     return data
@@ -71,8 +92,29 @@ def service_snapshot(service: Service) -> dict[str, Any]:
     return data
 
 
+def _drop(entry: dict[str, Any], model: type[models.Model]) -> dict[str, Any]:
+    names = translated_base_fields(model)
+    data = {k: v for k, v in entry.items() if k not in names}
+    if isinstance(data.get("schedules"), list):
+        data["schedules"] = [_drop(s, Schedule) for s in data["schedules"]]
+    if isinstance(data.get("channels"), list):
+        data["channels"] = [_drop(c, ContactChannel) for c in data["channels"]]
+    if isinstance(data.get("at_locations"), list):
+        data["at_locations"] = [_drop(a, ServiceAtLocation) for a in data["at_locations"]]
+    return data
+
+
+def _current_shape(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot stored before snapshots left out the translated base fields still has them:
+    drop them, so that comparing it with a new snapshot finds no false changes."""
+    if translated_base_fields(Service).isdisjoint(snapshot):
+        return snapshot
+    return _drop(snapshot, Service)
+
+
 def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """Field → [before, after] for the top-level fields that differ."""
+    before = _current_shape(before)
     changes = {}
     for key in sorted(set(before) | set(after)):
         if before.get(key) != after.get(key):
@@ -95,7 +137,12 @@ def service_version_record(
     the change."""
     last = ServiceVersion.objects.filter(service=service).order_by("-number").first()
     snapshot = service_snapshot(service)
-    changes = snapshot_changes(last.snapshot if last else (before or {}), snapshot)
+    if last is None and before is None:
+        # The first version: the snapshot is its content and the action says what happened;
+        # every field as [None, value] would only store it all twice.
+        changes: dict[str, Any] = {}
+    else:
+        changes = snapshot_changes(last.snapshot if last else (before or {}), snapshot)
     if last is None and before is not None and not changes and not force:
         return None
     if last is not None and not changes and not force:

@@ -1,0 +1,160 @@
+"""Files in, an `ImportBatch` out, resolved against the catalogue and written."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from perhekeskus.catalog.importers.ptv.constants import SOURCE, VIA
+from perhekeskus.catalog.importers.ptv.parser import PtvParse, _Parser
+from perhekeskus.catalog.importers.ptv.reader import PtvFormatError
+from perhekeskus.catalog.importers.records import OrganizationRecord
+from perhekeskus.catalog.importers.writer import ImportSummary, apply_batch
+from perhekeskus.catalog.models import Organization, Service
+
+# --- files --------------------------------------------------------------------------------------
+
+
+def ptv_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The JSON files named, and those under the folders named (recursively), in order."""
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*.json") if p.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(files))
+
+
+def ptv_parse(
+    *,
+    documents: Iterable[tuple[str, Any]] = (),
+    files: Sequence[Path] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> PtvParse:
+    """Parse already loaded JSON documents (name, data) and/or files. Raises `PtvFormatError`."""
+    parser = _Parser()
+    for name, data in documents:
+        parser.document(name, data)
+    for index, path in enumerate(files, start=1):
+        try:
+            data = json.loads(path.read_bytes())
+        except json.JSONDecodeError as error:
+            raise PtvFormatError(
+                str(path), f"line {error.lineno} column {error.colno}", f"invalid JSON: {error.msg}"
+            ) from error
+        except UnicodeDecodeError as error:
+            raise PtvFormatError(str(path), "$", "not UTF-8 text") from error
+        parser.document(str(path), data)
+        del data  # the records are all we keep: a large export need not stay in memory twice
+        if progress is not None:
+            progress(index, len(files))
+    return parser.result()
+
+
+def _resolve(parsed: PtvParse) -> list[str]:
+    """Settle what only the catalogue knows: organisations outside the import, services that
+    ended in PTV. Returns notes; adds to `parsed.skipped`."""
+    batch = parsed.batch
+    notes: list[str] = []
+    in_import = {org.id for org in batch.organizations}
+    referenced = {s.organization_id for s in batch.services}
+    referenced |= {p for s in batch.services for p in s.producer_ids}
+    referenced |= {loc.organization_id for loc in batch.locations}
+    referenced |= {org.parent_id for org in batch.organizations if org.parent_id}
+    wanted = referenced - in_import
+    existing = set(Organization.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    minimal: dict[uuid.UUID, OrganizationRecord] = {}
+
+    def available(org_id: uuid.UUID) -> bool:
+        if org_id in in_import or org_id in existing or org_id in minimal:
+            return True
+        name = parsed.organization_refs.get(org_id)
+        if not name:
+            return False
+        # Known only by a reference: enough to hang its services on, to be filled in later.
+        minimal[org_id] = OrganizationRecord(id=org_id, type="other", names={"fi": name[:200]})
+        return True
+
+    for org in batch.organizations:
+        if org.parent_id and not available(org.parent_id):
+            notes.append(f"organisation {org.id}: parent {org.parent_id} unknown, left out")
+            org.parent_id = None
+    locations = []
+    dropped_locations: set[uuid.UUID] = set()
+    for location in batch.locations:
+        if location.organization_id.int and available(location.organization_id):
+            locations.append(location)
+            continue
+        dropped_locations.add(location.id)
+        reason = (
+            "its organisation is neither in the import nor here"
+            if location.organization_id.int
+            else "PTV names no organisation for it"
+        )
+        parsed.skipped.append(("location", str(location.id), reason))
+    batch.locations = locations
+    ended_existing = set(
+        Service.objects.filter(pk__in=parsed.ended_services).values_list("pk", flat=True)
+    )
+    services = []
+    for service in batch.services:
+        if service.id in parsed.ended_services:
+            if service.id not in ended_existing:
+                parsed.skipped.append(("service", str(service.id), "ended in PTV, not here"))
+                continue
+            service.status = "defunct"
+        if not service.organization_id.int:
+            parsed.skipped.append(("service", str(service.id), "PTV names no organisation for it"))
+            continue
+        if not available(service.organization_id):
+            reason = "its organisation is neither in the import nor here, and has no name"
+            parsed.skipped.append(("service", str(service.id), reason))
+            continue
+        for producer in [p for p in service.producer_ids if not available(p)]:
+            notes.append(f"service {service.id}: producer {producer} unknown, left out")
+            service.producer_ids.remove(producer)
+        kept = [sal for sal in service.at_locations if sal.location_id not in dropped_locations]
+        if len(kept) != len(service.at_locations):
+            notes.append(f"service {service.id}: a location left out (see skipped)")
+            service.at_locations = kept
+        services.append(service)
+    batch.services = services
+    batch.organizations = list(minimal.values()) + batch.organizations
+    return notes
+
+
+@dataclass
+class PtvImportResult:
+    summary: ImportSummary
+    notes: list[str]
+    files: int
+
+
+def ptv_import(
+    *,
+    parsed: PtvParse,
+    actor: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> PtvImportResult:
+    """Write what `ptv_parse` read: one transaction, one audit entry (`catalog.import.run`)."""
+    with transaction.atomic():
+        notes = parsed.notes + _resolve(parsed)
+        summary = apply_batch(
+            parsed.batch,
+            via=VIA,
+            source=SOURCE,
+            actor=actor,
+            progress=progress,
+            skipped=parsed.skipped,
+        )
+    return PtvImportResult(summary=summary, notes=notes, files=parsed.files)

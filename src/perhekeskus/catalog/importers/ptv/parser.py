@@ -1,0 +1,210 @@
+"""The whole import: every file's items read, then services and channels joined."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from perhekeskus.catalog.importers.ptv.channels import _channel
+from perhekeskus.catalog.importers.ptv.constants import CHANNEL_KINDS, TAXONOMIES
+from perhekeskus.catalog.importers.ptv.drafts import _ChannelDraft, _Connection, _ServiceDraft
+from perhekeskus.catalog.importers.ptv.organizations import _organization
+from perhekeskus.catalog.importers.ptv.reader import _Doc, _list, _obj, _str
+from perhekeskus.catalog.importers.ptv.services import _service
+from perhekeskus.catalog.importers.ptv.texts import _join
+from perhekeskus.catalog.importers.records import (
+    ChannelRecord,
+    ImportBatch,
+    OrganizationRecord,
+    ServiceAtLocationRecord,
+    ServiceRecord,
+    child_id,
+)
+
+# --- the whole import ---------------------------------------------------------------------------
+
+
+@dataclass
+class PtvParse:
+    """What the files say, ready to write once resolved against the catalogue."""
+
+    batch: ImportBatch
+    notes: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    files: int = 0
+    # Organisation id → its name as given where a service refers to it.
+    organization_refs: dict[uuid.UUID, str] = field(default_factory=dict)
+    # Services that PTV says are deleted or archived: made defunct if they exist, else skipped.
+    ended_services: set[uuid.UUID] = field(default_factory=set)
+
+
+class _Parser:
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self.batch = ImportBatch(taxonomies=list(TAXONOMIES))
+        self.organizations: dict[uuid.UUID, OrganizationRecord] = {}
+        self.services: dict[uuid.UUID, _ServiceDraft] = {}
+        self.channels: dict[uuid.UUID, _ChannelDraft] = {}
+        self.skipped: list[tuple[str, str, str]] = []
+        self.files = 0
+
+    def document(self, name: str, data: Any) -> None:
+        doc = _Doc(name, self.notes)
+        self.files += 1
+        if isinstance(data, list):
+            items = [(f"$[{index}]", item) for index, item in enumerate(data)]
+        elif isinstance(data, dict) and "itemList" in data:
+            items = [
+                (f"$.itemList[{i}]", item)
+                for i, item in enumerate(_list(doc, data, "itemList", "$"))
+            ]
+        elif isinstance(data, dict):
+            items = [("$", data)]
+        else:
+            doc.fail("$", "expected an object, an array or a page with itemList")
+        for path, value in items:
+            self.item(doc, path, _obj(doc, value, path))
+
+    def item(self, doc: _Doc, path: str, item: dict[str, Any]) -> None:
+        if "serviceChannelType" in item:
+            channel = _channel(doc, item, path, self.batch)
+            self._once(doc, path, "channel", channel.id, self.channels)
+            self.channels[channel.id] = channel
+        elif "serviceNames" in item:
+            service = _service(doc, item, path, self.batch)
+            self._once(doc, path, "service", service.record.id, self.services)
+            self.services[service.record.id] = service
+        elif "organizationNames" in item or "organizationType" in item:
+            status = _str(doc, item, "publishingStatus", path)
+            organization = _organization(doc, item, path, self.batch)
+            if status in ("Deleted", "Archived", "OldPublished"):
+                self.skipped.append(
+                    ("organization", str(organization.id), f"{status} in PTV ({doc.name})")
+                )
+                return
+            self._once(doc, path, "organisation", organization.id, self.organizations)
+            self.organizations[organization.id] = organization
+        else:
+            doc.fail(path, "not a PTV organisation, service or service channel")
+
+    def _once(self, doc: _Doc, path: str, kind: str, pk: uuid.UUID, seen: dict[Any, Any]) -> None:
+        if pk in seen:
+            doc.note(path, f"{kind} {pk} appears again; this later copy is used")
+
+    def result(self) -> PtvParse:
+        batch = self.batch
+        refs: dict[uuid.UUID, str] = {}
+        for draft in self.services.values():
+            refs.update(draft.organization_refs)
+        ended: set[uuid.UUID] = set()
+        for service_id, draft in self.services.items():
+            if draft.ptv_status == "OldPublished":
+                self.skipped.append(("service", str(service_id), "an outdated copy in PTV"))
+                continue
+            if draft.ptv_status in ("Deleted", "Archived"):
+                ended.add(service_id)
+            batch.services.append(draft.record)
+        services = {record.id: record for record in batch.services}
+
+        # Join services and channels: a connection may be told by either side, or both.
+        links: dict[tuple[uuid.UUID, uuid.UUID], _Connection] = {}
+        for service_id, draft in self.services.items():
+            for channel_id, connection in draft.links.items():
+                links[(service_id, channel_id)] = connection
+        for channel_id, channel in self.channels.items():
+            for service_id, connection in channel.links.items():
+                known = links.setdefault((service_id, channel_id), connection)
+                if known is not connection:
+                    known.merge(connection)
+        missing_channels = 0
+        for (service_id, channel_id), connection in links.items():
+            linked_service = services.get(service_id)
+            linked_channel = self.channels.get(channel_id)
+            if linked_service is None:
+                continue  # a channel's service outside this import: written with that service
+            if linked_channel is None:
+                missing_channels += 1
+                continue
+            if linked_channel.usable:
+                self._attach(linked_service, linked_channel, connection)
+        if missing_channels:
+            self.notes.append(
+                f"{missing_channels} service-channel connections name a channel that is not in "
+                "this import; import the channels too to get them"
+            )
+        for channel in self.channels.values():
+            if channel.usable and channel.location is not None:
+                batch.locations.append(channel.location)
+        batch.organizations = _parents_first(list(self.organizations.values()))
+        return PtvParse(
+            batch=batch,
+            notes=self.notes,
+            skipped=self.skipped,
+            files=self.files,
+            organization_refs=refs,
+            ended_services=ended,
+        )
+
+    def _attach(self, service: ServiceRecord, channel: _ChannelDraft, link: _Connection) -> None:
+        schedules = link.schedules or channel.schedules
+        if channel.location is not None:
+            service.at_locations.append(
+                ServiceAtLocationRecord(
+                    location_id=channel.id,
+                    descriptions=link.descriptions,
+                    channels=[*channel.phones, *channel.emails, *link.phones, *link.emails],
+                    schedules=link.schedules,
+                    id=child_id(service.id, "at", channel.id),
+                )
+            )
+            return
+        descriptions = _join(channel.descriptions, link.descriptions)
+        variants: list[tuple[str, list[str], ChannelRecord | None]]
+        if channel.type == "Phone":
+            variants = [(phone.value, phone.languages, phone) for phone in channel.phones]
+        else:
+            urls: dict[str, list[str]] = {}
+            for url, lang in channel.values:
+                languages = urls.setdefault(url, [])
+                if lang is not None:
+                    languages.append(lang)
+            variants = [(url, languages, None) for url, languages in urls.items()]
+        for index, (value, languages, phone) in enumerate(variants):
+            # One value: the channel's languages; several (one per language): each its own.
+            langs = channel.languages if len(variants) == 1 or not languages else languages
+            service.channels.append(
+                ChannelRecord(
+                    kind=CHANNEL_KINDS[channel.type],
+                    value=value,
+                    names=channel.names,
+                    descriptions=_join(descriptions, phone.descriptions) if phone else descriptions,
+                    phone_charge=phone.phone_charge if phone else "",
+                    charge_descriptions=phone.charge_descriptions if phone else {},
+                    languages=list(dict.fromkeys(langs)),
+                    schedules=schedules,
+                    id=child_id(service.id, channel.id)
+                    if index == 0
+                    else child_id(service.id, channel.id, index),
+                )
+            )
+
+
+def _parents_first(organizations: list[OrganizationRecord]) -> list[OrganizationRecord]:
+    """Parents before their children, so that a child's parent exists when it is written."""
+    by_id = {org.id: org for org in organizations}
+    ordered: list[OrganizationRecord] = []
+    placed: set[uuid.UUID] = set()
+
+    def place(org: OrganizationRecord, trail: set[uuid.UUID]) -> None:
+        if org.id in placed:
+            return
+        parent = by_id.get(org.parent_id) if org.parent_id else None
+        if parent is not None and parent.id not in trail:
+            place(parent, trail | {org.id})
+        placed.add(org.id)
+        ordered.append(org)
+
+    for org in organizations:
+        place(org, set())
+    return ordered

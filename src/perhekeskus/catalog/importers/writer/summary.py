@@ -1,0 +1,37 @@
+"""What an import did: counts per kind of record, and the records it skipped with their reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+
+@dataclass
+class KindCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportSummary:
+    organizations: KindCounts = field(default_factory=KindCounts)
+    locations: KindCounts = field(default_factory=KindCounts)
+    services: KindCounts = field(default_factory=KindCounts)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, reason
+
+    def as_details(self) -> dict[str, Any]:
+        return {
+            kind: vars(getattr(self, kind)) for kind in ("organizations", "locations", "services")
+        } | {"skipped": len(self.skipped)}
+
+
+def _reason(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(str(m) for m in messages)}"
+            for field, messages in error.message_dict.items()
+        )
+    return " ".join(str(m) for m in error.messages)
