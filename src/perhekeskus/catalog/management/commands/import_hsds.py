@@ -8,15 +8,13 @@ in one transaction, and what was created, updated, unchanged and skipped is prin
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from perhekeskus.catalog.importers.hsds import LANGUAGES, HsdsFormatError, import_hsds
-
-NOTES_SHOWN = 20
+from perhekeskus.catalog.management.report import write_import_report
 
 
 class Command(BaseCommand):
@@ -41,24 +39,10 @@ class Command(BaseCommand):
             raise CommandError(f"{error}\nNothing was imported.") from error
         summary = result.summary
         self.stdout.write(f"Imported {options['path']}.")
-        for kind in ("organizations", "locations", "services"):
-            counts = getattr(summary, kind)
-            self.stdout.write(
-                f"  {kind:<14} {counts.created:>6} created  {counts.updated:>6} updated  "
-                f"{counts.unchanged:>6} unchanged"
-            )
-        by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for kind, pk, reason in summary.skipped:
-            by_kind[kind].append((pk, reason))
-        self.stdout.write(f"  skipped        {len(summary.skipped):>6}")
-        for kind, entries in sorted(by_kind.items()):
-            self.stdout.write(f"    {kind}: {len(entries)}")
-            for pk, reason in entries:
-                self.stdout.write(f"      {pk}: {reason}")
-        if result.notes:
-            shown = result.notes if options["verbosity"] > 1 else result.notes[:NOTES_SHOWN]
-            self.stdout.write(f"Notes ({len(result.notes)} things left out):")
-            for note in shown:
-                self.stdout.write(f"  {note}")
-            if len(shown) < len(result.notes):
-                self.stdout.write(f"  … and {len(result.notes) - len(shown)} more (-v 2 shows all)")
+        write_import_report(
+            self.stdout.write,
+            summary=summary,
+            notes=result.notes,
+            notes_title="things left out",
+            verbosity=options["verbosity"],
+        )

@@ -7,14 +7,13 @@ everything in one transaction and prints what was created, updated, unchanged an
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 
 from perhekeskus.catalog.importers.ptv import PtvFormatError, ptv_files, ptv_import, ptv_parse
+from perhekeskus.catalog.management.report import write_import_report
 
-NOTES_SHOWN = 20
 BAR_WIDTH = 30
 
 
@@ -75,24 +74,10 @@ class Command(BaseCommand):
 
         summary = result.summary
         self.stdout.write(f"Imported {result.files} file(s) in {elapsed:.1f} s.")
-        for kind in ("organizations", "locations", "services"):
-            counts = getattr(summary, kind)
-            self.stdout.write(
-                f"  {kind:<14} {counts.created:>6} created  {counts.updated:>6} updated  "
-                f"{counts.unchanged:>6} unchanged"
-            )
-        by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for kind, pk, reason in summary.skipped:
-            by_kind[kind].append((pk, reason))
-        self.stdout.write(f"  skipped        {len(summary.skipped):>6}")
-        for kind, entries in sorted(by_kind.items()):
-            self.stdout.write(f"    {kind}: {len(entries)}")
-            for pk, reason in entries:
-                self.stdout.write(f"      {pk}: {reason}")
-        if result.notes:
-            shown = result.notes if options["verbosity"] > 1 else result.notes[:NOTES_SHOWN]
-            self.stdout.write(f"Notes ({len(result.notes)} values left out or read leniently):")
-            for note in shown:
-                self.stdout.write(f"  {note}")
-            if len(shown) < len(result.notes):
-                self.stdout.write(f"  … and {len(result.notes) - len(shown)} more (-v 2 shows all)")
+        write_import_report(
+            self.stdout.write,
+            summary=summary,
+            notes=result.notes,
+            notes_title="values left out or read leniently",
+            verbosity=options["verbosity"],
+        )
