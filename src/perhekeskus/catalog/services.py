@@ -23,6 +23,7 @@ from perhekeskus.catalog.models import (
     Organization,
     PublicationState,
     Service,
+    ServiceAtLocation,
 )
 from perhekeskus.catalog.policies import can_edit_catalog_of
 from perhekeskus.catalog.versions import service_version_record
@@ -46,7 +47,8 @@ def service_save(*, actor: Any, service: Service, original_organization_id: Any 
         _require_editor(actor, original_organization_id)
     service.full_clean()
     service.save()
-    search_index_rebuild(service_ids=[service.pk])
+    # The search index is brought up to date by service_change_record, once the channels,
+    # places and hours saved after this are in place too.
     return service
 
 
@@ -157,6 +159,12 @@ def location_change_record(
     request: HttpRequest | None = None,
 ) -> None:
     _require_editor(actor, location.organization_id)
+    # A place's name and address are part of the search documents of the services given there.
+    search_index_rebuild(
+        service_ids=list(
+            ServiceAtLocation.objects.filter(location=location).values_list("service_id", flat=True)
+        )
+    )
     audit_record(
         action=actions.LOCATION_CREATE if created else actions.LOCATION_UPDATE,
         actor=actor,

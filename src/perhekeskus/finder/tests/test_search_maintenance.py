@@ -62,7 +62,9 @@ def test_an_edit_in_the_editor_is_searchable_at_once(coordinator: Any) -> None:
     services.search_index_rebuild(service_ids=[service.pk])
     assert service in found("lastenneuvola")
     service.name_fi = "Seikkailupuistokerho"
+    # As the editor does: the service's own fields, then (after the inlines) the change record.
     catalog_services.service_save(actor=coordinator, service=service)
+    catalog_services.service_change_record(actor=coordinator, service=service, created=False)
     assert service in found("seikkailupuistokerho")
     assert service not in found("lastenneuvola")
 
@@ -245,3 +247,20 @@ def test_draft_services_are_not_indexed(db: None) -> None:
     draft = ServiceFactory.create(name="Luonnospalvelu", publication_state=PublicationState.DRAFT)
     services.search_index_rebuild(service_ids=[draft.pk])
     assert not SearchDocument.objects.filter(service=draft).exists()
+
+
+@pytest.mark.django_db
+def test_renaming_a_place_reindexes_the_services_given_there(coordinator: Any) -> None:
+    from perhekeskus.catalog.models import ServiceAtLocation
+    from perhekeskus.testing.factories import LocationFactory
+
+    service = ServiceFactory.create(organization=coordinator.organization, name="Perhekahvila")
+    place = LocationFactory.create(organization=coordinator.organization, name="Pilvilinna")
+    ServiceAtLocation.objects.create(service=service, location=place)
+    services.search_index_rebuild(service_ids=[service.pk])
+    place.name_fi = "Tähtitorninmäki"
+    catalog_services.location_save(actor=coordinator, location=place)
+    catalog_services.location_change_record(
+        actor=coordinator, location=place, created=False, changed_fields=["name_fi"]
+    )
+    assert service in found("tähtitorninmäki")
