@@ -17,10 +17,11 @@ here with every lexeme quoted and escaped, and passed as parameters.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol
 
-from django.db import connection
+from django.db import connection, transaction
 
 from perhekeskus.finder.models import FIELD_CLASSES, INDEX_LANGUAGES
 
@@ -72,6 +73,7 @@ class Backend(Protocol):
         tokens: Sequence[str],
         only: Mapping[str, tuple[str, ...]] | None = None,
         documents: Collection[int] | None = None,
+        frequencies: Mapping[str, int] | None = None,
     ) -> Postings: ...
 
     def match_phrases(
@@ -125,11 +127,14 @@ class SqliteBackend:
         tokens: Sequence[str],
         only: Mapping[str, tuple[str, ...]] | None = None,
         documents: Collection[int] | None = None,
+        frequencies: Mapping[str, int] | None = None,
     ) -> Postings:
         """Which documents hold each token, in which field classes; `only` limits a token to
-        some classes. One FTS5 MATCH per token and column, `{a} : "token"` with the token
-        quoted, joined into a few UNION ALL statements. (`documents` is not used: the engine
-        leaves the others out itself.)"""
+        some classes, `documents` the documents asked about (`frequencies`, the tokens'
+        document counts, is not needed here). One FTS5 MATCH per token and
+        column, `{a} : "token"` with the token quoted, joined into a few UNION ALL statements.
+        (`documents` filters the rows as they arrive: FTS5 lists a token's documents faster
+        than it looks up thousands of rowids.)"""
         postings: Postings = [{} for _ in tokens]
         if not tokens:
             return postings
@@ -153,6 +158,8 @@ class SqliteBackend:
                         group,
                     )
                     for doc, col, term in cursor.fetchall():
+                        if documents is not None and doc not in documents:
+                            continue
                         posting = postings[index[term]]
                         posting[doc] = posting.get(doc, 0) | CLASS_BITS[col]
         listed = set(few)
@@ -174,6 +181,8 @@ class SqliteBackend:
                     params.extend((i * 4 + classes[cls], expression))
                 cursor.execute(" UNION ALL ".join([branch] * len(chunk)), params)
                 for doc, label in cursor.fetchall():
+                    if documents is not None and doc not in documents:
+                        continue
                     i, n = divmod(label, 4)
                     posting = postings[i]
                     posting[doc] = posting.get(doc, 0) | (1 << n)
@@ -212,6 +221,8 @@ class SqliteBackend:
                 params: list[Any] = [value for pair in chunk for value in pair]
                 cursor.execute(" UNION ALL ".join([branch] * len(chunk)), params)
                 for doc, label in cursor.fetchall():
+                    if documents is not None and doc not in documents:
+                        continue
                     n, bit = divmod(label, 4)
                     posting = found[keys[n]]
                     posting[doc] = posting.get(doc, 0) | (1 << bit)
@@ -221,6 +232,19 @@ class SqliteBackend:
         self, language: str, key: str, threshold: float
     ) -> list[tuple[str, int]] | None:
         return None  # no trigram index in SQLite: the engine's in-memory one answers
+
+
+@contextmanager
+def _search_cursor() -> Iterator[Any]:
+    """A cursor for the look-ups: many small index scans in one statement, where starting
+    parallel workers costs more than they save (on a 2-core server, about half the time)."""
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield cursor
+
+
+# A token held by more than this many times the documents asked about is looked up by their ids.
+BY_ID_RATIO = 3
 
 
 class PostgresBackend:
@@ -259,15 +283,23 @@ class PostgresBackend:
         tokens: Sequence[str],
         only: Mapping[str, tuple[str, ...]] | None = None,
         documents: Collection[int] | None = None,
+        frequencies: Mapping[str, int] | None = None,
     ) -> Postings:
         """Which documents hold each token, in which field classes; `only` limits a token to
-        some classes, `documents` the documents asked about."""
+        some classes, `documents` the documents asked about.
+
+        A token held by many more documents than those asked about (by `frequencies`) is
+        looked up by document id; the others by their GIN entry, the rows filtered as they
+        arrive. The planner cannot tell which is cheaper from a parameter, so it is told."""
         postings: Postings = [{} for _ in tokens]
         if not tokens or (documents is not None and not documents):
             return postings
         lang = _check_language(language)
         only = only or {}
+        frequencies = frequencies or {}
+        ids = None if documents is None else list(documents)
         branches = []
+        params: list[Any] = []
         for i, token in enumerate(tokens):
             classes = [c for c in only.get(token, FIELD_CLASSES) if c in CLASS_BITS]
             limit = (
@@ -275,20 +307,21 @@ class PostgresBackend:
                 if len(classes) == len(FIELD_CLASSES)
                 else " AND cls IN (" + ", ".join(f"'{c}'" for c in classes) + ")"
             )
+            by_id = ids is not None and frequencies.get(token, 0) > BY_ID_RATIO * len(ids)
             branches.append(
                 f"SELECT document_id, cls, {i} FROM finder_searchfield "  # noqa: S608  (no user text)
                 f"WHERE language = %s AND tsv @@ %s::tsquery{limit}"
-                + ("" if documents is None else " AND document_id = ANY(%s)")
+                + (" AND document_id = ANY(%s)" if by_id else "")
             )
-        params: list[Any] = []
-        for token in tokens:
             params.extend((lang, tsquery_literal(token)))
-            if documents is not None:
-                params.append(list(documents))
+            if by_id:
+                params.append(ids)
         bits = CLASS_BITS
-        with connection.cursor() as cursor:
+        with _search_cursor() as cursor:
             cursor.execute(" UNION ALL ".join(branches), params)
             for doc, cls, i in cursor.fetchall():
+                if documents is not None and doc not in documents:
+                    continue
                 posting = postings[i]
                 posting[doc] = posting.get(doc, 0) | bits[cls]
         return postings
@@ -311,7 +344,6 @@ class PostgresBackend:
         branches = " UNION ALL ".join(
             f"SELECT document_id, cls, {i} FROM finder_searchfield "  # noqa: S608  (no user text)
             f"WHERE language = %s AND cls IN ({limit}) AND tsv @@ %s::tsquery"
-            + ("" if documents is None else " AND document_id = ANY(%s)")
             for i in range(len(keys))
         )
         params: list[Any] = []
@@ -322,11 +354,11 @@ class PostgresBackend:
                 if tokens
             )
             params.extend((lang, query))
-            if documents is not None:
-                params.append(list(documents))
-        with connection.cursor() as cursor:
+        with _search_cursor() as cursor:
             cursor.execute(branches, params)
             for doc, cls, i in cursor.fetchall():
+                if documents is not None and doc not in documents:
+                    continue
                 posting = found[keys[i]]
                 posting[doc] = posting.get(doc, 0) | CLASS_BITS[cls]
         return found

@@ -27,7 +27,7 @@ from perhekeskus.catalog.selectors import service_list_public
 from perhekeskus.finder.models import FIELD_CLASSES, SearchDocument
 from perhekeskus.finder.search.analysis import PART_PREFIX
 from perhekeskus.finder.search.types import SearchFilters
-from perhekeskus.finder.search.vocabulary import IndexState
+from perhekeskus.finder.search.vocabulary import IndexState, settle
 
 # BM25F length normalisation per field class (b): long descriptions are discounted most.
 LENGTH_NORMALISATION = {"a": 0.5, "b": 0.5, "c": 0.3, "d": 0.75}
@@ -225,6 +225,7 @@ def documents(state: IndexState, language: str) -> LanguageDocuments:
     loaded = _load(language, state)
     with _cache.lock:
         _cache.documents[key] = (state.index_generation, loaded)
+    settle(len(loaded.by_pk))
     return loaded
 
 
@@ -240,10 +241,15 @@ def catalogue_filters(
     docs: list[DocInfo], filters: SearchFilters, now: dt.datetime
 ) -> list[DocInfo]:
     """Classification, modification time and open now, read from the catalogue itself."""
-    if filters.taxonomy_term_id is not None or filters.modified_after is not None:
+    if (
+        filters.taxonomy_term_id is not None
+        or filters.taxonomy_id is not None
+        or filters.modified_after is not None
+    ):
         allowed = set(
             service_list_public(
                 taxonomy_term_id=filters.taxonomy_term_id,
+                taxonomy_id=filters.taxonomy_id,
                 modified_after=filters.modified_after,
             )
             .order_by()

@@ -14,22 +14,16 @@ import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from perhekeskus.catalog.models import (
-    AreaType,
-    ContactChannel,
-    Service,
-    ServiceAtLocation,
-    TaxonomyTerm,
-)
+from perhekeskus.catalog.models import AreaType, Service
 from perhekeskus.finder.models import INDEX_LANGUAGES
 from perhekeskus.finder.search import query as query_plan
 from perhekeskus.finder.search import thesaurus
 from perhekeskus.finder.search.analysis import normalize, split_words
-from perhekeskus.finder.search.backends import backend
+from perhekeskus.finder.search.backends import Postings, backend
 from perhekeskus.finder.search.documents import (
     DocInfo,
     catalogue_filters,
@@ -37,7 +31,13 @@ from perhekeskus.finder.search.documents import (
     haversine_km,
     services_open_at,
 )
-from perhekeskus.finder.search.ranking import Ranker, select
+from perhekeskus.finder.search.ranking import (
+    Ranker,
+    may_exclude_outside,
+    outside_excluded,
+    reach,
+    select,
+)
 from perhekeskus.finder.search.types import (
     CHANNELS,
     RelatedSituation,
@@ -47,7 +47,7 @@ from perhekeskus.finder.search.types import (
 )
 from perhekeskus.finder.search.vocabulary import index_state, vocabulary
 
-__all__ = ["card_services", "haversine_km", "search_services", "services_open_at"]
+__all__ = ["haversine_km", "list_services", "search_services", "services_open_at"]
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,9 @@ MAX_RELATED = 6
 COMMON_SHARE = 0.2
 # With filters that leave at most this many documents, the database is asked only about them.
 ASK_ABOUT_AT_MOST = 5000
+# Common words are asked about only among the documents the query's rarer words found, when
+# that cannot change the results (`ranking.outside_excluded`); off, everywhere (for tests).
+PRUNE_COMMON_WORDS = True
 
 
 def _facets(docs: Iterable[DocInfo]) -> dict[str, dict[str, int]]:
@@ -93,27 +96,27 @@ def _related(
     ]
 
 
-def card_services(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, Service]:
-    """Public services with what a result card shows (provider, contact channels, places,
-    classifications), in four queries whatever their number."""
+Load = Callable[[list[uuid.UUID]], dict[uuid.UUID, Service]]
+
+
+def list_services(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, Service]:
+    """The page's public services with their provider, in one query: what an HSDS list item
+    and the search's callers need first. A caller that shows more (the result cards) fetches
+    the rest for the page itself."""
     # By primary key, public or not, and checked here: asked together, SQLite's planner may
     # prefer the (publication, status) index that every public service is in.
-    services = (
-        Service.objects.filter(pk__in=service_ids)
-        .order_by()
-        .select_related("organization")
-        .prefetch_related(
-            Prefetch("channels", queryset=ContactChannel.objects.order_by("order", "kind", "id")),
-            Prefetch(
-                "at_locations",
-                queryset=ServiceAtLocation.objects.select_related(
-                    "location__municipality"
-                ).order_by("id"),
-            ),
-            Prefetch("terms", queryset=TaxonomyTerm.objects.order_by("taxonomy_id", "code")),
-        )
-    )
+    services = Service.objects.filter(pk__in=service_ids).order_by().select_related("organization")
     return {s.pk: s for s in services if s.is_public}
+
+
+@dataclass(frozen=True)
+class Ranked:
+    scores: dict[int, float]  # the documents that pass every filter, with a score above 0
+    coverage: dict[int, int]  # how many query words each satisfies
+    limited: bool  # common words were looked up only where services say what they are
+    # With common words asked only among the other words' documents: how many query words a
+    # document outside them could satisfy; None when they were asked about everywhere.
+    outside_reach: int | None
 
 
 Found = tuple[DocInfo, float, int]  # a document, its score, its tier
@@ -148,8 +151,8 @@ def _window(
     return [(doc, score, None) for doc, score, _t in top[end - per_page :]]
 
 
-def _hits(window: list[Shown]) -> list[SearchHit]:
-    services = card_services([doc.service_id for doc, _s, _d in window])
+def _hits(window: list[Shown], load: Load) -> list[SearchHit]:
+    services = load([doc.service_id for doc, _s, _d in window]) if window else {}
     return [
         SearchHit(service=services[doc.service_id], score=round(score, 6), distance_km=distance)
         for doc, score, distance in window
@@ -174,12 +177,15 @@ def search_services(
     language: str,
     page: int = 1,
     per_page: int = 20,
+    load: Load = list_services,
 ) -> SearchPage:
     """Public services for what a person typed, with the filters, in rank order.
 
     An empty query browses: every service that passes the filters, by name (or by distance with
     `near`). A query that finds nothing is recorded (anonymously) for the leaders' view of unmet
     needs, and the page suggests a corrected spelling and related life situations.
+
+    `load` fetches the page's services by id (`list_services`: each with its provider).
     """
     language = language if language in INDEX_LANGUAGES else "fi"
     page = max(1, int(page or 1))
@@ -194,7 +200,7 @@ def search_services(
         in_order = [(d, 0.0, 0) for d in browsed]
         return SearchPage(
             query=text,
-            hits=_hits(_window(in_order, page, per_page, filters.near, ordered=True)),
+            hits=_hits(_window(in_order, page, per_page, filters.near, ordered=True), load),
             total=len(browsed),
             page=page,
             per_page=per_page,
@@ -207,44 +213,76 @@ def search_services(
         text, language, vocabulary=vocabulary(state, language), concepts=concepts, backend=db
     )
     lexicon = vocabulary(state, language)
-    common_above = COMMON_SHARE * state.documents(language)
     allowed = (
         {d.pk for d in docs.by_name if d.passes(filters)} if _document_filters(filters) else None
     )
 
-    def rank(common: Callable[[str], bool]) -> tuple[Ranker, bool]:
+    frequencies = lexicon.tokens
+    total_documents = state.documents(language)
+    # A few thousand documents that pass the filters: ask only about them.
+    among = allowed if allowed is not None and len(allowed) <= ASK_ABOUT_AT_MOST else None
+
+    words = len(plan.groups)
+    looked_up: dict[tuple[str, ...], tuple[Postings, dict[str, dict[int, int]]]] = {}
+
+    def rank(common: Callable[[str], bool], *, prune: bool) -> Ranked:
         tokens, only, phrases = plan.tokens(common)
-        # A few thousand documents that pass the filters: ask only about them.
-        among = allowed if allowed is not None and len(allowed) <= ASK_ABOUT_AT_MOST else None
-        postings = db.match(language, tokens, only, among)
-        found = db.match_phrases(
-            language,
-            {key: [[t for t, _w in slot] for slot in slots] for key, slots in phrases.items()},
-            query_plan.TARGET_FIELDS,
-            among,
-        )
+        broad = [t for t in tokens if only.get(t) == query_plan.COMMON_FIELDS]
+        narrow = [t for t in tokens if only.get(t) != query_plan.COMMON_FIELDS]
+        if tuple(narrow) not in looked_up:  # the second try asks again only about `broad`
+            looked_up[tuple(narrow)] = (
+                db.match(language, narrow, only, among, frequencies),
+                db.match_phrases(
+                    language,
+                    {k: [[t for t, _w in slot] for slot in slots] for k, slots in phrases.items()},
+                    query_plan.TARGET_FIELDS,
+                    among,
+                ),
+            )
+        postings, found = looked_up[tuple(narrow)]
+        # Words most documents hold, asked only among what the other words found (`pruned`),
+        # where they might not change the results; `outside_excluded` checks that afterwards.
+        candidates: set[int] = set()
+        outside_reach = reach(plan, broad)
+        if broad and prune and may_exclude_outside(words, outside_reach):
+            candidates = set().union(*postings, *found.values())
+            if allowed is not None:
+                candidates &= allowed
+        pruned = 0 < len(candidates) < sum(frequencies.get(t, 0) for t in broad)
         ranker = Ranker(
             plan,
-            [*tokens, *found],
-            [*postings, *found.values()],
+            [*narrow, *broad, *found],
+            [
+                *postings,
+                *db.match(language, broad, only, candidates if pruned else among, frequencies),
+                *found.values(),
+            ],
             docs.by_pk,
-            state.documents(language),
+            total_documents,
             allowed,
+            {t: frequencies.get(t, 0) for t in broad},
         )
-        return ranker, any(classes != query_plan.TARGET_FIELDS for classes in only.values())
-
-    ranker, limited = rank(lambda token: lexicon.tokens.get(token, 0) > common_above)
-    scores, coverage = ranker.score(filters.municipality)
-    if not scores and limited:
-        # Common words found only in long texts: look there after all rather than answer nothing.
-        ranker, _limited = rank(lambda token: False)
         scores, coverage = ranker.score(filters.municipality)
-    kept = {d.pk for d in catalogue_filters([docs.by_pk[pk] for pk in scores], filters, now)}
-    chosen = select(
-        {pk: scores[pk] for pk in kept if scores[pk] > 0.0},
-        {pk: coverage[pk] for pk in kept},
-        len(plan.groups),
-    )
+        kept = {d.pk for d in catalogue_filters([docs.by_pk[pk] for pk in scores], filters, now)}
+        return Ranked(
+            scores={pk: scores[pk] for pk in kept if scores[pk] > 0.0},
+            coverage={pk: coverage[pk] for pk in kept},
+            limited=any(classes != query_plan.TARGET_FIELDS for classes in only.values()),
+            outside_reach=outside_reach if pruned else None,
+        )
+
+    def common(token: str) -> bool:
+        return frequencies.get(token, 0) > COMMON_SHARE * total_documents
+
+    ranked = rank(common, prune=PRUNE_COMMON_WORDS)
+    if ranked.outside_reach is not None and not outside_excluded(
+        ranked.scores, ranked.coverage, words, ranked.outside_reach
+    ):
+        ranked = rank(common, prune=False)
+    if not ranked.scores and ranked.limited:
+        # Common words found only in long texts: look there after all rather than answer nothing.
+        ranked = rank(lambda token: False, prune=False)
+    chosen = select(ranked.scores, ranked.coverage, words)
     found = [(docs.by_pk[pk], score, tier) for tier, pk, score in chosen]
     window = _window(found, page, per_page, filters.near)
 
@@ -256,7 +294,7 @@ def search_services(
         related = matched
     return SearchPage(
         query=text,
-        hits=_hits(window),
+        hits=_hits(window, load),
         total=len(found),
         page=page,
         per_page=per_page,

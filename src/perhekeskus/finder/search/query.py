@@ -87,7 +87,7 @@ class QueryPlan:
                     continue
                 targets.update(dict.fromkeys(t for t, _w in target[0] if t not in literal))
         only: dict[str, tuple[str, ...]] = {t: TARGET_FIELDS for t in targets}
-        only.update({t: ("a", "b", "c") for t in literal if common(t)})
+        only.update({t: COMMON_FIELDS for t in literal if common(t)})
         return [*literal, *targets], only, phrases
 
     @property
@@ -96,6 +96,7 @@ class QueryPlan:
 
 
 TARGET_FIELDS = ("a", "b")
+COMMON_FIELDS = ("a", "b", "c")
 
 
 def phrase_key(slots: tuple[Slot, ...]) -> str:

@@ -4,7 +4,9 @@ Each query word scores its best alternative; an alternative's slots (equivalent 
 word's base forms, the same forms as compound parts, its widened forms) count as one term of
 BM25F: the tokens' field matches add up, weighted by field class (name 4.0, the rest of class
 a 2.5, b 1.4, c 0.8, d 0.6: `documents.FIELD_WEIGHTS`) and length-normalised, before one
-saturation; the slot's document frequency is that of any of its tokens. A matched need concept
+saturation; the slot's document frequency is that of any of its tokens, among the documents that
+pass the filters (for a common word, estimated from its count in the whole index). A matched
+need concept
 adds its best target's score at half weight (and a fifth of the others'); targets count only in
 names, keywords and summaries, where a service says what it is. Multipliers: an exact name
 match, the municipality's own services (county-wide ones a little), services of the tasks a
@@ -13,12 +15,16 @@ AND), and results are cut to the documents that satisfy the most words, with the
 them when those are few.
 
 Scores are computed per token over its posting list, not per document over the plan, so the
-work grows with the number of matches, not with matches × query size.
+work grows with the number of matches, not with matches × query size. A word that most documents
+hold need not be scored where it cannot change the results (`reach`, `outside_excluded`): the
+engine asks about it only among the documents the query's other words found, and checks
+afterwards that nothing outside them could have been shown.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Collection, Iterable, Mapping
 
 from perhekeskus.catalog.models import AreaType
 from perhekeskus.finder.models import FIELD_CLASSES
@@ -52,18 +58,26 @@ class Ranker:
         by_pk: dict[int, DocInfo],
         total_documents: int,
         allowed: set[int] | None = None,
+        estimated: Mapping[str, int] | None = None,
     ) -> None:
         """`allowed`: the documents that pass the search's filters (None: all); the others are
-        left out before scoring, and document frequencies count among the allowed."""
+        left out before scoring, and document frequencies count among the allowed.
+        `estimated`: tokens whose postings may hold only some of their documents (common words
+        asked about among the others' documents), with their document frequency in the whole
+        index of `total_documents`; a slot with one of them takes its document frequency from
+        there, in proportion to the allowed documents."""
         self.plan = plan
         self.tokens = tokens
         self.index = {t: i for i, t in enumerate(tokens)}
         self.by_pk = by_pk
+        self.index_total = max(1, total_documents)
         self.total = max(1, total_documents if allowed is None else len(allowed))
+        self.estimated = estimated or {}
         if allowed is not None:
-            for posting in postings:
-                for doc in [d for d in posting if d not in allowed]:
-                    del posting[doc]
+            postings = [
+                {doc: mask for doc, mask in posting.items() if doc in allowed}
+                for posting in postings
+            ]
         self.postings = postings
         self._slots: dict[tuple[thesaurus.Slot, int], dict[int, float]] = {}
 
@@ -76,29 +90,41 @@ class Ranker:
         if known is not None:
             return known
         terms = [(self.index[t], w) for t, w in slot if t in self.index]
-        holders: set[int] = set()
-        for i, _w in terms:
-            holders.update(self.postings[i])
-        df = len(holders & self.by_pk.keys()) if len(terms) > 1 else len(holders)
-        idf = math.log(1.0 + (self.total - df + 0.5) / (df + 0.5)) if df else 0.0
+        idf = self._idf(slot, terms)
         weighted: dict[int, float] = {}
-        by_pk = self.by_pk
+        get = weighted.get
+        info_of = self.by_pk.get
+        every_class = allowed == ALL_CLASSES
         for i, weight in terms:
             token = self.tokens[i]
             for doc, mask in self.postings[i].items():
-                mask &= allowed
-                if not mask:
-                    continue
-                info = by_pk.get(doc)
+                if not every_class:
+                    mask &= allowed
+                    if not mask:
+                        continue
+                info = info_of(doc)
                 if info is None:  # removed since this process loaded the documents
                     continue
                 x = info.mask_weights[mask]
                 if mask & 1 and token in info.names:
                     x += info.name_extra
-                weighted[doc] = weighted.get(doc, 0.0) + weight * x
+                weighted[doc] = get(doc, 0.0) + weight * x
         scores = {doc: idf * x * (K1 + 1.0) / (x + K1) for doc, x in weighted.items()}
         self._slots[key] = scores
         return scores
+
+    def _idf(self, slot: thesaurus.Slot, terms: list[tuple[int, float]]) -> float:
+        """The slot as one term: its document frequency is that of any of its tokens."""
+        estimated = [self.estimated[t] for t, _w in slot if t in self.estimated]
+        df: float
+        if estimated:
+            df = max(estimated) * self.total / self.index_total
+        else:
+            holders: set[int] = set()
+            for i, _w in terms:
+                holders.update(self.postings[i])
+            df = len(holders & self.by_pk.keys()) if len(terms) > 1 else len(holders)
+        return math.log(1.0 + (self.total - df + 0.5) / (df + 0.5)) if df else 0.0
 
     def slots(
         self, slots: tuple[thesaurus.Slot, ...], allowed: int = ALL_CLASSES
@@ -123,17 +149,22 @@ class Ranker:
     def score(self, municipality: str | None) -> tuple[dict[int, float], dict[int, int]]:
         """(score, number of query words satisfied) per matching document."""
         totals: dict[int, float] = {}
-        covered: dict[int, set[int]] = {}
+        # The query words each document satisfies, as bits (word i: 1 << i).
+        covered: dict[int, int] = {}
         for index, group in enumerate(self.plan.groups):
             best: dict[int, float] = {}
             for alternative in group.alternatives:
+                weight = alternative.weight
+                best_of = best.get
                 for doc, score in self.slots(alternative.slots).items():
-                    value = alternative.weight * score
-                    if value > best.get(doc, 0.0):
+                    value = weight * score
+                    if value > best_of(doc, 0.0):
                         best[doc] = value
+            bit = 1 << index
+            total_of, covered_of = totals.get, covered.get
             for doc, value in best.items():
-                totals[doc] = totals.get(doc, 0.0) + value
-                covered.setdefault(doc, set()).add(index)
+                totals[doc] = total_of(doc, 0.0) + value
+                covered[doc] = covered_of(doc, 0) | bit
         task_bonus: set[int] = set()
         for match in self.plan.concepts:
             strongest: dict[int, float] = {}
@@ -143,11 +174,13 @@ class Ranker:
                     summed[doc] = summed.get(doc, 0.0) + score
                     if score > strongest.get(doc, 0.0):
                         strongest[doc] = score
+            bits = sum(1 << index for index in match.covered)
+            tasks = match.concept.tasks
             for doc, top in strongest.items():
                 value = THESAURUS_WEIGHT * (top + OTHER_TARGETS_SHARE * (summed[doc] - top))
                 totals[doc] = totals.get(doc, 0.0) + value
-                covered.setdefault(doc, set()).update(match.covered)
-                if match.concept.tasks & self.by_pk[doc].tasks:
+                covered[doc] = covered.get(doc, 0) | bits
+                if tasks & self.by_pk[doc].tasks:
                     task_bonus.add(doc)
         if municipality:
             for doc in totals:
@@ -159,7 +192,7 @@ class Ranker:
             for doc in self._name_candidates() & totals.keys():
                 if self._exact_name(self.by_pk[doc], query_forms):
                     totals[doc] *= EXACT_NAME_BONUS
-        return totals, {doc: len(groups) for doc, groups in covered.items()}
+        return totals, {doc: bits.bit_count() for doc, bits in covered.items()}
 
     def _name_candidates(self) -> set[int]:
         """Documents where every query word is in class a (names are there): the only ones
@@ -223,6 +256,48 @@ def _municipality_bonus(info: DocInfo, municipality: str | None) -> float:
     return 1.0
 
 
+def _slack(words: int) -> int:
+    """With three or more query words, a document may miss one and still be in the first tier."""
+    return 1 if max(1, words) >= 3 else 0
+
+
+def _threshold(coverage: Iterable[int], words: int) -> int:
+    """The number of query words a document must satisfy to be in the first tier."""
+    return max(coverage) - _slack(words)
+
+
+def may_exclude_outside(words: int, outside_reach: int) -> bool:
+    """Whether documents that satisfy at most `outside_reach` of the query's `words` can stay
+    below the first tier at all (see `outside_excluded`)."""
+    return outside_reach < words - _slack(words)
+
+
+def reach(plan: QueryPlan, tokens: Collection[str]) -> int:
+    """How many query words a document can satisfy through `tokens` alone: the words with an
+    alternative of which every slot holds one of them."""
+    return sum(
+        1
+        for group in plan.groups
+        if any(
+            all(any(t in tokens for t, _w in slot) for slot in alternative.slots)
+            for alternative in group.alternatives
+        )
+    )
+
+
+def outside_excluded(
+    scores: dict[int, float], coverage: dict[int, int], words: int, outside_reach: int
+) -> bool:
+    """Whether `select` would show none of the documents that satisfy at most `outside_reach`
+    query words: they are below the first tier, and the first tier is big enough that no
+    second tier is shown."""
+    if not scores:
+        return False
+    threshold = _threshold(coverage.values(), words)
+    full = sum(1 for doc in scores if coverage[doc] >= threshold)
+    return outside_reach < threshold and full >= MIN_FULL_RESULTS
+
+
 def select(
     scores: dict[int, float], coverage: dict[int, int], words: int
 ) -> list[tuple[int, int, float]]:
@@ -231,14 +306,13 @@ def select(
     are few, the others in tier 1. Within a tier fewer satisfied words discount the score."""
     if not scores:
         return []
+    threshold = _threshold(coverage.values(), words)
     words = max(1, words)
-    best = max(coverage.values())
-    slack = 1 if words >= 3 else 0
     adjusted = {
         doc: score * ((1.0 + coverage[doc]) / (1.0 + words)) ** COVERAGE_POWER
         for doc, score in scores.items()
     }
-    full = [doc for doc in adjusted if coverage[doc] >= best - slack]
+    full = [doc for doc in adjusted if coverage[doc] >= threshold]
     if len(full) >= MIN_FULL_RESULTS:
         return [(0, doc, adjusted[doc]) for doc in full]
-    return [(0 if coverage[doc] >= best - slack else 1, doc, adjusted[doc]) for doc in adjusted]
+    return [(0 if coverage[doc] >= threshold else 1, doc, adjusted[doc]) for doc in adjusted]

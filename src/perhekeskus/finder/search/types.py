@@ -24,6 +24,7 @@ class SearchFilters:
     near: tuple[float, float] | None = None  # (lat, lon) WGS84: sort by distance
     organization_id: uuid.UUID | None = None
     taxonomy_term_id: uuid.UUID | None = None
+    taxonomy_id: uuid.UUID | None = None
     modified_after: dt.datetime | None = None
 
 
