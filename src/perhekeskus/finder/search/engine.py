@@ -196,7 +196,10 @@ def search_services(
     now = timezone.now()
 
     if not split_words(text):
-        browsed = catalogue_filters([d for d in docs.by_name if d.passes(filters)], filters, now)
+        passing = docs.passing(filters) if _document_filters(filters) else None
+        browsed = catalogue_filters(
+            [d for d in docs.by_name if passing is None or d.pk in passing], filters, now
+        )
         in_order = [(d, 0.0, 0) for d in browsed]
         return SearchPage(
             query=text,
@@ -213,9 +216,7 @@ def search_services(
         text, language, vocabulary=vocabulary(state, language), concepts=concepts, backend=db
     )
     lexicon = vocabulary(state, language)
-    allowed = (
-        {d.pk for d in docs.by_name if d.passes(filters)} if _document_filters(filters) else None
-    )
+    allowed = docs.passing(filters) if _document_filters(filters) else None
 
     frequencies = lexicon.tokens
     total_documents = state.documents(language)

@@ -140,9 +140,17 @@ def match_concepts(
     most specific reading wins: a concept that covers only some of the words another concept
     covers is left out ("vauva itkee" is a crying baby, not life with a baby in general)."""
     matches = []
+    forms = frozenset().union(*(word.forms for word in words))
+    surfaces = {word.surface for word in words}
     for concept in concepts_:
         covered: set[int] = set()
         for phrase in concept.phrases:
+            # A phrase whose first word matches no word of the query cannot match.
+            first = phrase.surfaces[0] in surfaces or (
+                phrase.language == language and not phrase.words[0].isdisjoint(forms)
+            )
+            if not first:
+                continue
             used = _match_phrase(phrase, words, language)
             if used is not None:
                 covered.update(used)

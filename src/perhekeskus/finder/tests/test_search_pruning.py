@@ -166,3 +166,30 @@ def test_a_large_cache_is_kept_out_of_the_collectors_way() -> None:
             assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()
+
+
+class PassingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        with override_settings(PERHEKESKUS_DEMO=True):
+            load_demo_network()
+
+    def test_filter_sets_let_through_what_each_document_says_it_passes(self) -> None:
+        docs = documents(index_state(), "fi")
+        organization = next(iter(docs.by_pk.values())).organization_id
+        combinations: list[dict[str, Any]] = [
+            {},
+            {"municipality": "018"},
+            {"municipality": "999"},
+            {"age": 0},
+            {"age": 15, "municipality": "837"},
+            {"task": 4},
+            {"task": 3, "channel": "phone", "age": 2},
+            {"channel": "visit", "municipality": "751"},
+            {"organization_id": organization, "age": 29},
+        ]
+        for values in combinations:
+            filters = SearchFilters(**values)
+            expected = {d.pk for d in docs.by_name if d.passes(filters)}
+            assert docs.passing(filters) == expected, values
+        assert docs.passing(SearchFilters(municipality="018")) < set(docs.by_pk)
