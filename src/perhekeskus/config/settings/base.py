@@ -264,6 +264,10 @@ PERHEKESKUS_HELP_REQUEST_RATE_LIMIT = env_str("HELP_REQUEST_RATE_LIMIT", "5/h")
 # `perhekeskus anonymize-help-requests`).
 PERHEKESKUS_HELP_REQUEST_RETENTION_DAYS = env_int("HELP_REQUEST_RETENTION_DAYS", 365)
 
+# Searches whose results each process keeps for the searches that come again (finder.search.cache);
+# 0 turns the cache off.
+FINDER_SEARCH_CACHE_SIZE = env_int("SEARCH_CACHE_SIZE", 256)
+
 # Shown in the page header and e-mails; a county sets its own.
 PERHEKESKUS_SITE_NAME = env_str("SITE_NAME", "Perhekeskus")
 # Where links in e-mails sent outside a request (invitations from the command line) point to.

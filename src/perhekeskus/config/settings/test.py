@@ -28,3 +28,5 @@ STORAGES = {
 }
 AXES_FAILURE_LIMIT = 5
 PERHEKESKUS_DEMO = False
+# Every search computed afresh (the cache's own tests turn it on).
+FINDER_SEARCH_CACHE_SIZE = 0

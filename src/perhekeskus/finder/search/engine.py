@@ -9,9 +9,11 @@ modification time and opening hours read the catalogue.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import logging
 import uuid
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,12 +22,14 @@ from django.utils import timezone
 
 from perhekeskus.catalog.models import AreaType, Service
 from perhekeskus.finder.models import INDEX_LANGUAGES
+from perhekeskus.finder.search import cache as search_cache
 from perhekeskus.finder.search import query as query_plan
 from perhekeskus.finder.search import thesaurus
 from perhekeskus.finder.search.analysis import normalize, split_words
 from perhekeskus.finder.search.backends import Postings, backend
 from perhekeskus.finder.search.documents import (
     DocInfo,
+    LanguageDocuments,
     catalogue_filters,
     documents,
     haversine_km,
@@ -45,7 +49,7 @@ from perhekeskus.finder.search.types import (
     SearchHit,
     SearchPage,
 )
-from perhekeskus.finder.search.vocabulary import index_state, vocabulary
+from perhekeskus.finder.search.vocabulary import IndexState, index_state, vocabulary
 
 __all__ = ["haversine_km", "list_services", "search_services", "services_open_at"]
 
@@ -195,19 +199,52 @@ def search_services(
     docs = documents(state, language)
     now = timezone.now()
 
+    cache_key = search_cache.key(state, language, text, filters)
+    ranking = search_cache.get(cache_key)
+    if ranking is None:
+        ranking = _rank(text, filters, language, state, docs, now)
+        search_cache.put(cache_key, ranking)
+    by_pk = docs.by_pk
+    found = [
+        (by_pk[pk], score, tier)
+        for pk, score, tier in zip(ranking.pks, ranking.scores, ranking.tiers, strict=True)
+    ]
+    if ranking.searched and not found:
+        _record_zero(text, language, filters.municipality)
+    window = _window(found, page, per_page, filters.near, ordered=not ranking.searched)
+    return SearchPage(
+        query=text,
+        hits=_hits(window, load),
+        total=len(found),
+        page=page,
+        per_page=per_page,
+        suggestion=ranking.suggestion,
+        corrected=ranking.corrected,
+        related=list(ranking.related),
+        facets=ranking.facets,
+    )
+
+
+def _rank(
+    text: str,
+    filters: SearchFilters,
+    language: str,
+    state: IndexState,
+    docs: LanguageDocuments,
+    now: dt.datetime,
+) -> search_cache.Ranking:
+    """The search's results in the engine's order, before paging."""
     if not split_words(text):
         passing = docs.passing(filters) if _document_filters(filters) else None
         browsed = catalogue_filters(
             [d for d in docs.by_name if passing is None or d.pk in passing], filters, now
         )
-        in_order = [(d, 0.0, 0) for d in browsed]
-        return SearchPage(
-            query=text,
-            hits=_hits(_window(in_order, page, per_page, filters.near, ordered=True), load),
-            total=len(browsed),
-            page=page,
-            per_page=per_page,
+        return search_cache.Ranking(
+            pks=array("q", (d.pk for d in browsed)),
+            scores=array("d", bytes(8 * len(browsed))),
+            tiers=array("b", bytes(len(browsed))),
             facets=_facets(browsed),
+            searched=False,
         )
 
     db = backend()
@@ -284,25 +321,16 @@ def search_services(
         # Common words found only in long texts: look there after all rather than answer nothing.
         ranked = rank(lambda token: False, prune=False)
     chosen = select(ranked.scores, ranked.coverage, words)
-    found = [(docs.by_pk[pk], score, tier) for tier, pk, score in chosen]
-    window = _window(found, page, per_page, filters.near)
-
     matched = sorted((m.concept for m in plan.concepts), key=lambda c: (c.order, c.key))
-    if not found:
-        _record_zero(text, language, filters.municipality)
-        related = matched or [c for c in concepts if c.show_on_home]
-    else:
-        related = matched
-    return SearchPage(
-        query=text,
-        hits=_hits(window, load),
-        total=len(found),
-        page=page,
-        per_page=per_page,
+    related = matched or ([] if chosen else [c for c in concepts if c.show_on_home])
+    return search_cache.Ranking(
+        pks=array("q", (pk for _tier, pk, _score in chosen)),
+        scores=array("d", (score for _tier, _pk, score in chosen)),
+        tiers=array("b", (tier for tier, _pk, _score in chosen)),
+        facets=_facets(docs.by_pk[pk] for _tier, pk, _score in chosen),
         suggestion=plan.suggestion,
-        corrected=plan.corrected and bool(found),
+        corrected=plan.corrected and bool(chosen),
         related=_related(related, language),
-        facets=_facets(doc for doc, _s, _t in found),
     )
 
 

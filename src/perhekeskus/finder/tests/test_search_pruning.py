@@ -15,11 +15,14 @@ from django.test import TestCase, override_settings
 from django.utils import translation
 
 from perhekeskus.demo.loader import load_demo_network
+from perhekeskus.finder.models import ZeroResultQuery
+from perhekeskus.finder.search import cache as search_cache
 from perhekeskus.finder.search import engine, ranking, vocabulary
 from perhekeskus.finder.search.backends import backend
 from perhekeskus.finder.search.documents import documents
 from perhekeskus.finder.search.types import SearchFilters, SearchPage
 from perhekeskus.finder.search.vocabulary import index_state
+from perhekeskus.finder.services import search_index_rebuild
 
 # Queries with words that more than a fifth of the demo's documents hold ("lapsi", "perhe",
 # "tuki", "family", "parent", "support", "familj", "stöd"), alone and beside rarer words, with
@@ -193,3 +196,69 @@ class PassingTests(TestCase):
             expected = {d.pk for d in docs.by_name if d.passes(filters)}
             assert docs.passing(filters) == expected, values
         assert docs.passing(SearchFilters(municipality="018")) < set(docs.by_pk)
+
+
+class ResultCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        with override_settings(PERHEKESKUS_DEMO=True):
+            load_demo_network()
+
+    def setUp(self) -> None:
+        search_cache.clear()
+        self.addCleanup(search_cache.clear)
+
+    def test_a_search_that_comes_again_is_answered_from_the_cache_the_same(self) -> None:
+        searches: list[tuple[str, str, dict[str, Any], int]] = [
+            ("neuvola", "fi", {}, 1),
+            ("neuvola", "fi", {}, 2),
+            ("neuvola", "fi", {"near": (60.53, 25.6)}, 1),
+            ("perheneuvola", "fi", {"municipality": "018", "age": 4}, 1),
+            ("", "fi", {"municipality": "018"}, 1),
+            ("skilsmässa", "sv", {}, 1),
+            ("perhenuevola", "fi", {}, 1),
+        ]
+        fresh = [_shown(_page(t, lang, f, page)) for t, lang, f, page in searches]
+        with override_settings(FINDER_SEARCH_CACHE_SIZE=16):
+            first = [_shown(_page(t, lang, f, page)) for t, lang, f, page in searches]
+            with mock.patch.object(engine, "_rank", side_effect=AssertionError("not cached")):
+                again = [_shown(_page(t, lang, f, page)) for t, lang, f, page in searches]
+        assert fresh == first == again
+        # Pages and `near` share one ranking: five different searches.
+        assert search_cache.size() == 5
+
+    def test_what_the_cache_must_not_keep(self) -> None:
+        with override_settings(FINDER_SEARCH_CACHE_SIZE=16):
+            _page("neuvola", "fi", {"open_now": True})  # depends on the clock
+            assert search_cache.size() == 0
+            _page("neuvola", "fi", {})
+            assert search_cache.size() == 1
+            # Any change of the index makes a new key: the old ranking is never used again.
+            search_index_rebuild()
+            with mock.patch.object(engine, "_rank", wraps=engine._rank) as ranked:
+                _page("neuvola", "fi", {})
+            assert ranked.called
+        with override_settings(FINDER_SEARCH_CACHE_SIZE=0):
+            search_cache.clear()
+            _page("neuvola", "fi", {})
+            assert search_cache.size() == 0
+
+    def test_the_least_recently_used_go_first(self) -> None:
+        with override_settings(FINDER_SEARCH_CACHE_SIZE=2):
+            _page("neuvola", "fi", {})
+            _page("perheneuvola", "fi", {})
+            _page("neuvola", "fi", {})  # used again: kept
+            _page("lastenvalvoja", "fi", {})
+            assert search_cache.size() == 2
+            with mock.patch.object(engine, "_rank", wraps=engine._rank) as ranked:
+                _page("neuvola", "fi", {})
+                assert not ranked.called
+                _page("perheneuvola", "fi", {})
+                assert ranked.called
+
+    def test_searches_without_results_are_counted_every_time(self) -> None:
+        with override_settings(FINDER_SEARCH_CACHE_SIZE=16):
+            for _ in range(3):
+                page = _page("qwxzyvvq", "fi", {})
+                assert page.total == 0 and page.related
+        assert ZeroResultQuery.objects.get(query="qwxzyvvq").count == 3
