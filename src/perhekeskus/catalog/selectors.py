@@ -22,6 +22,7 @@ from perhekeskus.catalog.hsds import CHANNEL_KIND_BY_TERM_ID, CHANNEL_TAXONOMY_I
 from perhekeskus.catalog.models import (
     ContactChannel,
     Location,
+    Municipality,
     Organization,
     Schedule,
     Service,
@@ -36,6 +37,11 @@ LANGUAGES = ("fi", "sv", "en")
 
 def organization_list() -> QuerySet[Organization]:
     return Organization.objects.order_by("name")
+
+
+def municipality_exists(*, code: str) -> bool:
+    """Whether the catalogue knows the municipality of this official code (e.g. "018")."""
+    return Municipality.objects.filter(code=code).exists()
 
 
 # --- filters ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ from django.urls import path
 from perhekeskus.audit import api as audit_api
 from perhekeskus.catalog import api as catalog_api
 from perhekeskus.core import api as core_api
+from perhekeskus.finder import api as finder_api
 
 app_name = "api"
 
@@ -10,7 +11,8 @@ app_name = "api"
 # that a malformed id is the API's JSON 404 rather than the site's HTML one.
 urlpatterns = [
     path("", core_api.ApiRootView.as_view(), name="root"),
-    path("services", catalog_api.ServiceListView.as_view(), name="service-list"),
+    # The catalogue's list of services with the finder's search and filters.
+    path("services", finder_api.ServiceSearchListView.as_view(), name="service-list"),
     path("services/<str:id>", catalog_api.ServiceDetailView.as_view(), name="service-detail"),
     path("organizations", catalog_api.OrganizationListView.as_view(), name="organization-list"),
     path(

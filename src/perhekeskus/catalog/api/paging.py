@@ -38,11 +38,19 @@ class Prepended:
 
 def paginate(items: Countable, *, page: int, per_page: int, serialize: Serialize) -> dict[str, Any]:
     total = items.count()
-    total_pages = math.ceil(total / per_page)
     start = (page - 1) * per_page
     contents = (
         [serialize(item) for item in items[start : start + per_page]] if start < total else []
     )
+    return page_body(total=total, page=page, per_page=per_page, contents=contents)
+
+
+def page_body(
+    *, total: int, page: int, per_page: int, contents: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The `Page` fields around `contents`, the items of page `page` of `total` items (for an
+    API whose items are paged elsewhere, e.g. by a search)."""
+    total_pages = math.ceil(total / per_page)
     return {
         "total_items": total,
         "total_pages": total_pages,

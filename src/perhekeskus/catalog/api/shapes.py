@@ -11,9 +11,12 @@ from rest_framework import serializers
 
 # --- response shapes (documentation) ------------------------------------------------------------
 # What `hsds` writes, for the OpenAPI schema; a test checks that real responses use no key
-# that is not declared here. Each shape is a list of `name[:type][!]`: `!` always present; type
-# str (the default), uuid, int, float, bool, date, datetime, another shape, or [shape] for an
-# array of it. `x_…` properties are our HSDS extensions (docs/catalog-mapping.md).
+# that is not declared here. Each shape is a list of `name[:type][?][!]`: `!` always present,
+# `?` may be null; type str (the default), uuid, int, float, bool, date, datetime, another
+# shape, or [shape] for an array of it. `x_…` properties are our HSDS extensions
+# (docs/catalog-mapping.md). A `…Page` is `Page` with `contents` of its shape, plus any fields
+# declared under its own name. Apps that build on this API declare their additions with
+# `register_shape` (the catalogue imports none of them).
 
 _SERVICE_CORE = (
     "id:uuid! organization_id:uuid! name! alternate_name description url email status! "
@@ -95,26 +98,47 @@ _FIELDS: dict[str, Callable[..., serializers.Field[Any, Any, Any, Any]]] = {
 
 def _field(spec: str) -> tuple[str, serializers.Field[Any, Any, Any, Any]]:
     required = spec.endswith("!")
-    name, _colon, kind = spec.rstrip("!").partition(":")
+    body = spec.rstrip("!")
+    nullable = body.endswith("?")
+    name, _colon, kind = body.rstrip("?").partition(":")
     kind = kind or "str"
     many = kind.startswith("[")
     kind = kind.strip("[]")
     if kind in _FIELDS:
         if many:
-            return name, serializers.ListField(child=_FIELDS[kind](), required=required)
+            return name, serializers.ListField(
+                child=_FIELDS[kind](), required=required, allow_null=nullable
+            )
         # Passed to the constructor: DRF copies fields by re-running it.
-        return name, _FIELDS[kind](required=required)
-    return name, shape(kind, many=many, required=required)
+        return name, _FIELDS[kind](required=required, allow_null=nullable)
+    return name, shape(kind, many=many, required=required, allow_null=nullable)
+
+
+_BUILT: set[str] = set()
 
 
 @functools.cache
 def _shape_class(name: str) -> type[serializers.Serializer[Any]]:
     # One class per shape: drf-spectacular refuses two components of one name.
-    spec = _PAGE if name.endswith("Page") else _SHAPES[name]
+    _BUILT.add(name)
+    is_page = name.endswith("Page")
+    spec = f"{_PAGE} {_SHAPES.get(name, '')}" if is_page else _SHAPES[name]
     fields: dict[str, Any] = dict(_field(item) for item in spec.split())
-    if name.endswith("Page"):
+    if is_page:
         fields["contents"] = shape(name.removesuffix("Page"), many=True)
     return type(f"Hsds{name}", (serializers.Serializer,), fields)
+
+
+def register_shape(name: str, spec: str, *, extends: str | None = None) -> None:
+    """Declare the shape `name` for an API that builds on this one from another app: `spec`
+    in the notation above, after the fields of the shape `extends` if given (for a `…Page`:
+    its fields beyond `Page`'s). Call it when that app's API module is imported, before the
+    shape is used; declaring a name twice differently is an error."""
+    if extends is not None:
+        spec = f"{_SHAPES[extends]} {spec}"
+    if _SHAPES.get(name, spec) != spec or (name not in _SHAPES and name in _BUILT):
+        raise ValueError(f"The response shape {name!r} is already declared.")
+    _SHAPES[name] = spec
 
 
 def shape(name: str, **kwargs: Any) -> serializers.Serializer[Any]:

@@ -11,8 +11,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.validation import validate_schema
 
 from perhekeskus.catalog import hsds
+from perhekeskus.catalog.api import page_of, register_shape
 from perhekeskus.catalog.importers.records import (
     ChannelRecord,
     ImportBatch,
@@ -478,22 +480,69 @@ def test_responses_are_what_the_openapi_document_says(client: Client, catalogue:
     document = SchemaGenerator().get_schema(request=None, public=True)
     components = document["components"]["schemas"]
     sal = ServiceAtLocation.objects.filter(service_id=CLINIC_SERVICE, location_id=CLINIC).get()
-    checks = {
-        f"services/{CLINIC_SERVICE}": "HsdsService",
-        "services": "HsdsServiceListItemPage",
-        f"organizations/{UNIT}": "HsdsOrganization",
-        "organizations": "HsdsOrganizationListItemPage",
-        f"service_at_locations/{sal.pk}": "HsdsServiceAtLocation",
-        "service_at_locations": "HsdsServiceAtLocationListItemPage",
-        "taxonomies": "HsdsTaxonomyPage",
-        f"taxonomies/{hsds.CHANNEL_TAXONOMY_ID}": "HsdsTaxonomy",
-        "taxonomy_terms": "HsdsTaxonomyTermPage",
-        f"taxonomy_terms/{task_term_id(1)}": "HsdsTaxonomyTerm",
-    }
-    for path, component in checks.items():
-        data = get(client, path, per_page=100).json()
+    near = {"near": "60.53,25.6"}
+    checks: list[tuple[str, dict[str, str], str]] = [
+        (f"services/{CLINIC_SERVICE}", {}, "HsdsService"),
+        ("services", {}, "HsdsServiceSearchListItemPage"),
+        # The finder's search: its extensions of the page and of each item.
+        ("services", {"search": "neuvola", **near}, "HsdsServiceSearchListItemPage"),
+        ("services", {"search": "lastenneuvla"}, "HsdsServiceSearchListItemPage"),
+        ("services", {"search": "qwzxyv"}, "HsdsServiceSearchListItemPage"),
+        ("services", {"channel": "chat", **near}, "HsdsServiceSearchListItemPage"),
+        (f"organizations/{UNIT}", {}, "HsdsOrganization"),
+        ("organizations", {}, "HsdsOrganizationListItemPage"),
+        (f"service_at_locations/{sal.pk}", {}, "HsdsServiceAtLocation"),
+        ("service_at_locations", {}, "HsdsServiceAtLocationListItemPage"),
+        ("taxonomies", {}, "HsdsTaxonomyPage"),
+        (f"taxonomies/{hsds.CHANNEL_TAXONOMY_ID}", {}, "HsdsTaxonomy"),
+        ("taxonomy_terms", {}, "HsdsTaxonomyTermPage"),
+        (f"taxonomy_terms/{task_term_id(1)}", {}, "HsdsTaxonomyTerm"),
+    ]
+    seen: set[str] = set()
+    for path, params, component in checks:
+        data = get(client, path, per_page=100, **params).json()
         assert _undeclared(data, components[component], components, path) == []
-    assert {f"/api/v1/{p.split('/')[0]}" for p in checks} <= set(document["paths"])
+        seen |= set(data) | {key for item in data.get("contents", []) for key in item}
+    assert seen >= {"x_suggestion", "x_corrected", "x_related", "x_distance_km"}
+    assert {f"/api/v1/{p.split('/')[0]}" for p, _params, _c in checks} <= set(document["paths"])
+
+
+def test_the_openapi_document_is_valid_and_documents_every_parameter() -> None:
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    validate_schema(document)  # OpenAPI 3.0's own JSON schema
+    operation = document["paths"]["/api/v1/services"]["get"]
+    assert operation["operationId"] == "listServices"
+    parameters = {p["name"]: p for p in operation["parameters"] if p["in"] == "query"}
+    assert set(parameters) == {
+        *PARAMETERS,
+        "search",
+        "municipality",
+        "age",
+        "task",
+        "channel",
+        "open_now",
+        "near",
+    }
+    assert all(p.get("description") for p in parameters.values())
+    assert parameters["task"]["schema"]["enum"] == list(range(1, 9))
+    channels = parameters["channel"]["schema"]["enum"]
+    assert channels == ["visit", "phone", "chat", "eservice", "remote"]
+    age = parameters["age"]["schema"]
+    assert (age["minimum"], age["maximum"]) == (0, 29)
+    page = document["components"]["schemas"]["HsdsServiceSearchListItemPage"]["properties"]
+    assert page["x_suggestion"]["nullable"] is True
+    item = document["components"]["schemas"]["HsdsServiceSearchListItem"]["properties"]
+    assert item["x_distance_km"] == {"type": "number", "format": "double", "nullable": True}
+
+
+def test_a_shape_is_declared_once() -> None:
+    register_shape("ServiceSearchListItem", "x_distance_km:float?", extends="ServiceListItem")
+    with pytest.raises(ValueError, match="already declared"):
+        register_shape("ServiceSearchListItem", "x_other")
+    # A page already built without extensions cannot get some afterwards.
+    page_of("Taxonomy")
+    with pytest.raises(ValueError, match="already declared"):
+        register_shape("TaxonomyPage", "x_more:int")
 
 
 def test_the_openapi_document_is_served(client: Client) -> None:
