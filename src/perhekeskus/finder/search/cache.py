@@ -44,6 +44,8 @@ class Ranking:
     corrected: bool = False
     related: list[RelatedSituation] = field(default_factory=list)
     searched: bool = True  # False: an empty query, browsing
+    # The documents are in the order pages show them (without `near`), so that a page is a slice.
+    ordered: bool = False
 
 
 def key(

@@ -9,6 +9,7 @@ modification time and opening hours read the catalogue.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import heapq
 import logging
@@ -204,24 +205,59 @@ def search_services(
     if ranking is None:
         ranking = _rank(text, filters, language, state, docs, now)
         search_cache.put(cache_key, ranking)
+    elif not ranking.ordered and filters.near is None:
+        # Asked for again: put it in page order once, and every page is a slice from now on.
+        ranking = _in_page_order(ranking, docs)
+        search_cache.put(cache_key, ranking)
     by_pk = docs.by_pk
-    found = [
-        (by_pk[pk], score, tier)
-        for pk, score, tier in zip(ranking.pks, ranking.scores, ranking.tiers, strict=True)
-    ]
-    if ranking.searched and not found:
+    total = len(ranking.pks)
+    if ranking.searched and not total:
         _record_zero(text, language, filters.municipality)
-    window = _window(found, page, per_page, filters.near, ordered=not ranking.searched)
+    if ranking.ordered and filters.near is None:
+        start = (page - 1) * per_page
+        window: list[Shown] = [
+            (by_pk[pk], score, None)
+            for pk, score in zip(
+                ranking.pks[start : start + per_page],
+                ranking.scores[start : start + per_page],
+                strict=True,
+            )
+        ]
+    else:
+        found = [
+            (by_pk[pk], score, tier)
+            for pk, score, tier in zip(ranking.pks, ranking.scores, ranking.tiers, strict=True)
+        ]
+        window = _window(found, page, per_page, filters.near, ordered=ranking.ordered)
     return SearchPage(
         query=text,
         hits=_hits(window, load),
-        total=len(found),
+        total=total,
         page=page,
         per_page=per_page,
         suggestion=ranking.suggestion,
         corrected=ranking.corrected,
         related=list(ranking.related),
         facets=ranking.facets,
+    )
+
+
+def _in_page_order(ranking: search_cache.Ranking, docs: LanguageDocuments) -> search_cache.Ranking:
+    """The ranking with its documents in the order `_window` shows them: tier, score, name."""
+    by_pk = docs.by_pk
+
+    def order(row: tuple[int, float, int]) -> tuple[int, float, str, str]:
+        tier, score, pk = row
+        doc = by_pk[pk]
+        return (tier, -score, doc.name_sort, doc.sort_id)
+
+    rows = sorted(zip(ranking.tiers, ranking.scores, ranking.pks, strict=True), key=order)
+    return dataclasses.replace(
+        ranking,
+        pks=array("q", (pk for _t, _s, pk in rows)),
+        scores=array("d", (score for _t, score, _pk in rows)),
+        tiers=array("b", (tier for tier, _s, _pk in rows)),
+        ordered=True,
     )
 
 
@@ -245,6 +281,7 @@ def _rank(
             tiers=array("b", bytes(len(browsed))),
             facets=_facets(browsed),
             searched=False,
+            ordered=True,
         )
 
     db = backend()

@@ -212,9 +212,11 @@ class ResultCacheTests(TestCase):
         searches: list[tuple[str, str, dict[str, Any], int]] = [
             ("neuvola", "fi", {}, 1),
             ("neuvola", "fi", {}, 2),
+            ("neuvola", "fi", {}, 3),
             ("neuvola", "fi", {"near": (60.53, 25.6)}, 1),
             ("perheneuvola", "fi", {"municipality": "018", "age": 4}, 1),
             ("", "fi", {"municipality": "018"}, 1),
+            ("", "fi", {"municipality": "018"}, 2),
             ("skilsmässa", "sv", {}, 1),
             ("perhenuevola", "fi", {}, 1),
         ]
@@ -223,7 +225,10 @@ class ResultCacheTests(TestCase):
             first = [_shown(_page(t, lang, f, page)) for t, lang, f, page in searches]
             with mock.patch.object(engine, "_rank", side_effect=AssertionError("not cached")):
                 again = [_shown(_page(t, lang, f, page)) for t, lang, f, page in searches]
-        assert fresh == first == again
+                # By now in page order: every page a slice of it.
+                sliced = [_shown(_page(t, lang, f, page)) for t, lang, f, page in searches]
+        assert fresh == first == again == sliced
+        assert all(len(p[1]) for p in fresh[:3]), "the test needs three full pages"
         # Pages and `near` share one ranking: five different searches.
         assert search_cache.size() == 5
 
