@@ -67,12 +67,14 @@ def _shown(page: SearchPage) -> tuple[Any, ...]:
     )
 
 
-class PruningTests(TestCase):
+class DemoTestCase(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         with override_settings(PERHEKESKUS_DEMO=True):
             load_demo_network()
 
+
+class PruningTests(DemoTestCase):
     def test_common_words_asked_among_the_others_documents_change_nothing(self) -> None:
         outcomes: list[bool] = []
 
@@ -127,12 +129,7 @@ class PruningTests(TestCase):
         assert not ranking.may_exclude_outside(words=3, outside_reach=2)
 
 
-class BackendShortcutTests(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()
-
+class BackendShortcutTests(DemoTestCase):
     def test_asking_about_some_documents_answers_what_a_full_look_up_answers(self) -> None:
         db = backend()
         state = index_state()
@@ -171,12 +168,7 @@ def test_a_large_cache_is_kept_out_of_the_collectors_way() -> None:
         gc.unfreeze()
 
 
-class PassingTests(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()
-
+class PassingTests(DemoTestCase):
     def test_filter_sets_let_through_what_each_document_says_it_passes(self) -> None:
         docs = documents(index_state(), "fi")
         organization = next(iter(docs.by_pk.values())).organization_id
@@ -198,12 +190,7 @@ class PassingTests(TestCase):
         assert docs.passing(SearchFilters(municipality="018")) < set(docs.by_pk)
 
 
-class ResultCacheTests(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()
-
+class ResultCacheTests(DemoTestCase):
     def setUp(self) -> None:
         search_cache.clear()
         self.addCleanup(search_cache.clear)
