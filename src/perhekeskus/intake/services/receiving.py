@@ -22,7 +22,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Municipality
 from perhekeskus.core.errors import NotFound
 from perhekeskus.intake import actions
-from perhekeskus.intake.danger import danger_signals
+from perhekeskus.core.danger import danger_signals
 from perhekeskus.intake.models import (
     ContactMethod,
     EarlySupportTeam,

@@ -16,7 +16,7 @@ from perhekeskus.accounts.models import User
 from perhekeskus.catalog.models import Municipality
 from perhekeskus.core.roles import Role
 from perhekeskus.intake import services
-from perhekeskus.intake.danger import danger_signals
+from perhekeskus.core.danger import danger_signals
 from perhekeskus.intake.models import (
     Concern,
     ContactMethod,

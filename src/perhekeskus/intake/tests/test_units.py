@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from perhekeskus.intake.danger import danger_signals
+from perhekeskus.core.danger import danger_signals
 from perhekeskus.intake.tracking import LENGTH, new_tracking_code, normalize_tracking_code
 from perhekeskus.intake.workdays import (
     add_working_days,
