@@ -4,6 +4,8 @@ from django import forms, template
 from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString
 
+from perhekeskus.core import crisis
+
 register = template.Library()
 
 
@@ -31,3 +33,14 @@ def is_multiple_choice(field: BoundField) -> bool:
 @register.simple_tag
 def page_url(query: str, number: int) -> str:
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.simple_tag
+def crisis_lines(group: str = "urgent") -> tuple[crisis.CrisisLine, ...]:
+    """The emergency and crisis lines of one box, from the one list (core.crisis)."""
+    return crisis.crisis_lines(group)
+
+
+@register.simple_tag
+def crisis_line(key: str) -> crisis.CrisisLine:
+    return crisis.crisis_line(key)

@@ -1,19 +1,47 @@
 """Nationwide helplines and chats: MLL's parents' helpline and children's and young people's
 phone, MIELI's crisis helpline and young people's chat, and the national domestic-violence helpline
-that THL organises and a settlement produces. The numbers are demo numbers; the opening hours
-follow the services' published pattern but are demo data too."""
+that THL organises and a settlement produces.
+
+The crisis lines' numbers are the real national ones and come from `core.crisis`, the list the
+urgent-help boxes show, so that a card and a box can never give two numbers for one helpline;
+a line that the list calls round the clock gets round-the-clock hours here. The other numbers are
+demo numbers, and the limited hours follow the services' published pattern but are demo data."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from perhekeskus.catalog.importers.records import ChannelRecord, ScheduleRecord
+from perhekeskus.catalog.models import PhoneCharge
+from perhekeskus.core import crisis
 from perhekeskus.demo.catalog.helpers import (
     NATIONWIDE,
     Lang,
+    Text,
     chat,
     eservice,
     phone,
     service,
 )
 from perhekeskus.demo.catalog.hours import ALWAYS, closed, special, weekly
+
+
+def crisis_phone(
+    line: crisis.CrisisLine,
+    hours: Sequence[ScheduleRecord] = (),
+    *,
+    name: Text | None = None,
+) -> ChannelRecord:
+    """A crisis line's phone channel: its number, charge and languages from `core.crisis`."""
+    if line.around_the_clock == bool(hours):
+        raise ValueError(f"{line.key}: hours are given for exactly the lines not open 24 h")
+    record = phone(
+        line.number, ALWAYS if line.around_the_clock else hours, name=name, languages="fi"
+    )
+    record.languages = list(line.languages)
+    record.phone_charge = PhoneCharge.FREE if line.free else PhoneCharge.LOCAL
+    return record
+
 
 _PARENTS_HOURS = [
     *weekly("mon-wed 10-13", "mon,tue 17-20", "thu 14-20"),
@@ -107,7 +135,7 @@ SERVICES = [
         ages=(None, 20),
         languages="fi",
         channels=[
-            phone("0800 555 012", _CHILDREN_HOURS, name="Lasten ja nuorten puhelin"),
+            crisis_phone(crisis.MLL_CHILDREN, _CHILDREN_HOURS, name="Lasten ja nuorten puhelin"),
             chat(
                 "mll/lasten-ja-nuorten-chat",
                 ("Lasten ja nuorten chat", "Chatten för barn och unga", "Youth chat"),
@@ -149,18 +177,16 @@ SERVICES = [
         ),
         languages="fi sv en",
         channels=[
-            phone("+358 9 555 0190", ALWAYS, name="Suomeksi", languages="fi"),
-            phone(
-                "+358 9 555 0191",
+            crisis_phone(crisis.MIELI_FI, name=("Suomeksi", "På finska", "In Finnish")),
+            crisis_phone(
+                crisis.MIELI_SV,
                 weekly("mon,tue 16-20", "wed,thu 9-13"),
                 name=("Ruotsiksi", "På svenska", "In Swedish"),
-                languages="sv",
             ),
-            phone(
-                "+358 9 555 0192",
+            crisis_phone(
+                crisis.MIELI_EN,
                 weekly("mon-fri 11-15"),
                 name=("Englanniksi", "På engelska", "In English"),
-                languages="en",
             ),
         ],
     ),
@@ -241,7 +267,7 @@ SERVICES = [
         ),
         languages="fi sv en",
         channels=[
-            phone("0800 555 013", ALWAYS, languages="fi sv en"),
+            crisis_phone(crisis.NOLLALINJA),
             chat(
                 "thl/vakivalta/chat",
                 ("Chat", "Chatt", "Chat"),

@@ -165,6 +165,29 @@ CARD_LOOKUPS: tuple[Any, ...] = (
 )
 
 
+def tel_href(number: str) -> str:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return f"tel:{'+' if number.strip().startswith('+') else ''}{digits}"
+
+
+@dataclass(frozen=True)
+class PhoneLink:
+    number: str
+    href: str  # tap to call
+
+
+def phone_links(service: Service, limit: int = 2) -> list[PhoneLink]:
+    """The service's own phone numbers first, then its places', each once: a card shows the
+    number, not just a phone icon."""
+    links: list[PhoneLink] = []
+    for channel in _all_channels(service):
+        if channel.kind == ChannelKind.PHONE and channel.value.strip():
+            number = channel.value.strip()
+            if all(link.number != number for link in links):
+                links.append(PhoneLink(number, tel_href(number)))
+    return links[:limit]
+
+
 @dataclass(frozen=True)
 class ServiceCard:
     service: Service
@@ -173,6 +196,7 @@ class ServiceCard:
     places: list[str]  # municipalities of its places
     state: OpeningState | None
     distance_km: float | None = None
+    phones: tuple[PhoneLink, ...] = ()
 
 
 def service_cards(
@@ -197,6 +221,7 @@ def service_cards(
                 places=towns,
                 state=service_state(service, now),
                 distance_km=distance,
+                phones=tuple(phone_links(service)),
             )
         )
     return cards

@@ -34,6 +34,7 @@ from perhekeskus.finder.views.common import (
     language_name,
     place_schedules,
     service_state,
+    tel_href,
 )
 from perhekeskus.finder.views.hours import Hours, OpeningState, hours
 
@@ -66,11 +67,6 @@ def _link_text(kind: str) -> str:
         ChannelKind.WEB: _("Read more on the web page"),
         ChannelKind.FORM: _("Open the form"),
     }.get(ChannelKind(kind), _("Open the link"))
-
-
-def tel_href(number: str) -> str:
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return f"tel:{'+' if number.strip().startswith('+') else ''}{digits}"
 
 
 def _web_href(value: str) -> str | None:
