@@ -12,6 +12,10 @@ REQUEST_CONTACT = register("intake.request.contact", _("Recorded a contact with 
 REQUEST_NOTE = register("intake.request.note", _("Wrote a note on a help request"))
 REQUEST_REPLY = register("intake.request.reply", _("Wrote the reply the family sees"))
 REQUEST_CLOSE = register("intake.request.close", _("Closed a help request"))
+REQUEST_FAMILY_ADD = register(
+    "intake.request.family_add", _("The family added information to its help request")
+)
+REQUEST_WITHDRAW = register("intake.request.withdraw", _("The family withdrew its help request"))
 REQUEST_EXPORT = register(
     "intake.request.export", _("Exported a help request for the data subject")
 )

@@ -166,6 +166,7 @@ class EventKind(models.TextChoices):
     NOTE = "note", _("Note")
     REPLY = "reply", _("Reply to the family")
     DECISION = "decision", _("Team decision")
+    FAMILY = "family", _("Message from the family")
 
 
 class HelpRequestEvent(models.Model):

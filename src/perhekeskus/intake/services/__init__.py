@@ -2,6 +2,13 @@
 writes, records the request's own event and an audit entry in one transaction; e-mail goes out
 after commit and never carries personal data."""
 
+from perhekeskus.intake.services.family import (
+    FamilyAddResult,
+    FamilyStatus,
+    help_request_family_add,
+    help_request_family_status,
+    help_request_withdraw,
+)
 from perhekeskus.intake.services.handling import (
     CONTACT_KINDS,
     TRANSITIONS,
@@ -37,6 +44,8 @@ __all__ = [
     "AGENDA_HIDDEN_FIELDS",
     "CONTACT_KINDS",
     "TRANSITIONS",
+    "FamilyAddResult",
+    "FamilyStatus",
     "HelpRequestInput",
     "PublicStatus",
     "SubmitResult",
@@ -45,11 +54,14 @@ __all__ = [
     "help_request_close",
     "help_request_contact_record",
     "help_request_export",
+    "help_request_family_add",
+    "help_request_family_status",
     "help_request_note",
     "help_request_public_status",
     "help_request_reply",
     "help_request_submit",
     "help_request_triage",
+    "help_request_withdraw",
     "help_requests_anonymize",
     "meeting_agenda",
     "meeting_decide",
