@@ -1,4 +1,5 @@
-"""nDCG@10, MRR and the zero-result rate of the search on a set of judged queries."""
+"""nDCG@10, MRR, precision@5, the off-topic share of the first 10 and the zero-result rate of
+the search on a set of judged queries."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from perhekeskus.finder.search.types import SearchFilters
 CUTOFF = 10
 # MRR counts the first result a family would call right: grade 2 or 3.
 RELEVANT = 2
+# Precision counts every service judged of use (grade 1 to 3) among the first five.
+PRECISION_AT = 5
 
 
 @dataclass
@@ -24,6 +27,8 @@ class QueryResult:
     total: int
     ndcg: float
     reciprocal_rank: float
+    precision: float = 0.0  # precision@5
+    off_topic: float = 0.0  # the share of the first 10 results judged off-topic
 
 
 @dataclass
@@ -32,6 +37,8 @@ class Summary:
     ndcg: float = 0.0
     mrr: float = 0.0
     zero_rate: float = 0.0
+    precision: float = 0.0
+    off_topic: float = 0.0
 
 
 @dataclass
@@ -48,6 +55,8 @@ class Report:
             ndcg=sum(r.ndcg for r in rows) / count,
             mrr=sum(r.reciprocal_rank for r in rows) / count,
             zero_rate=sum(1 for r in rows if r.total == 0) / count,
+            precision=sum(r.precision for r in rows) / count,
+            off_topic=sum(r.off_topic for r in rows) / count,
         )
 
 
@@ -67,6 +76,28 @@ def reciprocal_rank(ranked_grades: list[int], threshold: int = RELEVANT) -> floa
         if grade >= threshold:
             return 1.0 / rank
     return 0.0
+
+
+def precision_at(ranked_grades: list[int], relevant: int, k: int = PRECISION_AT) -> float:
+    """The share of the first `k` results judged of use (grade 1 or more), out of what could be:
+    `k`, or fewer when fewer services are judged of use (a query with two right answers that
+    shows them both first scores 1.0)."""
+    possible = min(k, relevant)
+    if possible == 0:
+        return 0.0
+    return sum(1 for grade in ranked_grades[:k] if grade > 0) / possible
+
+
+def off_topic_share(
+    ranked: list[str], off_topic: Iterable[str], judgments: dict[str, int], k: int = CUTOFF
+) -> float:
+    """The share of the first `k` results (as many as were shown) judged off-topic; a service
+    graded of use is never off-topic, whatever group it was named in."""
+    shown = ranked[:k]
+    if not shown:
+        return 0.0
+    wrong = {key for key in off_topic if judgments.get(key, 0) <= 0}
+    return sum(1 for key in shown if key in wrong) / len(shown)
 
 
 SearchFunction = Callable[[RelevanceQuery], tuple[list[uuid.UUID], int]]
@@ -105,6 +136,8 @@ def evaluate(
                 total=total,
                 ndcg=ndcg_at(grades, query.judgments.values()),
                 reciprocal_rank=reciprocal_rank(grades),
+                precision=precision_at(grades, sum(1 for g in query.judgments.values() if g > 0)),
+                off_topic=off_topic_share(ranked, query.off_topic, query.judgments),
             )
         )
     return report

@@ -19,6 +19,8 @@ class RelevanceQuery:
     municipality: str | None = None
     kind: str = ""
     notes: str = field(default="", compare=False)
+    # Services a family would call wrong answers to this query (the fresh set judges them).
+    off_topic: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def _keys(text: str) -> list[str]:
