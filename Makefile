@@ -51,6 +51,7 @@ check: .venv/.synced
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy
+	$(RUN) lint-imports
 	DJANGO_SETTINGS_MODULE=perhekeskus.config.settings.test $(RUN) perhekeskus makemigrations --check --dry-run
 
 bench: deps

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog import actions
+from perhekeskus.catalog.listeners import services_changed
 from perhekeskus.catalog.models import (
     Location,
     Municipality,
@@ -28,7 +29,6 @@ from perhekeskus.catalog.models import (
 from perhekeskus.catalog.policies import can_edit_catalog_of
 from perhekeskus.catalog.versions import service_version_record
 from perhekeskus.core.errors import PolicyDenied
-from perhekeskus.finder.services import search_index_rebuild
 
 
 def _require_editor(actor: Any, organization_id: Any) -> None:
@@ -64,12 +64,13 @@ def service_change_record(
     the new version and audit the change. Nothing is recorded when nothing changed. `before`
     is the service as it was, from `service_snapshot`, taken before the change."""
     _require_editor(actor, service.organization_id)
-    search_index_rebuild(service_ids=[service.pk])
     version = service_version_record(
         service=service, actor=actor, action="create" if created else "update", before=before
     )
     if version is None:
+        # Nothing changed: no reindex, so that every process's search cache stays valid.
         return
+    services_changed(service_ids=[service.pk])
     audit_record(
         action=actions.SERVICE_CREATE if created else actions.SERVICE_UPDATE,
         actor=actor,
@@ -88,7 +89,7 @@ def _set_publication(
     with transaction.atomic():
         service.publication_state = state
         service.save(update_fields=["publication_state", "updated_at"])
-        search_index_rebuild(service_ids=[service.pk])
+        services_changed(service_ids=[service.pk])
         version = service_version_record(
             service=service,
             actor=actor,
@@ -160,7 +161,7 @@ def location_change_record(
 ) -> None:
     _require_editor(actor, location.organization_id)
     # A place's name and address are part of the search documents of the services given there.
-    search_index_rebuild(
+    services_changed(
         service_ids=list(
             ServiceAtLocation.objects.filter(location=location).values_list("service_id", flat=True)
         )

@@ -11,4 +11,9 @@ class FinderConfig(AppConfig):
     verbose_name = _("Service finder")
 
     def ready(self) -> None:
+        from perhekeskus.catalog.listeners import on_services_changed
         from perhekeskus.finder import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.finder.services import search_index_after_change
+
+        # The catalogue tells the finder when services change; it does not import the finder.
+        on_services_changed(search_index_after_change)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
+from perhekeskus.catalog.listeners import ImportCounts
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.finder import actions
 from perhekeskus.finder.models import INDEX_LANGUAGES, NeedConcept, ZeroResultQuery
@@ -45,11 +46,12 @@ def search_index_rebuild(*, service_ids: Iterable[uuid.UUID] | None = None) -> i
     return index.rebuild(service_ids=service_ids)
 
 
-def search_index_after_import(*, service_ids: Iterable[uuid.UUID], summary: Any) -> int:
-    """After an import: rebuild the documents of the imported services, unless the import
-    changed nothing (an import's summary counts created and updated rows per kind)."""
-    kinds = (summary.organizations, summary.locations, summary.services)
-    if not any(kind.created or kind.updated for kind in kinds):
+def search_index_after_change(
+    *, service_ids: list[uuid.UUID] | None, import_summary: ImportCounts | None
+) -> int:
+    """The catalogue's listener (registered in `FinderConfig.ready`): rebuild the documents of
+    the services that changed, unless they came from an import that changed nothing."""
+    if import_summary is not None and not import_summary.changed_anything():
         return 0
     return index.rebuild(service_ids=service_ids)
 

@@ -41,6 +41,7 @@ from perhekeskus.catalog.tests.test_hsds_roundtrip import (
     UNIT,
     rich_catalogue,
 )
+from perhekeskus.testing.garbage import GARBAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -387,25 +388,6 @@ def test_error_messages_come_in_the_language_of_the_request(client: Client) -> N
     assert response["Content-Language"] == "sv"
 
 
-GARBAGE = [
-    "",
-    " ",
-    "\x00",
-    "💥",
-    "9" * 400,
-    "-1",
-    "1e3",
-    "1.5",
-    "０",
-    "[]",
-    "%",
-    "null",
-    "true",
-    "0001-01-01T00:00:00+14:00",
-    "9999-12-31T23:59:59-14:00",
-    "2025-01-01",
-    "{" + str(uuid.uuid4()) + "}",
-]
 PARAMETERS = [
     "page",
     "per_page",

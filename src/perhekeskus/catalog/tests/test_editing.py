@@ -4,13 +4,14 @@ Every edit is versioned and audited."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
 from perhekeskus.audit.models import AuditEntry
-from perhekeskus.catalog import services
+from perhekeskus.catalog import listeners, services
 from perhekeskus.catalog.models import PublicationState, Service, ServiceVersion
 from perhekeskus.catalog.policies import can_edit_catalog_of, can_use_catalog_editor
 from perhekeskus.core.errors import PolicyDenied
@@ -84,6 +85,22 @@ def test_saving_without_changes_records_no_new_version(editor, own_service) -> N
     client.post(url, admin_form_data(client.get(url)))
     assert ServiceVersion.objects.filter(service=own_service).count() == 1
     assert AuditEntry.objects.filter(action="catalog.service.update").count() == 1
+
+
+def test_only_a_save_that_stores_a_version_tells_the_search_index(  # type: ignore[no-untyped-def]
+    editor, own_service, monkeypatch
+) -> None:
+    # A save that changes nothing must not reindex: that would clear every process's search cache.
+    told: list[Any] = []
+    monkeypatch.setattr(
+        listeners, "_listeners", [lambda **kwargs: told.append(kwargs["service_ids"])]
+    )
+    client = logged_in_client(editor)
+    url = f"{EDITOR}{own_service.pk}/change/"
+    client.post(url, admin_form_data(client.get(url), name_fi="Uusi nimi"))
+    assert told == [[own_service.pk]]
+    client.post(url, admin_form_data(client.get(url)))
+    assert told == [[own_service.pk]]
 
 
 def test_editor_cannot_see_or_change_another_organisations_service(editor, others_service) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@ service's first version stores its snapshot once; the search index hook gets onl
 whose documents may have changed."""
 
 import copy
-import sys
 import uuid
 from dataclasses import replace
 from typing import Any
@@ -12,6 +11,7 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
+from perhekeskus.catalog import listeners
 from perhekeskus.catalog.importers.records import ImportBatch, ServiceRecord
 from perhekeskus.catalog.importers.writer import apply_batch
 from perhekeskus.catalog.models import Municipality, Service, ServiceVersion
@@ -116,11 +116,12 @@ def test_service_version_record_first_version_without_and_with_before() -> None:
 def _hooked(monkeypatch: pytest.MonkeyPatch) -> list[list[Any]]:
     calls: list[list[Any]] = []
 
-    def hook(*, service_ids: Any, summary: Any) -> int:
+    def hook(*, service_ids: Any, import_summary: Any) -> int:
         calls.append(sorted(service_ids))
         return 0
 
-    monkeypatch.setattr(sys.modules[apply_batch.__module__], "search_index_after_import", hook)
+    # Only this listener hears the imports (not the finder's index), so the test sees the ids.
+    monkeypatch.setattr(listeners, "_listeners", [hook])
     return calls
 
 

@@ -21,7 +21,6 @@ from perhekeskus.catalog import hsds
 from perhekeskus.catalog.models import AreaType, Organization, Service, TaxonomyTerm
 from perhekeskus.catalog.opening import FINNISH_TIME
 from perhekeskus.catalog.taxonomies import TASKS_KEY, task_term_id
-from perhekeskus.catalog.tests.test_api import GARBAGE as CATALOG_GARBAGE
 from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.finder.forms import MAX_QUERY_LENGTH
 from perhekeskus.finder.relevance.evaluate import _demo_keys
@@ -34,6 +33,7 @@ from perhekeskus.finder.tests.test_search_engine import (
     NEUVOLAT,
     PERHENEUVOLAT,
 )
+from perhekeskus.testing.garbage import GARBAGE as CATALOG_GARBAGE
 
 SERVICES = "/api/v1/services"
 NEAR = f"{ASKOLA_CLINIC[0]},{ASKOLA_CLINIC[1]}"

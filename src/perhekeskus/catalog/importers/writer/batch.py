@@ -15,7 +15,7 @@ from perhekeskus.catalog.importers.records import ImportBatch
 from perhekeskus.catalog.importers.writer.chunks import Writer
 from perhekeskus.catalog.importers.writer.summary import ImportSummary
 from perhekeskus.catalog.importers.writer.values import CHUNK_SIZE
-from perhekeskus.finder.services import search_index_after_import
+from perhekeskus.catalog.listeners import services_changed
 
 # SQLite's page cache during an import, in KiB as PRAGMA cache_size takes it (negative).
 SQLITE_CACHE_KIB = -65_536
@@ -78,8 +78,8 @@ def _apply(
             actor=actor,
             details={"via": via, "source": source, **writer.summary.as_details()},
         )
-        search_index_after_import(
-            service_ids=writer.services_to_reindex(batch), summary=writer.summary
+        services_changed(
+            service_ids=writer.services_to_reindex(batch), import_summary=writer.summary
         )
     return writer.summary
 

@@ -22,6 +22,11 @@ class ImportSummary:
     services: KindCounts = field(default_factory=KindCounts)
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, reason
 
+    def changed_anything(self) -> bool:
+        """Whether the import created or updated any organisation, place or service."""
+        kinds = (self.organizations, self.locations, self.services)
+        return any(kind.created or kind.updated for kind in kinds)
+
     def as_details(self) -> dict[str, Any]:
         return {
             kind: vars(getattr(self, kind)) for kind in ("organizations", "locations", "services")
