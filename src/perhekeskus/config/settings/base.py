@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.config.env import (
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A keyed hash of the client's address for per-address counters; never the address itself.
+    "perhekeskus.core.client.ClientKeyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -190,6 +193,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi", "sv", "en")
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+# 4.12.2026 and klo/kl. 8.00 in all three languages (config/formats/).
+FORMAT_MODULE_PATH = ["perhekeskus.config.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True
 
@@ -244,7 +249,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No tracking code, search text or client address in any log line (F-03, core.accesslog).
+    "filters": {"private": {"()": "perhekeskus.core.accesslog.PrivateAccessLogFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["private"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {
         "axes": {"level": "WARNING"},
@@ -258,11 +267,38 @@ PERHEKESKUS_FIELD_ENCRYPTION_KEYS = env_list(
     "FIELD_ENCRYPTION_KEYS", [derive_fernet_key(SECRET_KEY)]
 )
 
-# Help requests per client address: "5/h", "20/d", or "off" (load tests only).
+# Rate limits ("N/s", "N/m", "N/h" or "N/d", or "off"); only accepted help requests count, and a
+# retry of a request already made is answered before any limit (ADR 0019). RATE_LIMITS=off turns
+# every one of them off (load tests only).
+PERHEKESKUS_RATE_LIMITS = env_bool("RATE_LIMITS", True)
+# Help requests from one browser at one address (the address and the browser's User-Agent).
 PERHEKESKUS_HELP_REQUEST_RATE_LIMIT = env_str("HELP_REQUEST_RATE_LIMIT", "5/h")
+# Help requests from one address, whatever the browser: high enough for a school, a shelter or a
+# mobile operator's shared address (CGNAT), low enough to stop a flood.
+PERHEKESKUS_HELP_REQUEST_ADDRESS_RATE_LIMIT = env_str("HELP_REQUEST_ADDRESS_RATE_LIMIT", "30/h")
+
+# The e-mail outbox (core.outbox): a message that cannot be sent is retried with back-off by the
+# scheduled `perhekeskus send-outbox`, and given up after this many attempts; sent and given-up
+# messages are deleted after this many days.
+PERHEKESKUS_OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
+PERHEKESKUS_OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 7)
+
+# Searches without results (finder.unmet): rows are deleted after this many days
+# (`perhekeskus purge-unmet-searches`); one address adds at most this many a day, and at most
+# this many new rows are made a day; a word that is neither in the catalogue's vocabulary nor a
+# common Finnish word is kept only once this many different addresses searched it that day.
+FINDER_UNMET_SEARCH_RETENTION_DAYS = env_int("UNMET_SEARCH_RETENTION_DAYS", 365)
+FINDER_UNMET_SEARCH_PER_CLIENT_PER_DAY = env_int("UNMET_SEARCH_PER_CLIENT_PER_DAY", 20)
+FINDER_UNMET_SEARCH_NEW_PER_DAY = env_int("UNMET_SEARCH_NEW_PER_DAY", 500)
+FINDER_UNMET_SEARCH_MIN_CLIENTS = env_int("UNMET_SEARCH_MIN_CLIENTS", 3)
 # Closed help requests are anonymised after this many days (the scheduled job
 # `perhekeskus anonymize-help-requests`).
 PERHEKESKUS_HELP_REQUEST_RETENTION_DAYS = env_int("HELP_REQUEST_RETENTION_DAYS", 365)
+# Where "Leave this page quickly" (and Esc twice) takes a family on the help and violence pages:
+# a neutral page that gives nothing away on a shared screen. An absolute http(s) URL.
+PERHEKESKUS_QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://yle.fi/saa")
+if urlsplit(PERHEKESKUS_QUICK_EXIT_URL).scheme not in ("http", "https"):
+    raise ImproperlyConfigured("QUICK_EXIT_URL must be an absolute http(s) URL")
 
 # Searches whose results each process keeps for the searches that come again (finder.search.cache);
 # 0 turns the cache off.

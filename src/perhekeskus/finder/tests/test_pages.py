@@ -234,7 +234,7 @@ def test_service_card_lists_the_exceptions_ahead(
 ) -> None:
     main = _main(Client().get(f"/en/services/{clinic.pk}").content.decode())
     assert "Christmas" in main
-    assert "12/24/2026–12/26/2026: Closed" in main
+    assert "24.12.2026–26.12.2026: Closed" in main
 
 
 def test_service_card_says_when_a_closed_service_opens(
@@ -245,7 +245,7 @@ def test_service_card_says_when_a_closed_service_opens(
     friday_evening = dt.datetime(2026, 11, 27, 18, 0, tzinfo=FINNISH_TIME)
     monkeypatch.setattr(timezone, "now", lambda: friday_evening)
     main = _main(Client().get(f"/en/services/{clinic.pk}").content.decode())
-    assert "<strong>Closed now</strong>, opens Monday November 30 at 8 a.m." in main
+    assert "<strong>Closed now</strong>, opens on Monday 30.11. at 8.00" in main
 
 
 @pytest.mark.parametrize(

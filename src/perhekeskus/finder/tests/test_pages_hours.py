@@ -32,10 +32,10 @@ def closed(first: dt.date, last: dt.date | None = None) -> Schedule:
 def test_next_opening_is_said_as_today_tomorrow_or_a_date() -> None:
     with translation.override("en"):
         morning = WEDNESDAY_NOON.replace(hour=8)
-        assert when_text(WEDNESDAY_NOON.replace(hour=16), morning) == "today at 4 p.m."
-        assert when_text(WEDNESDAY_NOON + dt.timedelta(days=1), morning) == "tomorrow at noon"
+        assert when_text(WEDNESDAY_NOON.replace(hour=16), morning) == "today at 16.00"
+        assert when_text(WEDNESDAY_NOON + dt.timedelta(days=1), morning) == "tomorrow at 12.00"
         later = WEDNESDAY_NOON + dt.timedelta(days=5)
-        assert when_text(later, morning) == "Monday November 30 at noon"
+        assert when_text(later, morning) == "on Monday 30.11. at 12.00"
     with translation.override("fi"):
         # Finnish times have a dot: 16.00.
         assert "16.00" in when_text(WEDNESDAY_NOON.replace(hour=16), WEDNESDAY_NOON)
@@ -68,9 +68,9 @@ def test_week_summary_groups_days_with_the_same_hours() -> None:
         result = hours(rows, WEDNESDAY_NOON)
         assert result is not None
         assert result.summary == [
-            "Mon, Wed–Fri 8 a.m.–4 p.m.",
-            "Tue 8 a.m.–4 p.m., 5:30 p.m.–7 p.m.",
-            "Sat 10 a.m.–2 p.m.",
+            "Mon, Wed–Fri 8.00–16.00",
+            "Tue 8.00–16.00, 17.30–19.00",
+            "Sat 10.00–14.00",
         ]
     assert [day.is_today for day in result.week].index(True) == 2
 
@@ -86,7 +86,7 @@ def test_round_the_clock_and_exceptions_ahead() -> None:
         assert result is not None
         assert result.summary == ["Mon–Sun open 24 hours"]
     assert result.state.open_now
-    assert [(e.dates, e.text) for e in result.exceptions] == [("12/24/2026–12/26/2026", "Closed")]
+    assert [(e.dates, e.text) for e in result.exceptions] == [("24.12.2026–26.12.2026", "Closed")]
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ MAX_EXCEPTIONS = 8
 class OpeningState:
     open_now: bool
     next_opens: dt.datetime | None
-    next_text: str  # "today at 9.00", "Monday 3 November at 9.00"; empty when not known
+    next_text: str  # "today at 9.00", "on Monday 7.12. at 9.00"; empty when not known
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,19 @@ def _span(opens: dt.time, closes: dt.time) -> str:
     return f"{_time(opens)}–{_time(closes)}"
 
 
+def _on_weekday(weekday: int) -> str:
+    """The day as in "opens on Monday": Finnish needs the essive ("maanantaina")."""
+    return [
+        pgettext("opens on a weekday", "on Monday"),
+        pgettext("opens on a weekday", "on Tuesday"),
+        pgettext("opens on a weekday", "on Wednesday"),
+        pgettext("opens on a weekday", "on Thursday"),
+        pgettext("opens on a weekday", "on Friday"),
+        pgettext("opens on a weekday", "on Saturday"),
+        pgettext("opens on a weekday", "on Sunday"),
+    ][weekday]
+
+
 def when_text(moment: dt.datetime, now: dt.datetime) -> str:
     local = moment.astimezone(FINNISH_TIME)
     today = now.astimezone(FINNISH_TIME).date()
@@ -95,7 +108,7 @@ def when_text(moment: dt.datetime, now: dt.datetime) -> str:
     if local.date() == today + dt.timedelta(days=1):
         return _("tomorrow at %(time)s") % {"time": time}
     return _("%(weekday)s %(date)s at %(time)s") % {
-        "weekday": str(Weekday(local.weekday()).label),
+        "weekday": _on_weekday(local.weekday()),
         "date": formats.date_format(local.date(), "MONTH_DAY_FORMAT"),
         "time": time,
     }
