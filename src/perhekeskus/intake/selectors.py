@@ -1,6 +1,10 @@
-"""Reads for the early-support team's pages: which teams a user works in, the board's rows
-and the clock to first contact. Reads of a request's personal data go through
-`services.access_help_request`; of a meeting's minutes through `access_meeting` here."""
+"""Reads for the early-support team's pages: which teams a user works in, the board's rows,
+the clock to first contact and the order of urgency. Reads of a request's personal data go
+through `services.access_help_request`; of a meeting's minutes through `access_meeting` here.
+
+Danger first: a request whose message has danger signals has a same-day target for first
+contact, and while it waits for that contact it is at the top of the board (and always first on
+the meeting's agenda)."""
 
 from __future__ import annotations
 
@@ -8,20 +12,26 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.errors import NotFound
 from perhekeskus.intake.models import (
+    ContactMethod,
     EarlySupportTeam,
     HelpRequest,
     RequestStatus,
     TeamMeeting,
 )
 from perhekeskus.intake.policies import can_use_triage_board, is_team_member
-from perhekeskus.intake.workdays import add_working_days, working_days_between
+from perhekeskus.intake.workdays import (
+    add_working_days,
+    working_day_on_or_after,
+    working_days_between,
+)
 
 # A list never loads what the family wrote or how to reach them: decrypting them would be a
 # read of special-category data that the list does not show and the audit log would not see.
@@ -52,12 +62,15 @@ OVERDUE = "overdue"
 
 @dataclass(frozen=True)
 class Clock:
-    """Where a request stands against its team's target for first contact, in working days."""
+    """Where a request stands against its target for first contact, in working days. The
+    target is the team's number of working days, or the same (working) day for a request
+    with danger signals."""
 
     state: str
     due_on: dt.date
     days: int = 0
     contacted_on: dt.date | None = None
+    same_day: bool = False
 
     @property
     def overdue(self) -> bool:
@@ -73,36 +86,88 @@ def first_contact_clock(help_request: HelpRequest, today: dt.date) -> Clock | No
     if team is None:
         return None
     received = timezone.localdate(help_request.created_at)
-    due = add_working_days(received, team.first_contact_target_days)
+    same_day = bool(help_request.danger_signals)
+    if same_day:
+        due = working_day_on_or_after(received)
+    else:
+        due = add_working_days(received, team.first_contact_target_days)
     if help_request.first_contact_at is not None:
         contacted = timezone.localdate(help_request.first_contact_at)
-        return Clock(CONTACTED, due, contacted_on=contacted)
+        return Clock(CONTACTED, due, contacted_on=contacted, same_day=same_day)
     if help_request.status == RequestStatus.CLOSED:
-        return Clock(CLOSED, due)
+        return Clock(CLOSED, due, same_day=same_day)
     if today > due:
         # On a weekend after a Friday deadline this is 0: overdue, by no working day yet.
-        return Clock(OVERDUE, due, working_days_between(due, today))
-    return Clock(DUE, due, working_days_between(today, due))
+        return Clock(OVERDUE, due, working_days_between(due, today), same_day=same_day)
+    return Clock(DUE, due, working_days_between(today, due), same_day=same_day)
+
+
+# --- Danger first -------------------------------------------------------------------------------
+
+HAS_DANGER = ~Q(danger_signals=[])
+WAITING_FOR_FIRST_CONTACT = Q(first_contact_at__isnull=True) & ~Q(status=RequestStatus.CLOSED)
+
+
+def danger_first(queryset: QuerySet[HelpRequest], *, waiting_only: bool) -> QuerySet[HelpRequest]:
+    """Annotate `urgency` (0 first): requests with danger signals before the others. With
+    `waiting_only`, only those still waiting for their first contact are pinned: once the
+    family has been reached, the request takes its place in the ordinary order again (its
+    danger marker stays)."""
+    pinned = HAS_DANGER & WAITING_FOR_FIRST_CONTACT if waiting_only else HAS_DANGER
+    return queryset.annotate(
+        urgency=Case(When(pinned, then=Value(0)), default=Value(1), output_field=IntegerField())
+    )
+
+
+# --- Contact and what the family sees -----------------------------------------------------------
+
+
+def can_be_contacted(help_request: HelpRequest) -> bool:
+    """Whether the team has a way to reach the family. An anonymous family can only be
+    answered on the status page; "record a contact" means nothing for them."""
+    return not help_request.anonymous and help_request.contact_method != ContactMethod.NONE
+
+
+ANSWERED = "answered"
+
+
+def family_status_step(*, status: str, anonymous: bool) -> str:
+    """The step the family's status page shows. For an anonymous family the team's reply is
+    the contact (it moves the request to "contacted"), and they see it as "Answered"."""
+    if anonymous and status == RequestStatus.CONTACTED:
+        return ANSWERED
+    return str(status)
+
+
+def family_status_label(*, status: str, anonymous: bool) -> str:
+    """The short status label a family's client shows (the API's `status_label`)."""
+    if family_status_step(status=status, anonymous=anonymous) == ANSWERED:
+        return pgettext("status of a help request", "Answered")
+    return str(RequestStatus(status).label)
 
 
 @dataclass(frozen=True)
 class Row:
     help_request: HelpRequest
-    received_on: dt.date
+    received_at: dt.datetime  # local time: the board shows the time of day
     age_days: int
     clock: Clock | None
+
+    @property
+    def received_on(self) -> dt.date:
+        return self.received_at.date()
 
 
 def board_rows(requests: list[HelpRequest]) -> list[Row]:
     today = timezone.localdate()
     rows = []
     for help_request in requests:
-        received = timezone.localdate(help_request.created_at)
+        received = timezone.localtime(help_request.created_at)
         rows.append(
             Row(
                 help_request,
                 received,
-                (today - received).days,
+                (today - received.date()).days,
                 first_contact_clock(help_request, today),
             )
         )

@@ -68,6 +68,14 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
     return day
 
 
+def working_day_on_or_after(day: dt.date) -> dt.date:
+    """`day` itself when it is a working day, else the next one: the same-day target of a
+    request received at a weekend or on a holiday falls on the first day the team works."""
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after `start` up to and including `end` (0 when end <= start)."""
     count = 0

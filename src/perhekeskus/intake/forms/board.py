@@ -18,6 +18,7 @@ from perhekeskus.intake.models import (
     HelpRequest,
     RequestStatus,
 )
+from perhekeskus.intake.selectors import can_be_contacted
 from perhekeskus.intake.services import CONTACT_KINDS, responsible_candidates
 
 TEXT_MAX = 4000
@@ -113,6 +114,11 @@ class AssignForm(RequestActionForm):
         field = self.fields["responsible"]
         assert isinstance(field, ResponsibleChoiceField)
         field.queryset = _candidates(help_request)
+        if not can_be_contacted(help_request):
+            field.help_text = _(
+                "Handles the request and writes the replies on the status page. Anyone in the "
+                "network can be chosen, also from another organisation."
+            )
 
 
 YES = "yes"
@@ -163,6 +169,14 @@ class ReplyForm(RequestActionForm):
     def __init__(self, *args: Any, help_request: HelpRequest, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"text": help_request.public_reply})
         super().__init__(*args, help_request=help_request, **kwargs)
+        if not can_be_contacted(help_request):
+            # "When and how you will be in touch" would promise what cannot be done.
+            self.fields["text"].help_text = _(
+                "The family asked anonymously: this reply is the only way to reach them, and "
+                "saving it counts as the first contact. Anyone who has the tracking code can "
+                "read it. Do not write names or the family's situation: say where they can get "
+                "help and what they can do next."
+            )
 
 
 class CloseForm(RequestActionForm):

@@ -24,6 +24,7 @@ from perhekeskus.intake.models import (
     TeamMeeting,
 )
 from perhekeskus.intake.policies import is_team_member
+from perhekeskus.intake.selectors import danger_first
 from perhekeskus.intake.services.handling import _event, help_request_assign
 
 
@@ -55,7 +56,9 @@ AGENDA_HIDDEN_FIELDS = (
 
 def meeting_agenda(*, meeting: TeamMeeting) -> list[HelpRequest]:
     """The requests to discuss: every open request of the team that came in since the previous
-    meeting, or that has no decision yet."""
+    meeting, or that has no decision yet. Those with danger signals first (whether or not the
+    family has been reached: they are the ones the team must not run out of time for), then
+    oldest first."""
     previous = (
         TeamMeeting.objects.filter(team=meeting.team, held_on__lt=meeting.held_on)
         .order_by("-held_on")
@@ -71,7 +74,8 @@ def meeting_agenda(*, meeting: TeamMeeting) -> list[HelpRequest]:
     # must not take the request off the agenda the team is working through.
     undecided = open_requests.filter(Q(decisions__isnull=True) | Q(decisions__meeting=meeting))
     # The agenda lists requests; their words are read on each request's own (logged) page.
-    return list((since | undecided).distinct().defer(*AGENDA_HIDDEN_FIELDS).order_by("created_at"))
+    agenda = danger_first((since | undecided).distinct(), waiting_only=False)
+    return list(agenda.defer(*AGENDA_HIDDEN_FIELDS).order_by("urgency", "created_at", "pk"))
 
 
 def meeting_decide(
@@ -85,11 +89,17 @@ def meeting_decide(
     next_step_on: dt.date | None,
     request: HttpRequest | None = None,
 ) -> MeetingDecision:
-    if not is_team_member(actor, meeting.team_id) or help_request.team_id != meeting.team_id:
-        raise PolicyDenied(_("Only the team's members decide on its requests."))
     if not next_step.strip():
         raise ValidationError({"next_step": _("Write the next step.")})
     with transaction.atomic():
+        # The request's row is locked first (then `help_request_assign` works under the same
+        # lock): two members deciding on it at once are served one after the other.
+        help_request.refresh_from_db(
+            fields=["team", "status", "responsible"],
+            from_queryset=HelpRequest.objects.select_for_update(),
+        )
+        if not is_team_member(actor, meeting.team_id) or help_request.team_id != meeting.team_id:
+            raise PolicyDenied(_("Only the team's members decide on its requests."))
         decision, _created = MeetingDecision.objects.update_or_create(
             meeting=meeting,
             request=help_request,
@@ -124,9 +134,12 @@ def meeting_decide(
 def meeting_minutes_save(
     *, actor: Any, meeting: TeamMeeting, minutes: str, request: HttpRequest | None = None
 ) -> TeamMeeting:
-    if not is_team_member(actor, meeting.team_id):
-        raise PolicyDenied(_("Only the team's members write its minutes."))
     with transaction.atomic():
+        meeting.refresh_from_db(
+            fields=["team"], from_queryset=TeamMeeting.objects.select_for_update()
+        )
+        if not is_team_member(actor, meeting.team_id):
+            raise PolicyDenied(_("Only the team's members write its minutes."))
         meeting.minutes = minutes.strip()
         meeting.save(update_fields=["minutes"])
         audit_record(action=actions.MEETING_MINUTES, actor=actor, target=meeting, request=request)

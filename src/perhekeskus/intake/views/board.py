@@ -19,6 +19,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -46,10 +47,17 @@ from perhekeskus.intake.models import (
     HelpRequest,
     RequestStatus,
 )
-from perhekeskus.intake.policies import can_handle_request, can_use_triage_board
+from perhekeskus.intake.policies import (
+    can_be_responsible,
+    can_handle_request,
+    can_use_triage_board,
+)
 from perhekeskus.intake.selectors import (
+    CONTACTED,
     PERSONAL_FIELDS,
     board_rows,
+    can_be_contacted,
+    danger_first,
     first_contact_clock,
     member_teams,
 )
@@ -62,13 +70,14 @@ PAGE_SIZE = 50
 
 
 def _board_order(status: str) -> tuple[str, ...]:
-    """Open work oldest first: the longest-waiting family is the most urgent. Closed ones by
-    when they were closed, and "all" newest first."""
+    """Danger first: requests with danger signals still waiting for their first contact are
+    at the top (`selectors.danger_first`). Then open work oldest first: the longest-waiting
+    family is the most urgent. Closed ones by when they were closed, and "all" newest first."""
     if status == RequestStatus.CLOSED:
         return ("-closed_at", "-created_at", "pk")
     if status == ALL:
-        return ("-created_at", "pk")
-    return ("created_at", "pk")
+        return ("urgency", "-created_at", "pk")
+    return ("urgency", "created_at", "pk")
 
 
 @never_cache
@@ -79,7 +88,8 @@ def board(request: HttpRequest) -> HttpResponse:
     another organisation who is the responsible worker of a request gets here too, with only
     their own requests; anyone else is refused."""
     user = current_user(request)
-    visible = HelpRequest.objects.filter(Q(team__in=member_teams(user)) | Q(responsible=user))
+    responsible = Q(responsible=user) if can_be_responsible(user) else Q(pk__in=[])
+    visible = HelpRequest.objects.filter(Q(team__in=member_teams(user)) | responsible)
     if not can_use_triage_board(user) and not visible.exists():
         raise PermissionDenied
     form = BoardFilterForm(request.GET or None)
@@ -96,7 +106,8 @@ def board(request: HttpRequest) -> HttpResponse:
     elif status != ALL:
         listed = listed.filter(status=status)
     listed = (
-        listed.select_related("team", "municipality", "responsible")
+        danger_first(listed, waiting_only=True)
+        .select_related("team", "municipality", "responsible")
         .defer(*PERSONAL_FIELDS)
         .order_by(*_board_order(status))
     )
@@ -191,6 +202,104 @@ def _eventboard_rows(help_request: HelpRequest) -> list[EventRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class ActionPanel:
+    """One action offered on a request's page, with its form."""
+
+    name: str
+    heading: str
+    button: str
+    form: RequestActionForm
+    url: str
+    intro: str = ""
+    button_class: str = ""
+
+
+def action_names(help_request: HelpRequest) -> list[str]:
+    """The actions that make sense in the request's state, the most pressing first.
+
+    A closed request takes only notes; an anonymised one nothing. "Record a contact" only when
+    the family left a way to reach them; otherwise the reply is the contact. A request with
+    danger signals that waits for its first contact puts that contact (or the reply) first."""
+    if help_request.anonymized_at is not None:
+        return []
+    status = help_request.status
+    if status == RequestStatus.CLOSED:
+        return ["note"]
+    reach = "contact" if can_be_contacted(help_request) else "reply"
+    names = []
+    if help_request.danger_signals and help_request.first_contact_at is None:
+        names.append(reach)
+    if status == RequestStatus.NEW:
+        names.append("triage")
+    if status in (RequestStatus.NEW, RequestStatus.IN_TRIAGE):
+        names.append("assign")
+    names += [reach, "reply"]
+    if status in (RequestStatus.ASSIGNED, RequestStatus.CONTACTED):
+        names.append("assign")  # another responsible worker
+    names += ["note", "close"]
+    return list(dict.fromkeys(names))
+
+
+def _action_panels(
+    help_request: HelpRequest, forms: dict[str, RequestActionForm]
+) -> list[ActionPanel]:
+    def url(name: str) -> str:
+        return reverse(f"intake:request_{name}", kwargs={"request_id": help_request.pk})
+
+    anonymous = not can_be_contacted(help_request)
+    panels = []
+    for name in action_names(help_request):
+        if name == "triage":
+            panel = ActionPanel(
+                name,
+                _("Take into triage"),
+                _("Take into triage"),
+                forms[name],
+                url(name),
+                intro=_("Tells the team that someone is looking at the request."),
+            )
+        elif name == "assign":
+            title = (
+                _("Change the responsible worker")
+                if help_request.responsible_id
+                else _("Set the responsible worker")
+            )
+            panel = ActionPanel(name, title, title, forms[name], url(name))
+        elif name == "contact":
+            panel = ActionPanel(
+                name, _("Record a contact"), _("Record the contact"), forms[name], url(name)
+            )
+        elif name == "reply":
+            panel = ActionPanel(
+                name,
+                _("Replace the reply") if help_request.public_reply else _("Write the reply"),
+                _("Save the reply"),
+                forms[name],
+                url(name),
+            )
+        elif name == "note":
+            panel = ActionPanel(name, _("Write a note"), _("Save the note"), forms[name], url(name))
+        else:
+            intro = ""
+            if anonymous and not help_request.public_reply:
+                intro = _(
+                    "The family asked anonymously and has no reply yet: write the reply "
+                    "before you close the request. It is all they will see."
+                )
+            panel = ActionPanel(
+                name,
+                _("Close the request"),
+                _("Close the request"),
+                forms[name],
+                url(name),
+                intro=intro,
+                button_class="danger",
+            )
+        panels.append(panel)
+    return panels
+
+
 def _detail_page(
     request: HttpRequest, request_id: UUID, *, failed: RequestActionForm | None = None
 ) -> HttpResponse:
@@ -208,19 +317,18 @@ def _detail_page(
     }
     if failed is not None and failed.prefix:
         forms[failed.prefix] = failed
-    allowed = services.TRANSITIONS[help_request.status]
+    clock = first_contact_clock(help_request, timezone.localdate())
     closed = help_request.status == RequestStatus.CLOSED
     context = {
         "help_request": help_request,
-        "clock": first_contact_clock(help_request, timezone.localdate()),
+        "clock": clock,
         "danger": [DANGER_LABELS.get(signal, signal) for signal in help_request.danger_signals],
+        # The advice on danger speaks of the first contact only while it is still to be made.
+        "first_contact_pending": not closed and (clock is None or clock.state != CONTACTED),
+        "can_be_contacted": can_be_contacted(help_request),
         "events": _eventboard_rows(help_request),
-        "forms": forms,
+        "actions": _action_panels(help_request, forms),
         "failed": failed,
-        "can_triage": RequestStatus.IN_TRIAGE in allowed,
-        "can_assign": RequestStatus.ASSIGNED in allowed,
-        "can_close": RequestStatus.CLOSED in allowed,
-        "can_contact": not closed,
         "is_anonymized": help_request.anonymized_at is not None,
         "language_name": _language_name(help_request.language),
     }

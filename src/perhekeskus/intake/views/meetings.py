@@ -83,6 +83,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def _meeting_for(user: User, meeting_id: int) -> TeamMeeting:
+    """The meeting a decision or the minutes are posted to. Not logged as a view: nothing is
+    shown here, and the action's own audit entry records the access. Should the page be shown
+    after all (the form was refused), `_meeting_page` reads it again through `access_meeting`,
+    which logs the read."""
     meeting = TeamMeeting.objects.select_related("team").filter(pk=meeting_id).first()
     if meeting is None or not is_team_member(user, meeting.team_id):
         raise Http404
@@ -102,11 +106,20 @@ class AgendaItem:
 
 def _meeting_page(
     request: HttpRequest,
-    meeting: TeamMeeting,
+    meeting_id: int,
     *,
     failed_decision: DecisionForm | None = None,
     failed_minutes: MinutesForm | None = None,
 ) -> HttpResponse:
+    """The meeting with its agenda, decisions and minutes, which may name families. Every way
+    to this page, also a refused decision or minutes form, reads the meeting through
+    `access_meeting`, so that every showing is in the audit log."""
+    try:
+        meeting = access_meeting(
+            actor=current_user(request), meeting_id=meeting_id, request=request
+        )
+    except NotFound:
+        raise Http404 from None
     agenda = services.meeting_agenda(meeting=meeting)
     prefetch_related_objects(agenda, "team", "municipality", "responsible")
     decisions = {
@@ -167,13 +180,7 @@ def _decision_initial(
 @require_GET
 @professional_required
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    try:
-        meeting = access_meeting(
-            actor=current_user(request), meeting_id=meeting_id, request=request
-        )
-    except NotFound:
-        raise Http404 from None
-    return _meeting_page(request, meeting)
+    return _meeting_page(request, meeting_id)
 
 
 @professional_required
@@ -217,7 +224,7 @@ def meeting_decide(request: HttpRequest, meeting_id: int, request_id: UUID) -> H
             )
             url = reverse("intake:meeting_detail", kwargs={"meeting_id": meeting.pk})
             return redirect(f"{url}#request-{help_request.pk}")
-    return _meeting_page(request, meeting, failed_decision=form)
+    return _meeting_page(request, meeting.pk, failed_decision=form)
 
 
 @professional_required
@@ -236,4 +243,4 @@ def meeting_minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The minutes were saved."))
             return redirect("intake:meeting_detail", meeting_id=meeting.pk)
-    return _meeting_page(request, meeting, failed_minutes=form)
+    return _meeting_page(request, meeting.pk, failed_minutes=form)
