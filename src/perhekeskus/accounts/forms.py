@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +46,26 @@ class TokenForm(forms.Form):
 
     def clean_token(self) -> str:
         return self.cleaned_data["token"].strip()
+
+
+class EnrolmentForm(forms.Form):
+    """Turning on an authenticator: the password again, then the first code from the app."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        help_text=_("Asked again so that only you can add an authenticator to your account."),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    token = TokenForm.base_fields["token"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["token"].widget.attrs.pop("autofocus", None)
+
+    def clean_token(self) -> str:
+        return str(self.cleaned_data["token"]).strip()
 
 
 class UserForm(forms.Form):

@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.roles import Role
@@ -87,6 +88,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Can log into the technical administration site."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Part of every session's authentication hash: raising it ends all of the user's sessions,
+    # for good (deactivation, a removed authenticator). A reactivated account needs a new login.
+    session_generation = models.PositiveIntegerField(_("session generation"), default=0)
 
     objects = UserManager()
 
@@ -101,6 +105,18 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Django signs each session with an HMAC of the password hash, so a new password ends the
+        # other sessions. The generation is added so that ending them needs no new password;
+        # generation 0 keeps the hash Django made before the field existed.
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        value = (
+            self.password
+            if not self.session_generation
+            else (f"{self.password}:{self.session_generation}")
+        )
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -21,3 +21,15 @@ def can_manage_users(actor: Any) -> bool:
 
 def can_view_user(actor: Any, user: Any) -> bool:
     return _is_verified_member(actor) and (actor.pk == user.pk or can_manage_users(actor))
+
+
+def can_manage_user(actor: Any, user: Any) -> bool:
+    """Change, deactivate or remove the authenticator of this user. The technical administrator
+    (a superuser) is managed by superusers only: a coordinator cannot lock them out."""
+    return can_manage_users(actor) and (not user.is_superuser or bool(actor.is_superuser))
+
+
+def can_grant_roles_to(actor: Any, user: Any) -> bool:
+    """Nobody gives roles to themselves: a role opens data (an early-support team's role opens
+    families' help requests), so a second person must grant it."""
+    return can_manage_user(actor, user) and actor.pk != user.pk

@@ -3,11 +3,12 @@ transaction. E-mail goes out only after the transaction commits."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import login, logout
+from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -21,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from perhekeskus.accounts import actions
 from perhekeskus.accounts.models import RoleGrant, User
-from perhekeskus.accounts.policies import can_manage_users
+from perhekeskus.accounts.policies import can_grant_roles_to, can_manage_user, can_manage_users
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Organization
 from perhekeskus.core.errors import PolicyDenied
@@ -33,6 +34,27 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 def _require_manager(actor: Any) -> None:
     if not can_manage_users(actor):
         raise PolicyDenied(_("Only network coordinators can manage users."))
+
+
+def _require_manager_of(actor: Any, user: User) -> None:
+    _require_manager(actor)
+    if not can_manage_user(actor, user):
+        raise PolicyDenied(
+            _("Only a technical administrator can change a technical administrator's account.")
+        )
+
+
+def _locked(user: User) -> User:
+    """The user's row, re-read under a row lock: the checks that follow see its current state."""
+    return User.objects.select_for_update().get(pk=user.pk)
+
+
+def _end_sessions(user: User) -> None:
+    """Every session of the user stops working at its next request, on every worker and every
+    session store: the generation is part of the session's authentication hash
+    (`User._get_session_auth_hash`). Reactivating the account does not bring them back."""
+    user.session_generation += 1
+    user.save(update_fields=["session_generation"])
 
 
 # --- Sessions -----------------------------------------------------------------------------------
@@ -51,6 +73,22 @@ def session_login(
             target=user,
             request=request,
             details={"two_factor": device is not None},
+        )
+
+
+def session_second_factor(*, request: HttpRequest, user: User, device: TOTPDevice) -> None:
+    """A session logged in with the password passes the second factor. The session key changes
+    here too, as at every change of authentication level: a key seen before the step-up (on a
+    shared computer, in a log) is worthless after it."""
+    with transaction.atomic():
+        request.session.cycle_key()
+        otp_login(request, device)
+        audit_record(
+            action=actions.USER_LOGIN,
+            actor=user,
+            target=user,
+            request=request,
+            details={"two_factor": True, "step_up": True},
         )
 
 
@@ -87,21 +125,42 @@ def totp_device_start(*, user: User) -> TOTPDevice:
     return device
 
 
+class Enrolment(enum.Enum):
+    DONE = "done"
+    WRONG_PASSWORD = "wrong_password"  # noqa: S105  (an outcome, not a password)
+    WRONG_CODE = "wrong_code"
+    LOCKED_OUT = "locked_out"
+
+
 def totp_device_confirm(
-    *, request: HttpRequest, user: User, device: TOTPDevice, token: str
-) -> bool:
+    *, request: HttpRequest, user: User, device: TOTPDevice, password: str, token: str
+) -> Enrolment:
+    """Turn on the scanned authenticator. The password is asked again in the same request: a
+    session alone (a browser left open, a stolen laptop) must not be able to enrol an
+    authenticator of its own. A wrong password counts towards the account's lockout like a
+    failed login, and a lockout ends this session."""
     if device.user_id != user.pk or device.confirmed:
         raise PolicyDenied("Not this user's pending device")
+    checked = authenticate(request, email=user.email, password=password)
+    if getattr(request, "axes_locked_out", False):
+        login_failure_record(request=request, email=user.email, locked_out=True)
+        logout(request)
+        return Enrolment.LOCKED_OUT
+    if checked is None or checked.pk != user.pk:
+        login_failure_record(request=request, email=user.email, locked_out=False)
+        return Enrolment.WRONG_PASSWORD
     if not device.verify_token(token):
         audit_record(action=actions.TOTP_VERIFY_FAILED, actor=user, target=user, request=request)
-        return False
+        return Enrolment.WRONG_CODE
     with transaction.atomic():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        # A new authentication level: the session key seen before it is no longer valid.
+        request.session.cycle_key()
         otp_login(request, device)
         audit_record(action=actions.TOTP_ENROLL, actor=user, target=user, request=request)
-    return True
+    return Enrolment.DONE
 
 
 def totp_token_check(*, request: HttpRequest, user: User, token: str) -> TOTPDevice | None:
@@ -114,11 +173,22 @@ def totp_token_check(*, request: HttpRequest, user: User, token: str) -> TOTPDev
 
 
 def totp_reset(*, actor: Any, user: User, request: HttpRequest | None = None) -> None:
-    """A coordinator removes a lost authenticator; the user sets up a new one at next login."""
-    _require_manager(actor)
+    """A coordinator removes a lost authenticator; the user sets up a new one at next login.
+    Every session of the user ends: whoever holds the lost phone, or a browser left open, must
+    log in with the password again before enrolling anything."""
+    _require_manager_of(actor, user)
     with transaction.atomic():
+        user = _locked(user)
+        _require_manager_of(actor, user)
         TOTPDevice.objects.filter(user=user).delete()
-        audit_record(action=actions.TOTP_RESET, actor=actor, target=user, request=request)
+        _end_sessions(user)
+        audit_record(
+            action=actions.TOTP_RESET,
+            actor=actor,
+            target=user,
+            request=request,
+            details={"sessions_ended": True},
+        )
 
 
 # --- Users and roles ----------------------------------------------------------------------------
@@ -205,7 +275,7 @@ def user_update(
     title: str,
     request: HttpRequest | None = None,
 ) -> User:
-    _require_manager(actor)
+    _require_manager_of(actor, user)
     changes: dict[str, list[str | None]] = {}
     new_values = {
         "full_name": full_name.strip(),
@@ -244,19 +314,26 @@ def _display(value: Any) -> str | None:
 def user_set_active(
     *, actor: Any, user: User, active: bool, request: HttpRequest | None = None
 ) -> User:
-    _require_manager(actor)
+    """Deactivation ends every session of the user for good: reactivating the account later does
+    not revive a session cookie left in some browser."""
+    _require_manager_of(actor, user)
     if user.pk == actor.pk and not active:
         raise ValidationError(_("You cannot deactivate your own account."))
-    if user.is_active == active:
-        return user
     with transaction.atomic():
+        user = _locked(user)
+        _require_manager_of(actor, user)
+        if user.is_active == active:
+            return user
         user.is_active = active
         user.save(update_fields=["is_active"])
+        if not active:
+            _end_sessions(user)
         audit_record(
             action=actions.USER_ACTIVATE if active else actions.USER_DEACTIVATE,
             actor=actor,
             target=user,
             request=request,
+            details={} if active else {"sessions_ended": True},
         )
     return user
 
@@ -265,18 +342,27 @@ def user_roles_set(
     *, actor: Any, user: User, roles: Iterable[str], request: HttpRequest | None = None
 ) -> None:
     """Make the user's roles exactly `roles`: each grant and each revocation is its own audit
-    entry, so that the log answers "who made X a coordinator, and when"."""
-    _require_manager(actor)
+    entry, so that the log answers "who made X a coordinator, and when". Nobody grants a role to
+    themselves (another coordinator must), so that no single person can open families' help
+    requests to themselves."""
+    _require_manager_of(actor, user)
     wanted = set(roles)
-    if (
-        user.pk == actor.pk
-        and Role.COORDINATOR in user.role_set()
-        and Role.COORDINATOR not in wanted
-    ):
-        raise ValidationError(
-            {"roles": _("You cannot remove your own coordinator role; ask another coordinator.")}
-        )
     with transaction.atomic():
+        user = _locked(user)
+        user.forget_roles()
+        current = user.role_set()
+        if user.pk == actor.pk and Role.COORDINATOR in current and Role.COORDINATOR not in wanted:
+            raise ValidationError(
+                {
+                    "roles": _(
+                        "You cannot remove your own coordinator role; ask another coordinator."
+                    )
+                }
+            )
+        if wanted - current and not can_grant_roles_to(actor, user):
+            raise ValidationError(
+                {"roles": _("You cannot give roles to yourself; another coordinator must do it.")}
+            )
         _roles_apply(actor=actor, user=user, roles=wanted, request=request)
 
 

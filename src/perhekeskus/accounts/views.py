@@ -20,12 +20,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
-from django_otp import login as otp_login
 
 from perhekeskus.accounts import services
-from perhekeskus.accounts.forms import LoginForm, TokenForm, UserForm
+from perhekeskus.accounts.forms import EnrolmentForm, LoginForm, TokenForm, UserForm
 from perhekeskus.accounts.models import User
-from perhekeskus.accounts.policies import can_manage_users
+from perhekeskus.accounts.policies import can_manage_user, can_manage_users
 from perhekeskus.accounts.qr import qr_svg
 from perhekeskus.accounts.selectors import access_user, user_list_visible_to
 from perhekeskus.core.dashboard import cards_for
@@ -132,7 +131,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
             request.session.pop(PENDING_USER, None)
             request.session.pop(PENDING_SINCE, None)
             if logged_in:
-                otp_login(request, device)
+                services.session_second_factor(request=request, user=user, device=device)
             else:
                 services.session_login(request=request, user=user, device=device)
             return redirect(_safe_next(request, next_url))
@@ -140,7 +139,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/otp_verify.html", {"form": form}, status=status)
 
 
-@sensitive_post_parameters("token")
+@sensitive_post_parameters("password", "token")
 @csrf_protect
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -152,14 +151,24 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     if user.has_totp_device():
         return redirect("accounts:otp_verify")
     device = services.totp_device_start(user=user)
-    form = TokenForm(request.POST or None)
+    form = EnrolmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.totp_device_confirm(
-            request=request, user=user, device=device, token=form.cleaned_data["token"]
-        ):
+        outcome = services.totp_device_confirm(
+            request=request,
+            user=user,
+            device=device,
+            password=form.cleaned_data["password"],
+            token=form.cleaned_data["token"],
+        )
+        if outcome is services.Enrolment.DONE:
             messages.success(request, _("Two-factor authentication is now on."))
             return redirect(_safe_next(request, request.GET.get("next")))
-        form.add_error("token", _("The code is wrong or has expired. Try the next code."))
+        if outcome is services.Enrolment.LOCKED_OUT:
+            return lockout_response(request)
+        if outcome is services.Enrolment.WRONG_PASSWORD:
+            form.add_error("password", _("The password is wrong."))
+        else:
+            form.add_error("token", _("The code is wrong or has expired. Try the next code."))
     base32_secret = base64.b32encode(device.bin_key).decode("ascii")
     context = {
         "form": form,
@@ -223,6 +232,12 @@ def user_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _error_text(error: ValidationError | PolicyDenied) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
 def _apply_validation_error(form: UserForm, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -282,6 +297,9 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
         "roles": sorted(user.role_set()),
     }
     form = UserForm(request.POST or None, initial=initial, editing=True)
+    can_change = can_manage_user(request.user, user)
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -307,7 +325,13 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(
         request,
         "accounts/user_detail.html",
-        {"form": form, "subject": user, "has_totp": user.has_totp_device()},
+        {
+            "form": form,
+            "subject": user,
+            "has_totp": user.has_totp_device(),
+            "can_change": can_change,
+            "is_self": user.pk == request.user.pk,
+        },
         status=status,
     )
 
@@ -324,8 +348,8 @@ def user_set_active(request: HttpRequest, user_id: int) -> HttpResponse:
     active = request.POST.get("active") == "1"
     try:
         services.user_set_active(actor=request.user, user=user, active=active, request=request)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except (ValidationError, PolicyDenied) as error:
+        messages.error(request, _error_text(error))
     else:
         messages.success(
             request,
@@ -343,10 +367,18 @@ def user_totp_reset(request: HttpRequest, user_id: int) -> HttpResponse:
         user = access_user(actor=request.user, user_id=user_id, request=request)
     except NotFound:
         raise Http404 from None
-    services.totp_reset(actor=request.user, user=user, request=request)
-    messages.success(
-        request, _("The authenticator was removed. The user sets up a new one at next login.")
-    )
+    try:
+        services.totp_reset(actor=request.user, user=user, request=request)
+    except PolicyDenied as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "The authenticator was removed and the user was logged out everywhere. "
+                "They set up a new one at next login."
+            ),
+        )
     return redirect("accounts:user_detail", user_id=user.pk)
 
 

@@ -21,10 +21,23 @@ def is_team_member(actor: Any, team_id: Any) -> bool:
     return bool(actor.early_support_teams.filter(pk=team_id, is_active=True).exists())
 
 
+def can_be_responsible(actor: Any) -> bool:
+    """A responsible worker reaches their requests only while they hold a role that works with
+    families: revoking a user's roles revokes their requests too (the link stays, for the
+    record, until someone reassigns them)."""
+    return _active(actor) and (
+        actor.has_role(Role.PROFESSIONAL) or actor.has_role(Role.EARLY_SUPPORT_TEAM)
+    )
+
+
 def can_view_request(actor: Any, request: Any) -> bool:
     if not _active(actor):
         return False
-    if request.responsible_id is not None and request.responsible_id == actor.pk:
+    if (
+        request.responsible_id is not None
+        and request.responsible_id == actor.pk
+        and can_be_responsible(actor)
+    ):
         return True
     return is_team_member(actor, request.team_id)
 

@@ -35,12 +35,15 @@ def test_setting_up_totp_opens_the_professional_pages(coordinator) -> None:  # t
     assert setup.status_code == 200
     assert "<svg" in setup.content.decode()
     device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
-    wrong = client.post("/fi/accounts/two-factor/setup/", {"token": "000000"})
+    wrong = client.post("/fi/accounts/two-factor/setup/", {"password": PASSWORD, "token": "000000"})
     assert wrong.status_code == 400
     # django-otp throttles after a wrong code (1 s, then 2 s, ...); a person retyping takes longer.
     device.refresh_from_db()
     device.throttle_reset()
-    response = client.post("/fi/accounts/two-factor/setup/", {"token": current_totp_token(device)})
+    response = client.post(
+        "/fi/accounts/two-factor/setup/",
+        {"password": PASSWORD, "token": current_totp_token(device)},
+    )
     assert response.status_code == 302
     assert client.get("/fi/pro/audit/").status_code == 200
     assert AuditEntry.objects.filter(action="accounts.totp.enroll", actor=coordinator).exists()

@@ -62,6 +62,14 @@ def team_save(
         )
     with transaction.atomic():
         created = team._state.adding
+        before = set() if created else set(team.members.values_list("pk", flat=True))
+        added = {m.pk for m in members} - before
+        # Membership opens the team's help requests: nobody adds themselves, another
+        # coordinator must (the same rule as for roles, accounts.services.user_roles_set).
+        if actor.pk in added:
+            raise ValidationError(
+                {"members": _("You cannot add yourself to a team; another coordinator must do it.")}
+            )
         team.full_clean()
         team.save()
         team.municipalities.set(Municipality.objects.filter(code__in=codes))
@@ -75,6 +83,9 @@ def team_save(
                 "created": created,
                 "municipalities": sorted(codes),
                 "members": sorted(m.pk for m in members),
+                # Who gained and who lost access to the team's requests, at a glance.
+                "members_added": sorted(added),
+                "members_removed": sorted(before - {m.pk for m in members}),
             },
         )
     return team
