@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from perhekeskus.config.env import env_int, env_str
+from perhekeskus.core.accesslog import uvicorn_log_config
 
 
 def default_workers() -> int:
@@ -46,6 +47,9 @@ class Command(BaseCommand):
             port=options["port"],
             workers=workers,
             log_level=options["log_level"],
+            # The access log keeps method, path and status, never a client address, a tracking
+            # code or a search text (core.accesslog, F-03).
+            log_config=uvicorn_log_config(),
             proxy_headers=True,
             # Only a reverse proxy on these addresses may tell us the client's real address.
             forwarded_allow_ips=env_str("FORWARDED_ALLOW_IPS", "127.0.0.1"),
