@@ -16,7 +16,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from perhekeskus.audit.services import client_ip
 from perhekeskus.core.errors import NotFound
 from perhekeskus.intake import ratelimit, services
 from perhekeskus.intake.forms.public import (
@@ -26,6 +25,7 @@ from perhekeskus.intake.forms.public import (
     normalize_phone,
 )
 from perhekeskus.intake.models import Concern, RequestStatus
+from perhekeskus.intake.selectors import family_status_label
 
 MAX_BODY_BYTES = 32 * 1024
 MAX_KEY_LENGTH = 200
@@ -89,9 +89,22 @@ class HelpRequestCreateSerializer(serializers.Serializer[Any]):
         )
 
 
+URGENT_HELP = (
+    "True when the message shows signs of acute danger (violence, self-harm, a child in danger): "
+    "show the family the urgent guidance first (call 112 in an emergency, the crisis line), as "
+    "the site's own confirmation page does."
+)
 CREATED = inline_serializer(
     "HelpRequestCreated",
-    {"tracking_code": serializers.CharField(), "status_url": serializers.URLField()},
+    {
+        "tracking_code": serializers.CharField(),
+        "status_url": serializers.URLField(),
+        "urgent": serializers.BooleanField(help_text=URGENT_HELP),
+    },
+)
+FIELD_ERRORS = inline_serializer(
+    "HelpRequestFieldErrors",
+    {"idempotency_key": serializers.ListField(child=serializers.CharField())},
 )
 STATUS = inline_serializer(
     "HelpRequestStatus",
@@ -102,6 +115,7 @@ STATUS = inline_serializer(
         "received_at": serializers.DateTimeField(),
         "reply": serializers.CharField(allow_blank=True),
         "replied_at": serializers.DateTimeField(allow_null=True),
+        "urgent": serializers.BooleanField(help_text=URGENT_HELP),
     },
 )
 
@@ -128,28 +142,59 @@ class HelpRequestCreateView(APIView):
                 str,
                 OpenApiParameter.HEADER,
                 required=False,
-                description="Send the same key again (a retry) to get the same answer "
-                "instead of a second request.",
+                description=(
+                    "Send the same key with the same body again (a retry) to get the same "
+                    "answer instead of a second request; a retry is answered even when the rate "
+                    f"limit is used up. Use a new key for each new request: at most "
+                    f"{MAX_KEY_LENGTH} characters, compared whole, valid for this endpoint only. "
+                    "The same key with a different body is refused with 422."
+                ),
             )
         ],
-        responses={201: CREATED, 400: None, 413: None, 429: None},
+        responses={
+            201: CREATED,
+            400: None,
+            413: None,
+            422: FIELD_ERRORS,
+            429: None,
+        },
     )
     def post(self, request: Request) -> Response:
         if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
             return Response({"detail": "Request body too large."}, status=413)
-        key = request.headers.get("Idempotency-Key", "").strip()[:MAX_KEY_LENGTH] or None
         with translation.override(_language_of(request)):
-            if not ratelimit.allow(client_ip(request._request)):
+            key = request.headers.get("Idempotency-Key", "").strip() or None
+            if key is not None and len(key) > MAX_KEY_LENGTH:
+                # Refused, never cut: two long keys with one prefix must not meet (F-04).
+                message = _("The Idempotency-Key can be at most %(limit)d characters long.")
                 return Response(
-                    {"detail": str(_("Too many requests. Try again later."))},
-                    status=status.HTTP_429_TOO_MANY_REQUESTS,
+                    {"idempotency_key": [message % {"limit": MAX_KEY_LENGTH}]},
+                    status=status.HTTP_400_BAD_REQUEST,
                 )
             serializer = HelpRequestCreateSerializer(data=request.data)
             if not serializer.is_valid():
                 return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
             try:
                 result = services.help_request_submit(
-                    data=serializer.to_input(), idempotency_key=key
+                    data=serializer.to_input(),
+                    idempotency_key=key,
+                    idempotency_scope="api",
+                    limiter=ratelimit.help_request_limiter(request._request),
+                )
+            except services.IdempotencyConflict:
+                message = _(
+                    "This Idempotency-Key was already used for a different request. "
+                    "Use a new key for each new request."
+                )
+                return Response(
+                    {"idempotency_key": [str(message)]},
+                    status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+                )
+            except ratelimit.RateLimited as limited:
+                return Response(
+                    {"detail": str(_("Too many requests. Try again later."))},
+                    status=status.HTTP_429_TOO_MANY_REQUESTS,
+                    headers={"Retry-After": str(limited.retry_after)},
                 )
             except DjangoValidationError as error:
                 return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
@@ -157,7 +202,11 @@ class HelpRequestCreateView(APIView):
         with translation.override(result.help_request.language):
             status_path = reverse("help:status", kwargs={"code": code})
         return Response(
-            {"tracking_code": code, "status_url": request.build_absolute_uri(status_path)},
+            {
+                "tracking_code": code,
+                "status_url": request.build_absolute_uri(status_path),
+                "urgent": result.urgent,
+            },
             status=status.HTTP_201_CREATED,
         )
 
@@ -176,9 +225,12 @@ class HelpRequestStatusView(APIView):
             {
                 "tracking_code": public.tracking_code,
                 "status": public.status,
-                "status_label": str(RequestStatus(public.status).label),
+                "status_label": family_status_label(
+                    status=public.status, anonymous=public.anonymous
+                ),
                 "received_at": public.received_at,
                 "reply": public.reply,
                 "replied_at": public.reply_at,
+                "urgent": public.urgent,
             }
         )

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.core.validators import validate_single_line
 from perhekeskus.intake.crypto import EncryptedTextField
 
 
@@ -21,7 +22,8 @@ class EarlySupportTeam(models.Model):
     answering the help requests of the municipalities it covers."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.CharField(_("name"), max_length=200)
+    # One line: the name goes into e-mail subjects, where a line break is a header injection.
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     organization = models.ForeignKey(
         "catalog.Organization",
         verbose_name=_("organisation"),
@@ -95,8 +97,11 @@ class ContactMethod(models.TextChoices):
 class HelpRequest(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     tracking_code = models.CharField(_("tracking code"), max_length=32, unique=True)
-    # The hash of the client's Idempotency-Key: the same key again gets the same answer.
+    # The hash of the client's Idempotency-Key (or the form's token) with its scope: the same
+    # key again gets the same answer. With it, the hash of what was asked: in the API the same
+    # key with other content is refused (services.receiving).
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    idempotency_body = models.CharField(max_length=64, blank=True, default="")
     team = models.ForeignKey(
         EarlySupportTeam,
         verbose_name=_("team"),

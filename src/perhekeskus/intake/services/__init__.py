@@ -29,9 +29,11 @@ from perhekeskus.intake.services.meetings import (
 )
 from perhekeskus.intake.services.receiving import (
     HelpRequestInput,
+    IdempotencyConflict,
     PublicStatus,
     SubmitResult,
     access_help_request,
+    help_request_find_retry,
     help_request_public_status,
     help_request_submit,
     municipalities_with_a_team,
@@ -47,6 +49,7 @@ __all__ = [
     "FamilyAddResult",
     "FamilyStatus",
     "HelpRequestInput",
+    "IdempotencyConflict",
     "PublicStatus",
     "SubmitResult",
     "access_help_request",
@@ -54,6 +57,7 @@ __all__ = [
     "help_request_close",
     "help_request_contact_record",
     "help_request_export",
+    "help_request_find_retry",
     "help_request_family_add",
     "help_request_family_status",
     "help_request_note",

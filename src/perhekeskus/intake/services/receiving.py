@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Municipality
-from perhekeskus.core.errors import NotFound
-from perhekeskus.intake import actions
 from perhekeskus.core.danger import danger_signals
+from perhekeskus.core.errors import NotFound
+from perhekeskus.core.outbox import email_enqueue
+from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
     ContactMethod,
     EarlySupportTeam,
@@ -30,6 +31,7 @@ from perhekeskus.intake.models import (
     RequestStatus,
 )
 from perhekeskus.intake.policies import can_view_request
+from perhekeskus.intake.ratelimit import NO_LIMIT, Limiter
 from perhekeskus.intake.tracking import new_tracking_code, normalize_tracking_code
 
 
@@ -51,8 +53,33 @@ class HelpRequestInput:
 
 @dataclass(frozen=True)
 class SubmitResult:
+    """`created` is false for a retry; `same_body` is false when the retry's content differs from
+    what the request was made with (the form's token; the API refuses that instead)."""
+
     help_request: HelpRequest
     created: bool
+    same_body: bool = True
+
+    @property
+    def urgent(self) -> bool:
+        return urgent_guidance_applies(self.help_request)
+
+
+class IdempotencyConflict(Exception):
+    """The idempotency key was already used for a request with different content."""
+
+
+# The scopes of idempotency keys: the form's own random token and the API's client-chosen
+# Idempotency-Key never meet. A key chosen by an API client may be reused by mistake for another
+# family (a constant, a counter), so there a different body is refused instead of answered.
+IDEMPOTENCY_SCOPES = ("form", "api")
+_STRICT_SCOPES = frozenset({"api"})
+
+
+def urgent_guidance_applies(help_request: HelpRequest) -> bool:
+    """Whether the family is shown the urgent guidance (112, the crisis line) first: the danger
+    signals recognised in the message when it was received (`core.danger.danger_signals`)."""
+    return bool(help_request.danger_signals)
 
 
 def team_for_municipality(code: str) -> EarlySupportTeam | None:
@@ -69,21 +96,67 @@ def municipalities_with_a_team() -> list[Municipality]:
     )
 
 
-def _key_hash(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+def _key_hash(scope: str, key: str) -> str:
+    """The whole key, in its scope: no prefix of it, and no key of another endpoint, matches."""
+    return hashlib.sha256(f"{scope}\x00{key}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def help_request_submit(*, data: HelpRequestInput, idempotency_key: str | None) -> SubmitResult:
+def _body_hash(data: HelpRequestInput) -> str:
+    """What was asked, in a canonical form: the same answers give the same hash however the
+    client ordered or spaced its JSON."""
+    canonical = dataclasses.asdict(data)
+    canonical["child_ages"] = sorted(canonical["child_ages"])
+    text = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _retry(existing: HelpRequest, body: str, scope: str) -> SubmitResult:
+    same = not existing.idempotency_body or existing.idempotency_body == body
+    if not same and scope in _STRICT_SCOPES:
+        raise IdempotencyConflict
+    return SubmitResult(existing, False, same)
+
+
+def help_request_find_retry(
+    *, data: HelpRequestInput, idempotency_key: str | None, idempotency_scope: str = "form"
+) -> SubmitResult | None:
+    """The request this key already made (a retry), or None. Raises IdempotencyConflict for a
+    strict scope's key used with other content."""
+    if not idempotency_key:
+        return None
+    existing = HelpRequest.objects.filter(
+        idempotency_key=_key_hash(idempotency_scope, idempotency_key)
+    ).first()
+    return None if existing is None else _retry(existing, _body_hash(data), idempotency_scope)
+
+
+def help_request_submit(
+    *,
+    data: HelpRequestInput,
+    idempotency_key: str | None,
+    idempotency_scope: str = "form",
+    limiter: Limiter = NO_LIMIT,
+) -> SubmitResult:
     """Receive a request from a family. The same idempotency key again (a double click, a retry
-    on a flaky connection) returns the request it already made instead of a second one.
+    on a flaky connection) returns the request it already made instead of a second one, before
+    any rate limit is looked at; in the API's scope the same key with other content raises
+    IdempotencyConflict. Only a request that is stored uses a slot of the `limiter`
+    (RateLimited when none is left).
+
+    The team's notice is queued in the same transaction and sent after the commit; a mail
+    server that fails never changes the answer to the family (core.outbox).
 
     The audit entry carries no IP address: a family may ask anonymously, and the address would
     make that a lie."""
-    key = _key_hash(idempotency_key) if idempotency_key else None
-    if key:
-        existing = HelpRequest.objects.filter(idempotency_key=key).first()
-        if existing is not None:
-            return SubmitResult(existing, False)
+    if idempotency_scope not in IDEMPOTENCY_SCOPES:
+        raise ValueError(f"Unknown idempotency scope {idempotency_scope!r}")
+    retry = help_request_find_retry(
+        data=data, idempotency_key=idempotency_key, idempotency_scope=idempotency_scope
+    )
+    if retry is not None:
+        return retry
+    key = _key_hash(idempotency_scope, idempotency_key) if idempotency_key else None
+    body = _body_hash(data)
     team = team_for_municipality(data.municipality_code)
     if team is None:
         raise ValidationError(
@@ -96,12 +169,32 @@ def help_request_submit(*, data: HelpRequestInput, idempotency_key: str | None) 
     method = ContactMethod.NONE
     if not data.anonymous:
         method = ContactMethod.PHONE if data.contact_phone else ContactMethod.EMAIL
+    reservation = limiter.reserve()
+    try:
+        return _store(data, key, body, idempotency_scope, team, method)
+    except _Raced as raced:
+        reservation.release()
+        return raced.result
+    except BaseException:
+        reservation.release()
+        raise
+
+
+def _store(
+    data: HelpRequestInput,
+    key: str | None,
+    body: str,
+    scope: str,
+    team: EarlySupportTeam,
+    method: str,
+) -> SubmitResult:
     for _attempt in range(5):
         try:
             with transaction.atomic():
                 help_request = HelpRequest.objects.create(
                     tracking_code=new_tracking_code(),
                     idempotency_key=key,
+                    idempotency_body=body if key else "",
                     team=team,
                     municipality_id=data.municipality_code,
                     language=data.language,
@@ -127,23 +220,27 @@ def help_request_submit(*, data: HelpRequestInput, idempotency_key: str | None) 
                         "danger": bool(help_request.danger_signals),
                     },
                 )
-                transaction.on_commit(_notifier(team, help_request))
+                _queue_team_notice(team, help_request)
             return SubmitResult(help_request, True)
         except IntegrityError:
             # Either the same key arrived twice at once, or (astronomically rarely) a tracking
-            # code collided. The first is answered with the request the other one made.
+            # code collided. The first is answered with the request the other one made; the
+            # caller gives back the rate-limit slot, as nothing new was stored.
             if key:
                 existing = HelpRequest.objects.filter(idempotency_key=key).first()
                 if existing is not None:
-                    return SubmitResult(existing, False)
+                    raise _Raced(_retry(existing, body, scope)) from None
     raise RuntimeError("Could not store the help request")
 
 
-def _notifier(team: EarlySupportTeam, help_request: HelpRequest) -> Callable[[], None]:
-    return lambda: _notify_team(team, help_request)
+class _Raced(Exception):
+    def __init__(self, result: SubmitResult) -> None:
+        super().__init__()
+        self.result = result
 
 
-def _notify_team(team: EarlySupportTeam, help_request: HelpRequest) -> None:
+def _queue_team_notice(team: EarlySupportTeam, help_request: HelpRequest) -> None:
+    """Queue the team's notice in the request's transaction (no personal data in it)."""
     recipients = sorted(
         ({team.notification_email} if team.notification_email else set())
         | set(team.members.filter(is_active=True).values_list("email", flat=True))
@@ -162,7 +259,7 @@ def _notify_team(team: EarlySupportTeam, help_request: HelpRequest) -> None:
             },
         )
         subject = _("New help request for %(team)s") % {"team": team.name}
-    send_mail(subject, body, None, recipients, fail_silently=False)
+    email_enqueue(kind="intake.request.new", recipients=recipients, subject=subject, body=body)
 
 
 def _site_url() -> str:
@@ -183,6 +280,10 @@ class PublicStatus:
     reply: str
     reply_at: dt.datetime | None
     closed: bool
+    # The urgent guidance (112, the crisis line) applies: see `urgent_guidance_applies`.
+    urgent: bool = False
+    # Asked anonymously: the team's reply is their contact ("Answered", `family_status_label`).
+    anonymous: bool = False
 
 
 def help_request_public_status(*, tracking_code: str) -> PublicStatus:
@@ -197,6 +298,8 @@ def help_request_public_status(*, tracking_code: str) -> PublicStatus:
         reply=help_request.public_reply,
         reply_at=help_request.public_reply_at,
         closed=help_request.status == RequestStatus.CLOSED,
+        urgent=urgent_guidance_applies(help_request),
+        anonymous=help_request.anonymous,
     )
 
 
