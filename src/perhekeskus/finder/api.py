@@ -44,7 +44,8 @@ SEARCH_PARAMETERS = ("search", "municipality", "age", "task", "channel", "open_n
 register_shape("ServiceSearchListItem", "x_distance_km:float?", extends="ServiceListItem")
 register_shape("RelatedSituation", "key! name!")
 register_shape(
-    "ServiceSearchListItemPage", "x_suggestion:str? x_corrected:bool x_related:[RelatedSituation]"
+    "ServiceSearchListItemPage",
+    "x_suggestion:str? x_corrected:bool x_related:[RelatedSituation] x_urgent:bool",
 )
 
 
@@ -125,9 +126,11 @@ class ServiceSearchParams(ServiceFilterParams):
     near = serializers.CharField(
         required=False,
         help_text=_(
-            "A location as latitude,longitude in WGS84 degrees, e.g. 60.53,25.60: the nearest "
-            "services first, each with `x_distance_km` to its nearest place (null for a service "
-            "without a place; those come last)."
+            "A location as latitude,longitude in WGS84 degrees, e.g. 60.53,25.60: each service "
+            "with `x_distance_km` to its nearest place (null for a service without a place). "
+            "With `search`, the nearest first among the services that answer it about as well "
+            "(a service that barely matches does not come first for being next door); "
+            "without, every service nearest first. Services without a place come last."
         ),
     )
 
@@ -183,14 +186,18 @@ class ServiceSearchListView(ServiceListView):
             "Public services, one-to-one fields only.\n\n"
             "Without `search` and the finder's filters (`municipality`, `age`, `task`, "
             "`channel`, `open_now`, `near`): every public service by name. With any of them: "
-            "the finder's search, in rank order (with `near`, nearest first); an empty "
+            "the finder's search, in rank order (with `near`, nearest first among equally "
+            "relevant services); an empty "
             "`search` lists what passes the filters by name. Every filter given must hold, "
             "the catalogue's own ones included.\n\n"
             "A search answers with these extensions of `Page`: `x_suggestion`, the corrected "
             'query when the typed one had a typo ("did you mean"), else null; `x_corrected`, '
             "true when the results are for `x_suggestion` because the typed words found "
             "nothing; `x_related`, life situations related to the query (`key`, `name`; when "
-            "nothing is found, the common ones), to search for instead. With `near` each item "
+            "nothing is found, the common ones), to search for instead; `x_urgent`, true when "
+            "the search speaks of a crisis, self-harm or violence: show the emergency number 112 "
+            "and the crisis and violence helplines before the results (the relevant services "
+            "open now already come first). With `near` each item "
             "has `x_distance_km`, the distance to the service's nearest place (null for a "
             "service without a place)."
         ),
@@ -226,4 +233,5 @@ class ServiceSearchListView(ServiceListView):
         body["x_suggestion"] = result.suggestion
         body["x_corrected"] = result.corrected
         body["x_related"] = [{"key": r.key, "name": r.name} for r in result.related]
+        body["x_urgent"] = result.urgent
         return Response(body)

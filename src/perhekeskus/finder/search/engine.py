@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from perhekeskus.catalog.models import AreaType, Service
+from perhekeskus.core.danger import danger_signals
 from perhekeskus.finder.models import INDEX_LANGUAGES
 from perhekeskus.finder.search import cache as search_cache
 from perhekeskus.finder.search import query as query_plan
@@ -37,6 +38,7 @@ from perhekeskus.finder.search.documents import (
     services_open_at,
 )
 from perhekeskus.finder.search.ranking import (
+    EVERY_WORD,
     Ranker,
     may_exclude_outside,
     outside_excluded,
@@ -125,7 +127,23 @@ class Ranked:
 
 
 Found = tuple[DocInfo, float, int]  # a document, its score, its tier
-Shown = tuple[DocInfo, float, float | None]  # a document, its score, its distance
+Shown = tuple[DocInfo, float, float | None, int]  # a document, its score, its distance, its tier
+
+# With `near`, distance orders the services within a relevance band: those whose score is at
+# least this share of the best score of their tier, then the next band, and so on; so a
+# service that barely matches is not shown first for being next door.
+NEAR_BAND_SHARE = 0.5
+NEAR_BANDS = 3
+
+
+def _band(score: float, best: float) -> int:
+    """0 for a score of at least half the best, 1 for a quarter, 2 below (`NEAR_BANDS`)."""
+    if best <= 0.0 or score >= best * NEAR_BAND_SHARE:
+        return 0
+    band, limit = 1, best * NEAR_BAND_SHARE**2
+    while band < NEAR_BANDS - 1 and score < limit:
+        band, limit = band + 1, limit * NEAR_BAND_SHARE
+    return band
 
 
 def _window(
@@ -135,32 +153,62 @@ def _window(
     near: tuple[float, float] | None,
     *,
     ordered: bool = False,
+    open_first: set[int] | None = None,
 ) -> list[Shown]:
     """The page's documents in rank order: by tier, score, then name (`ordered`: the list is
-    in order already); with `near`, nearest first (a service's nearest place), services
-    without a place after. Only the documents up to the page are sorted."""
+    in order already). `open_first`: within each tier the documents open now come first. With
+    `near`, distance orders the documents within each tier and relevance band (a service's
+    nearest place; services without a place after). Only the documents up to the page are
+    sorted."""
     end = page * per_page
+    closed: Callable[[int], bool] = (
+        (lambda pk: pk not in open_first) if open_first is not None else (lambda pk: False)
+    )
     if near is not None:
         distances = {doc.pk: doc.distance(near) for doc, _s, _t in found}
+        best: dict[int, float] = {}
+        for _doc, score, tier in found:
+            best[tier] = max(best.get(tier, 0.0), score)
 
-        def by_distance(row: Found) -> tuple[bool, float, int, float, str, str]:
-            km = distances[row[0].pk]
-            return (km is None, km or 0.0, row[2], -row[1], row[0].name_sort, row[0].sort_id)
+        def by_distance(row: Found) -> tuple[int, bool, int, bool, float, float, str, str]:
+            doc, score, tier = row
+            km = distances[doc.pk]
+            return (
+                tier,
+                closed(doc.pk),
+                _band(score, best[tier]),
+                km is None,
+                km or 0.0,
+                -score,
+                doc.name_sort,
+                doc.sort_id,
+            )
 
         top = heapq.nsmallest(end, found, key=by_distance)
-        return [(doc, score, distances[doc.pk]) for doc, score, _t in top[end - per_page :]]
-    if ordered:
+        return [(doc, score, distances[doc.pk], t) for doc, score, t in top[end - per_page :]]
+    if ordered and open_first is None:
         top = found[:end]
     else:
-        top = heapq.nsmallest(end, found, key=lambda r: (r[2], -r[1], r[0].name_sort, r[0].sort_id))
-    return [(doc, score, None) for doc, score, _t in top[end - per_page :]]
+        top = heapq.nsmallest(
+            end,
+            found,
+            key=lambda r: (r[2], closed(r[0].pk), -r[1], r[0].name_sort, r[0].sort_id),
+        )
+    return [(doc, score, None, t) for doc, score, t in top[end - per_page :]]
 
 
-def _hits(window: list[Shown], load: Load) -> list[SearchHit]:
-    services = load([doc.service_id for doc, _s, _d in window]) if window else {}
+def _hits(window: list[Shown], load: Load, broader: bool) -> list[SearchHit]:
+    """The page's hits; `broader`: the results are split into those that satisfy every word
+    and the broader matches after them."""
+    services = load([doc.service_id for doc, _s, _d, _t in window]) if window else {}
     return [
-        SearchHit(service=services[doc.service_id], score=round(score, 6), distance_km=distance)
-        for doc, score, distance in window
+        SearchHit(
+            service=services[doc.service_id],
+            score=round(score, 6),
+            distance_km=distance,
+            broader=broader and tier != EVERY_WORD,
+        )
+        for doc, score, distance, tier in window
         if doc.service_id in services
     ]
 
@@ -183,6 +231,7 @@ def search_services(
     page: int = 1,
     per_page: int = 20,
     load: Load = list_services,
+    at: dt.datetime | None = None,
 ) -> SearchPage:
     """Public services for what a person typed, with the filters, in rank order.
 
@@ -190,7 +239,11 @@ def search_services(
     `near`). A query that finds nothing is recorded (anonymously) for the leaders' view of unmet
     needs, and the page suggests a corrected spelling and related life situations.
 
-    `load` fetches the page's services by id (`list_services`: each with its provider).
+    `load` fetches the page's services by id (`list_services`: each with its provider). `at` is
+    the moment "open now" speaks of (now by default; the relevance measure fixes it).
+
+    A query that speaks of a crisis or violence (`core.danger.danger_signals`) is `urgent`: the
+    page shows the emergency numbers first, and the relevant services open now come first.
     """
     language = language if language in INDEX_LANGUAGES else "fi"
     page = max(1, int(page or 1))
@@ -198,7 +251,7 @@ def search_services(
     text = " ".join((query or "").split())[: query_plan.MAX_QUERY_CHARS]
     state = index_state()
     docs = documents(state, language)
-    now = timezone.now()
+    now = at or timezone.now()
 
     cache_key = search_cache.key(state, language, text, filters)
     ranking = search_cache.get(cache_key)
@@ -213,13 +266,18 @@ def search_services(
     total = len(ranking.pks)
     if ranking.searched and not total:
         _record_zero(text, language, filters.municipality)
-    if ranking.ordered and filters.near is None:
+    urgent = bool(danger_signals(text))
+    # A crisis search: the relevant services open now (a 24-hour line, a shelter) first. Asked
+    # of the clock on every search, so never kept in the cache.
+    open_first = _open_now(ranking, by_pk, now) if urgent and ranking.searched else None
+    if ranking.ordered and filters.near is None and open_first is None:
         start = (page - 1) * per_page
         window: list[Shown] = [
-            (by_pk[pk], score, None)
-            for pk, score in zip(
+            (by_pk[pk], score, None, tier)
+            for pk, score, tier in zip(
                 ranking.pks[start : start + per_page],
                 ranking.scores[start : start + per_page],
+                ranking.tiers[start : start + per_page],
                 strict=True,
             )
         ]
@@ -228,10 +286,19 @@ def search_services(
             (by_pk[pk], score, tier)
             for pk, score, tier in zip(ranking.pks, ranking.scores, ranking.tiers, strict=True)
         ]
-        window = _window(found, page, per_page, filters.near, ordered=ranking.ordered)
+        window = _window(
+            found,
+            page,
+            per_page,
+            filters.near,
+            ordered=ranking.ordered,
+            open_first=open_first,
+        )
+    every_word = sum(1 for tier in ranking.tiers if tier == EVERY_WORD)
+    split = ranking.searched and 0 < every_word < total
     return SearchPage(
         query=text,
-        hits=_hits(window, load),
+        hits=_hits(window, load, split),
         total=total,
         page=page,
         per_page=per_page,
@@ -239,7 +306,22 @@ def search_services(
         corrected=ranking.corrected,
         related=list(ranking.related),
         facets=ranking.facets,
+        urgent=urgent,
+        matching_every_word=every_word if split else None,
     )
+
+
+def _open_now(
+    ranking: search_cache.Ranking, by_pk: dict[int, DocInfo], now: dt.datetime
+) -> set[int]:
+    """The documents of the first tier shown that are open now: those whose ordering it
+    changes (the broader matches keep their order below them)."""
+    first = min(ranking.tiers, default=EVERY_WORD)
+    relevant = [
+        by_pk[pk] for pk, tier in zip(ranking.pks, ranking.tiers, strict=True) if tier == first
+    ]
+    open_ids = services_open_at({doc.service_id for doc in relevant}, now)
+    return {doc.pk for doc in relevant if doc.service_id in open_ids}
 
 
 def _in_page_order(ranking: search_cache.Ranking, docs: LanguageDocuments) -> search_cache.Ranking:

@@ -43,6 +43,15 @@ COUNTY_BONUS = 1.1
 TASK_BONUS = 1.1
 # Fewer results than this that satisfy the query's words: add those that satisfy fewer, below.
 MIN_FULL_RESULTS = 5
+# A service that holds every query word itself (not only a need concept's targets), when the
+# query names a concept: its own words are the best evidence, so thesaurus expansions do not
+# bury it.
+OWN_WORDS_BONUS = 1.5
+
+# Tiers of the results, in the order they are shown.
+EVERY_WORD = 0  # satisfies every word of the query
+NEAR_FULL = 1  # misses one word of three or more: a broader match
+FEWER_WORDS = 2  # misses more, shown only when the others are few
 
 BITS = {cls: 1 << i for i, cls in enumerate(FIELD_CLASSES)}
 ALL_CLASSES = (1 << len(FIELD_CLASSES)) - 1
@@ -165,6 +174,8 @@ class Ranker:
             for doc, value in best.items():
                 totals[doc] = total_of(doc, 0.0) + value
                 covered[doc] = covered_of(doc, 0) | bit
+        every = (1 << len(self.plan.groups)) - 1
+        own_words = [doc for doc, bits in covered.items() if bits == every]
         task_bonus: set[int] = set()
         for match in self.plan.concepts:
             strongest: dict[int, float] = {}
@@ -182,6 +193,9 @@ class Ranker:
                 covered[doc] = covered.get(doc, 0) | bits
                 if tasks & self.by_pk[doc].tasks:
                     task_bonus.add(doc)
+        if self.plan.concepts and every:
+            for doc in own_words:
+                totals[doc] *= OWN_WORDS_BONUS
         if municipality:
             for doc in totals:
                 totals[doc] *= _municipality_bonus(self.by_pk[doc], municipality)
@@ -301,9 +315,13 @@ def outside_excluded(
 def select(
     scores: dict[int, float], coverage: dict[int, int], words: int
 ) -> list[tuple[int, int, float]]:
-    """(tier, document, score) of the documents to show, best first: those that satisfy the
-    most query words (with three or more words, one may be missing) in tier 0, and when they
-    are few, the others in tier 1. Within a tier fewer satisfied words discount the score."""
+    """(tier, document, score) of the documents to show: those that satisfy the most query
+    words (with three or more words, one may be missing), and when they are few, the others.
+
+    Every word matters: the documents that satisfy every word of the query (directly or through
+    the need concept the words name) come first, in tier `EVERY_WORD`; those that miss one
+    (`NEAR_FULL`) and, when shown, those that miss more (`FEWER_WORDS`) follow as broader
+    matches. Within a tier fewer satisfied words discount the score."""
     if not scores:
         return []
     threshold = _threshold(coverage.values(), words)
@@ -313,6 +331,11 @@ def select(
         for doc, score in scores.items()
     }
     full = [doc for doc in adjusted if coverage[doc] >= threshold]
-    if len(full) >= MIN_FULL_RESULTS:
-        return [(0, doc, adjusted[doc]) for doc in full]
-    return [(0 if coverage[doc] >= threshold else 1, doc, adjusted[doc]) for doc in adjusted]
+    shown = full if len(full) >= MIN_FULL_RESULTS else list(adjusted)
+
+    def tier(doc: int) -> int:
+        if coverage[doc] >= words:
+            return EVERY_WORD
+        return NEAR_FULL if coverage[doc] >= threshold else FEWER_WORDS
+
+    return [(tier(doc), doc, adjusted[doc]) for doc in shown]

@@ -33,6 +33,8 @@ class SearchHit:
     service: Any  # catalog.models.Service, with what a result card shows prefetched
     score: float
     distance_km: float | None = None
+    # True for a broader match, below the services that match every word of the query.
+    broader: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class SearchPage:
     related: list[RelatedSituation] = field(default_factory=list)
     # Facet counts over all matches (before paging): {"task": {"1": 4, ...}, "channel": {...}}
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The query speaks of a crisis or violence (`core.danger`): show the urgent numbers first;
+    # the relevant services open now come first.
+    urgent: bool = False
+    # How many results match every word of the query, when broader matches follow them.
+    matching_every_word: int | None = None
 
     @property
     def total_pages(self) -> int:

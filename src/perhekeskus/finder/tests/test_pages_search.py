@@ -88,7 +88,10 @@ def test_near_sorts_by_distance_and_shows_it() -> None:
     main = _main("/en/search?q=neuvola&near=60.45,22.27")
     distances = [float(km) for km in re.findall(r"([\d.]+) km away", main)]
     assert distances
-    assert distances == sorted(distances)
+    # The clinics come nearest first; the weaker matches after them, again nearest first.
+    clinics = distances[: distances.index(max(distances)) + 1]
+    assert len(clinics) >= 5
+    assert clinics == sorted(clinics)
 
 
 def test_pages_of_a_browse(django_assert_max_num_queries: Any) -> None:

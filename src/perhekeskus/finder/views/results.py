@@ -188,11 +188,16 @@ def search(request: HttpRequest) -> HttpResponse:
         [hit.service for hit in hits], timezone.now(), [hit.distance_km for hit in hits]
     )
     first = (result.page - 1) * result.per_page + 1 if hits else 0
+    # The services that match every word, then (under their own heading) the broader matches.
+    split = next((i for i, hit in enumerate(hits) if hit.broader), len(hits))
     context = {
         "form": form,
         "query": query,
         "result": result,
-        "cards": cards,
+        "cards": cards[:split],
+        "broader_cards": cards[split:],
+        "broader_start": first + split,
+        "urgent": result.urgent,
         "first": first,
         "last": first + len(hits) - 1 if hits else 0,
         "notes": notes,
