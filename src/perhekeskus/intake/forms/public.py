@@ -7,12 +7,17 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.intake.models import Concern
 from perhekeskus.intake.services import HelpRequestInput, municipalities_with_a_team
 
 MESSAGE_MAX = 5000
+MESSAGE_TOO_LONG = _(
+    "The message can be at most %(limit_value)d characters long; yours has %(show_value)d. "
+    "Shorten it, or send the rest later from the status page of your request."
+)
 MAX_CHILDREN = 12
 MAX_CHILD_AGE = 25
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
@@ -38,15 +43,29 @@ def normalize_phone(value: str) -> str:
     return value
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+# The fields that only make sense when the family wants to be contacted.
+CONTACT_FIELDS = ("contact_name", "contact_phone", "contact_email", "preferred_time")
+
+
 class HelpRequestForm(forms.Form):
     message = forms.CharField(
         label=_("What is on your mind?"),
-        help_text=_(
-            "Tell us in your own words what worries you or what you would like help with. "
-            "A few sentences are enough."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Tell us in your own words what worries you or what you would like help with. "
+                "A few sentences are enough."
+            ),
+            _("At most 5,000 characters."),
         ),
         max_length=MESSAGE_MAX,
-        widget=forms.Textarea(attrs={"rows": 7}),
+        # No maxlength attribute (see __init__): the browser would cut a pasted text silently.
+        widget=forms.Textarea(attrs={"rows": 7, "data-maxlength": str(MESSAGE_MAX)}),
+        error_messages={"max_length": MESSAGE_TOO_LONG},
     )
     concerns = forms.ChoiceField(
         label=_("Whom does it concern?"), choices=Concern.choices, widget=forms.RadioSelect
@@ -69,10 +88,34 @@ class HelpRequestForm(forms.Form):
             "tracking code."
         ),
         required=False,
+        # help.js disables the contact fields while this is ticked, and says so.
+        widget=forms.CheckboxInput(
+            attrs={
+                "data-contact-fields": "id_contact_name id_contact_phone id_contact_email "
+                "id_preferred_time",
+                "data-anonymous-note": "anonymous-note",
+            }
+        ),
     )
-    contact_name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=100)
-    contact_phone = forms.CharField(label=_("Phone number"), required=False, max_length=30)
-    contact_email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254)
+    # Autocomplete tokens and input modes: WCAG 1.3.5, and a number keyboard on a phone.
+    contact_name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact_phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=30,
+        widget=TelInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
     preferred_time = forms.CharField(
         label=_("When is a good time to call? (optional)"),
         required=False,
@@ -97,6 +140,7 @@ class HelpRequestForm(forms.Form):
         self.fields["municipality"].choices = [("", _("Choose…"))] + [  # type: ignore[attr-defined]
             (m.code, m.name) for m in municipalities_with_a_team()
         ]
+        self.fields["message"].widget.attrs.pop("maxlength", None)
 
     def clean_child_ages(self) -> list[int]:
         try:
@@ -112,6 +156,18 @@ class HelpRequestForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        typed_contact = [name for name in CONTACT_FIELDS if (self.data.get(name) or "").strip()]
+        if cleaned.get("anonymous") and typed_contact:
+            # Never drop what was typed without asking: the family chooses.
+            self.add_error(
+                "anonymous",
+                _(
+                    "You chose to ask anonymously but also gave contact details. Which do you "
+                    "want? To be contacted, untick “I want to ask anonymously”. To ask "
+                    "anonymously, empty the contact fields."
+                ),
+            )
+            return cleaned
         missing_contact = not cleaned.get("anonymous") and not (
             cleaned.get("contact_phone") or cleaned.get("contact_email")
         )
@@ -147,4 +203,38 @@ class StatusLookupForm(forms.Form):
         label=_("Tracking code"),
         help_text=_("The code you got when you sent your request, e.g. ABCDE-FGHJK-MNPQR-STVWX"),
         max_length=40,
+        # A shared phone must not offer the code to the next person who types here.
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+
+class FamilyAddForm(forms.Form):
+    """More information to an open request, from its status page."""
+
+    text = forms.CharField(
+        label=_("What do you want to add?"),
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "The team sees it with your request. It is not shown on this page, so "
+                "nobody else with the code can read it."
+            ),
+            _("At most 5,000 characters."),
+        ),
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 5, "data-maxlength": str(MESSAGE_MAX)}),
+        error_messages={"max_length": MESSAGE_TOO_LONG},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].widget.attrs.pop("maxlength", None)
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, withdraw my request. I no longer need help with it."),
+        error_messages={"required": _("Tick the box to confirm that you want to withdraw.")},
     )
