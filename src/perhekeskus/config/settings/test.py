@@ -10,6 +10,10 @@ SECRET_KEY = "test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa
 # Tests never touch the demo database: without DATABASE_URL, an in-memory SQLite.
 if env_str("DATABASE_URL"):
     DATABASES = {"default": database_from_env(DATA_DIR / "unused.sqlite3")}  # noqa: F405
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        # A file, as in production (WAL, busy timeout): Django would otherwise test SQLite in a
+        # shared in-memory database, whose table locks fail concurrent writers at once.
+        DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}.test"}
 else:
     DATABASES = {
         "default": {
