@@ -31,6 +31,13 @@ def network() -> dict[str, Any]:
     service = ServiceFactory.create(organization=team.organization)
     service.area_municipalities.add(askola)
     help_request = submitted_request(team, message="Isä lyö äitiä, lapset pelkäävät.")
+    anonymous = submitted_request(
+        team,
+        message="Isä lyö äitiä, lapset pelkäävät.",
+        anonymous=True,
+        contact_name="",
+        contact_phone="",
+    )
     late = received_ago(HelpRequestFactory.create(team=team), days=20)
     services.help_request_assign(actor=member, help_request=late, responsible=colleague)
     services.help_request_note(actor=member, help_request=late, text="Soitetaan huomenna.")
@@ -48,6 +55,7 @@ def network() -> dict[str, Any]:
         "member": member,
         "colleague": colleague,
         "request": help_request,
+        "anonymous": anonymous,
         "late": late,
         "meeting": meeting,
     }
@@ -78,6 +86,7 @@ def test_team_pages_pass_axe(live_server: Any, page: Any) -> None:
         "/?status=closed",
         f"/{data['request'].pk}/",
         f"/{data['late'].pk}/",
+        f"/{data['anonymous'].pk}/",
         "/meetings/",
     ]:
         page.goto(f"{base}{path}")
@@ -150,3 +159,42 @@ def test_from_new_to_closed_by_keyboard_without_javascript(
     assert help_request.close_reason == "guided"
     status = services.help_request_public_status(tracking_code=help_request.tracking_code)
     assert status.reply == "Olemme yhteydessä puhelimitse."
+
+
+def test_an_anonymous_danger_request_is_answered_by_keyboard_without_javascript(
+    live_server: Any, page_without_javascript: Any
+) -> None:
+    """The danger is at the top of the board with its time of arrival; its page says the reply is
+    the only channel, offers the reply first and no "record a contact"; the reply stops the
+    clock and the family's status page says "Answered"."""
+    data = network()
+    anonymous: HelpRequest = data["anonymous"]
+    page = page_without_javascript
+    log_in(page, live_server.url, data["member"].email)
+    page.goto(f"{live_server.url}/en/pro/help-requests/")
+    first_row = page.locator("tbody tr").first
+    assert "Possible danger" in first_row.inner_text()
+    arrived = timezone.localtime(anonymous.created_at)
+    assert f"{arrived:%-d.%-m.%Y} at {arrived.hour}.{arrived:%M}" in page.content()
+
+    page.goto(f"{live_server.url}/en/pro/help-requests/{anonymous.pk}/")
+    assert "the reply on the status page is the only channel" in page.content()
+    assert page.locator("form[action$='/contact/']").count() == 0
+    forms = page.locator("section.action-section form")
+    assert forms.first.get_attribute("action").endswith("/reply/")
+
+    page.focus("#id_reply-text")
+    page.keyboard.type("Soita 112, jos joku on vaarassa nyt. Perheneuvola auttaa arkisin.")
+    page.focus("form[action$='/reply/'] button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "First contact on" in page.content()
+    anonymous.refresh_from_db()
+    assert anonymous.status == RequestStatus.CONTACTED
+    assert anonymous.first_contact_at is not None
+
+    family = page.context.browser.new_context(java_script_enabled=False).new_page()
+    family.goto(f"{live_server.url}/en/ask-for-help/status/{anonymous.tracking_code}/")
+    status = family.locator("dd strong").first.inner_text()
+    assert status.strip() == "Answered"
+    family.context.close()
