@@ -93,3 +93,33 @@ def next_opening(schedules: Iterable[Schedule], at: dt.datetime) -> Interval | N
 
 def has_hours(schedules: Iterable[Schedule]) -> bool:
     return any(s.kind == ScheduleKind.REGULAR for s in schedules)
+
+
+def _days_covered(schedule: Schedule) -> tuple[dt.date, dt.date] | None:
+    if schedule.valid_from is None:
+        return None
+    return schedule.valid_from, schedule.valid_to or schedule.valid_from
+
+
+def hours_at_place(own: Iterable[Schedule], place: Iterable[Schedule]) -> list[Schedule]:
+    """The hours of a service at a place: the one rule that the service card, the map and the
+    search's "open now" follow, so that they never disagree.
+
+    The service's own weekly hours there, else the place's; and the exceptions of both, the
+    service's own winning on the days they both cover: a holiday closure of the building closes
+    every service in it, and a service's own special day says more than the building's."""
+    own_rows = list(own)
+    place_rows = list(place)
+    regular = [s for s in own_rows if s.kind == ScheduleKind.REGULAR] or [
+        s for s in place_rows if s.kind == ScheduleKind.REGULAR
+    ]
+    own_exceptions = [s for s in own_rows if s.kind == ScheduleKind.EXCEPTION]
+    own_days = [d for d in map(_days_covered, own_exceptions) if d is not None]
+    place_exceptions = []
+    for schedule in place_rows:
+        days = _days_covered(schedule) if schedule.kind == ScheduleKind.EXCEPTION else None
+        if days is None:
+            continue
+        if not any(days[0] <= last and first <= days[1] for first, last in own_days):
+            place_exceptions.append(schedule)
+    return [*regular, *own_exceptions, *place_exceptions]

@@ -1,4 +1,5 @@
 from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
 
 from perhekeskus.audit import api as audit_api
 from perhekeskus.catalog import api as catalog_api
@@ -11,6 +12,16 @@ app_name = "api"
 # that a malformed id is the API's JSON 404 rather than the site's HTML one.
 urlpatterns = [
     path("", core_api.ApiRootView.as_view(), name="root"),
+    # The schema as JSON, as its name says; ReDoc is served from our static files (the sidecar,
+    # pinned with the lock file), under a Content-Security-Policy of its own (core.middleware).
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi-schema"),
+    path(
+        "docs/",
+        SpectacularRedocView.as_view(
+            url_name="api:openapi-schema", template_name="core/api_docs.html"
+        ),
+        name="docs",
+    ),
     # The catalogue's list of services with the finder's search and filters.
     path("services", finder_api.ServiceSearchListView.as_view(), name="service-list"),
     path("services/<str:id>", catalog_api.ServiceDetailView.as_view(), name="service-detail"),

@@ -1,7 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from perhekeskus.catalog.editor import editor_site
 from perhekeskus.core import views as core_views
@@ -21,8 +20,6 @@ urlpatterns = [
         name="api-help-status",
     ),
     path("api/v1/", include("perhekeskus.config.api_urls")),
-    path("api/v1/openapi.json", SpectacularAPIView.as_view(), name="openapi-schema"),
-    path("api/v1/docs/", SpectacularRedocView.as_view(url_name="openapi-schema"), name="api-docs"),
 ]
 
 urlpatterns += i18n_patterns(

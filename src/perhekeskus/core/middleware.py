@@ -4,6 +4,24 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+API_DOCS_PATH = "/api/v1/docs/"
+# ReDoc (served from our static files) injects its styles and runs its search in a worker made
+# from a blob; its scripts and everything it fetches still come from our own origin only.
+API_DOCS_CSP = (
+    "default-src 'self'; "
+    "img-src 'self' data:; "
+    "style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; "
+    "worker-src 'self' blob:; "
+    "connect-src 'self'; "
+    "font-src 'self' data:; "
+    "object-src 'none'; "
+    "base-uri 'self'; "
+    "form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 class SecurityHeadersMiddleware:
@@ -32,10 +50,47 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        # The browsable API and the API docs render their own inline assets.
-        if not request.path.startswith(("/api/", "/admin/")):
+        if request.path == API_DOCS_PATH:
+            response.headers.setdefault("Content-Security-Policy", API_DOCS_CSP)
+        # The browsable API and the admin render their own inline assets.
+        elif not request.path.startswith(("/api/", "/admin/")):
             response.headers.setdefault("Content-Security-Policy", self.csp)
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(self), payment=()"
         )
+        return response
+
+
+# Pages and API answers that carry personal or audit data: no browser or proxy may keep a copy
+# (ASVS 8.2.1). Paths are matched after the language prefix.
+PRIVATE_PAGE_PREFIXES = ("/pro/", "/accounts/", "/ask-for-help/")
+PRIVATE_PATH_PREFIXES = ("/api/v1/help-requests", "/api/v1/audit-entries", "/admin/")
+
+
+def is_private_path(path: str) -> bool:
+    if path.startswith(PRIVATE_PATH_PREFIXES):
+        return True
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if path.startswith(prefix):
+            return f"/{path[len(prefix) :]}".startswith(PRIVATE_PAGE_PREFIXES)
+    return False
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store, private` on every private path, and on every answer to a
+    logged-in user (the page header names them). Public pages for anonymous visitors stay
+    cacheable; the session is looked at only when the request carries a session cookie, so that
+    they do not all get `Vary: Cookie`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if is_private_path(request.path) or (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            and getattr(getattr(request, "user", None), "is_authenticated", False)
+        ):
+            add_never_cache_headers(response)
         return response

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A body over MAX_REQUEST_BODY_BYTES is refused before anything reads it (core.bodylimit;
+    # under ASGI the cap also wraps the application itself, for chunked bodies).
+    "perhekeskus.core.bodylimit.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A keyed hash of the client's address for per-address counters; never the address itself.
     "perhekeskus.core.client.ClientKeyMiddleware",
@@ -63,9 +67,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A refused object or action is logged as such, with the user's id (F-22).
+    "perhekeskus.core.logging.DeniedAccessLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "perhekeskus.core.middleware.SecurityHeadersMiddleware",
+    # Cache-Control: no-store on pages and API answers with personal or audit data.
+    "perhekeskus.core.middleware.NoStoreMiddleware",
     # axes last: it turns a lockout raised by the backend into a response
     "axes.middleware.AxesMiddleware",
 ]
@@ -156,6 +164,10 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Finnish and Finland-Swedish common passwords, also with digits at the ends (salasana1234),
+    # and runs like qwertyuiopas or 111111111111a (F-14).
+    {"NAME": "perhekeskus.accounts.passwords.CommonFinnishPasswordValidator"},
+    {"NAME": "perhekeskus.accounts.passwords.SequenceValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
@@ -220,7 +232,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- API ----------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "perhekeskus.core.api.ApiSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
@@ -236,6 +248,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Family center network: service catalogue (Open Referral HSDS 3.0) and more.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # ReDoc from drf-spectacular-sidecar's static files: no CDN, no Google Fonts (F-11).
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Security headers that hold everywhere ------------------------------------------------------
@@ -250,16 +264,24 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     # No tracking code, search text or client address in any log line (F-03, core.accesslog).
-    "filters": {"private": {"()": "perhekeskus.core.accesslog.PrivateAccessLogFilter"}},
+    "filters": {
+        "private": {"()": "perhekeskus.core.accesslog.PrivateAccessLogFilter"},
+        # A 403 or 404 is one line, not a traceback (F-22).
+        "client_errors": {"()": "perhekeskus.core.logging.NoTracebackForClientErrors"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["private"]}
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
     "loggers": {
         "axes": {"level": "WARNING"},
-        "django.request": {"level": "WARNING"},
+        "django.request": {"level": "WARNING", "filters": ["client_errors"]},
     },
 }
+
+# The largest request body the application reads (bytes); larger ones are answered 413 before
+# they are read (core.bodylimit). The reverse proxy should refuse them first.
+PERHEKESKUS_MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 1024 * 1024)
 
 # Help requests: free text and contact details are encrypted at rest with these Fernet keys
 # (comma-separated, newest first). Without them, a key derived from SECRET_KEY (not in production).
@@ -276,6 +298,11 @@ PERHEKESKUS_HELP_REQUEST_RATE_LIMIT = env_str("HELP_REQUEST_RATE_LIMIT", "5/h")
 # Help requests from one address, whatever the browser: high enough for a school, a shelter or a
 # mobile operator's shared address (CGNAT), low enough to stop a flood.
 PERHEKESKUS_HELP_REQUEST_ADDRESS_RATE_LIMIT = env_str("HELP_REQUEST_ADDRESS_RATE_LIMIT", "30/h")
+
+# Password-reset links one e-mail address can receive (more requests get the same answer and
+# no e-mail), and reset requests one client address can make (more are answered 429).
+PERHEKESKUS_PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "3/h")
+PERHEKESKUS_PASSWORD_RESET_CLIENT_RATE_LIMIT = env_str("PASSWORD_RESET_CLIENT_RATE_LIMIT", "20/h")
 
 # The e-mail outbox (core.outbox): a message that cannot be sent is retried with back-off by the
 # scheduled `perhekeskus send-outbox`, and given up after this many attempts; sent and given-up
@@ -310,14 +337,13 @@ PERHEKESKUS_SITE_NAME = env_str("SITE_NAME", "Perhekeskus")
 PERHEKESKUS_SITE_DOMAIN = env_str("SITE_DOMAIN", "127.0.0.1:8000")
 PERHEKESKUS_SITE_HTTPS = env_bool("SITE_HTTPS", False)
 
-# The public map's tiles (Leaflet's URL template). Browsers fetch them straight from this server,
-# so its origin is allowed in the Content-Security-Policy's img-src (core.middleware); a county
-# that runs its own tile server, or uses a commercial one, sets MAP_TILE_URL and its attribution.
-PERHEKESKUS_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-PERHEKESKUS_TILE_ATTRIBUTION = env_str(
-    "MAP_TILE_ATTRIBUTION",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
-)
+# The public map's tiles (Leaflet's URL template) from the tile server the county chooses: its own,
+# or one it has an agreement with. Browsers fetch them straight from that server (which then sees
+# the visitor's address), so its origin is allowed in the CSP's img-src (core.middleware) and the
+# privacy page names it. Unset, no map is drawn and nothing is fetched from a third party: the
+# list of places and their directions links remain (ADR 0017 as amended).
+PERHEKESKUS_TILE_URL = env_str("MAP_TILE_URL", "")
+PERHEKESKUS_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
 
 def _tile_origin(url: str) -> str:

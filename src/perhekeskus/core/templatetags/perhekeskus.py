@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django import forms, template
+from django.conf import settings
 from django.forms.boundfield import BoundField
 from django.utils.safestring import SafeString
 
@@ -44,3 +47,15 @@ def crisis_lines(group: str = "urgent") -> tuple[crisis.CrisisLine, ...]:
 @register.simple_tag
 def crisis_line(key: str) -> crisis.CrisisLine:
     return crisis.crisis_line(key)
+
+
+@register.simple_tag
+def privacy_facts() -> dict[str, object]:
+    """What the privacy page states from the settings, so that it stays true when they change:
+    the map tile server (none: no map is drawn) and how long help requests are kept."""
+    tile_url = getattr(settings, "PERHEKESKUS_TILE_URL", "")
+    return {
+        "tile_host": urlsplit(tile_url).netloc if tile_url else "",
+        "tiles_from_us": bool(tile_url) and not urlsplit(tile_url).netloc,
+        "retention_days": settings.PERHEKESKUS_HELP_REQUEST_RETENTION_DAYS,
+    }

@@ -23,7 +23,7 @@ from django.db import connection
 from django.db.models import Q
 
 from perhekeskus.catalog.models import AreaType, ContactChannel, Schedule, ServiceAtLocation
-from perhekeskus.catalog.opening import is_open
+from perhekeskus.catalog.opening import hours_at_place, is_open
 from perhekeskus.catalog.selectors import service_list_public
 from perhekeskus.finder.models import FIELD_CLASSES, SearchDocument
 from perhekeskus.finder.search.analysis import PART_PREFIX
@@ -323,9 +323,9 @@ def catalogue_filters(
 
 
 def services_open_at(service_ids: Iterable[uuid.UUID], at: dt.datetime) -> set[uuid.UUID]:
-    """The services open at `at`: by their own hours, the hours at any of their places (a place's
-    own hours when the service has none there), or the hours of a contact channel (a helpline
-    that answers now)."""
+    """The services open at `at`: by their own hours, the hours at any of their places
+    (catalog.opening.hours_at_place, the rule the service card follows), or the hours of a
+    contact channel (a helpline that answers now)."""
     ids = list(service_ids)
     found: set[uuid.UUID] = set()
     for start in range(0, len(ids), 2000):  # bounded IN lists (SQLite's parameter limit)
@@ -367,7 +367,7 @@ def _open_at(ids: list[uuid.UUID], at: dt.datetime) -> set[uuid.UUID]:
     for sal_id, service_id, location_id in sals:
         if service_id in open_ids:
             continue
-        rows = by_sal.get(sal_id) or by_location.get(location_id) or []
+        rows = hours_at_place(by_sal.get(sal_id, []), by_location.get(location_id, []))
         if rows and is_open(rows, at):
             open_ids.add(service_id)
     for channel_id, service_id, sal_service_id in channels:

@@ -349,6 +349,7 @@ def _place_ids(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@override_settings(PERHEKESKUS_TILE_URL="/tiles/{z}/{x}/{y}.png")
 def test_map_page_is_a_list_of_places_that_works_alone(lang: str, demo: None) -> None:
     response = Client().get(f"/{lang}/map")
     assert response.status_code == 200
@@ -463,6 +464,10 @@ def test_map_query_count_does_not_grow_with_places(
         assert Client().get("/sv/map?open_now=1&postal_code=00100").status_code == 200
 
 
+@override_settings(
+    PERHEKESKUS_TILE_URL="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    PERHEKESKUS_TILE_ORIGIN="https://tile.openstreetmap.org",
+)
 def test_tile_server_is_configured_and_allowed_by_the_content_security_policy(
     clinic: Service,
 ) -> None:

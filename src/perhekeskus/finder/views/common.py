@@ -24,6 +24,7 @@ from perhekeskus.catalog.models import (
     Service,
     ServiceAtLocation,
 )
+from perhekeskus.catalog.opening import hours_at_place
 from perhekeskus.finder.forms import CHANNEL_LABELS
 from perhekeskus.finder.views.hours import OpeningState, combined_state, opening_state
 
@@ -109,11 +110,9 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def place_schedules(sal: ServiceAtLocation) -> list[Schedule]:
-    """A service's hours at a place: its own there, else the place's."""
-    own = list(sal.schedules.all())
-    if any(s.kind == "regular" for s in own):
-        return own
-    return list(sal.location.schedules.all())
+    """A service's hours at a place (catalog.opening.hours_at_place): its own weekly hours
+    there, else the place's, and the exceptions of both."""
+    return hours_at_place(sal.schedules.all(), sal.location.schedules.all())
 
 
 def _all_channels(service: Service) -> list[ContactChannel]:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from perhekeskus.finder.forms import MapForm
 from perhekeskus.finder.views.common import municipality_choices
 from perhekeskus.finder.views.places import Place, place_list, postal_code_point
+from perhekeskus.finder.views.service import directions_links
 
 
 def _map_item(place: Place) -> dict[str, Any]:
@@ -76,7 +77,8 @@ def map_page(request: HttpRequest) -> HttpResponse:
         near=near,
     )
     focus = values.get("place")
-    if focus and not any(p.location.pk == focus for p in places):
+    focus_place = next((p for p in places if p.location.pk == focus), None) if focus else None
+    if focus and focus_place is None:
         notes.append(str(_("The place you looked for is not in the list with these filters.")))
         focus = None
     filtered = any(
@@ -92,12 +94,17 @@ def map_page(request: HttpRequest) -> HttpResponse:
         if postal_code or not values.get("near")
         else "{},{}".format(*values["near"]),
         "focus": str(focus) if focus else "",
+        # "Show on the map" lands on this place's box, with the map right below it.
+        "focus_place": focus_place,
+        "focus_directions": directions_links(focus_place.location) if focus_place else [],
         "filtered": filtered,
         "map_data": {
             "places": [_map_item(p) for p in places],
             "focus": str(focus) if focus else None,
             "near": list(near) if near else None,
         },
+        # No tile server configured: no map is drawn, nothing is fetched from a third party
+        # (the list and each place's directions links remain); see the privacy page.
         "tile_url": settings.PERHEKESKUS_TILE_URL,
         "tile_attribution": settings.PERHEKESKUS_TILE_ATTRIBUTION,
         "map_url": reverse("finder:map"),

@@ -9,9 +9,25 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from perhekeskus.catalog.models import Location, LocationType, Service, ServiceAtLocation
+from perhekeskus.catalog.models import (
+    Location,
+    LocationType,
+    Schedule,
+    ScheduleKind,
+    Service,
+    ServiceAtLocation,
+)
+from perhekeskus.catalog.opening import hours_at_place
 from perhekeskus.finder.views.common import by_name, haversine_km
 from perhekeskus.finder.views.hours import Hours, OpeningState, combined_state, hours, opening_state
+
+
+@dataclass(frozen=True)
+class ServiceHere:
+    service: Service
+    # The service's own weekly hours at the place when they differ from the place's (the rule
+    # of catalog.opening.hours_at_place, which the service card shows).
+    summary: list[str]
 
 
 @dataclass(frozen=True)
@@ -21,6 +37,7 @@ class Place:
     hours: Hours | None
     state: OpeningState | None
     distance_km: float | None
+    here: list[ServiceHere] = dataclasses.field(default_factory=list)
 
     @property
     def point(self) -> tuple[float, float]:
@@ -83,6 +100,7 @@ def place_list(
             hours=place_hours,
             state=state,
             distance_km=None,
+            here=[_service_here(sal, own, place_hours, now) for sal in sals],
         )
         if near:
             place = dataclasses.replace(place, distance_km=haversine_km(near, place.point))
@@ -90,6 +108,19 @@ def place_list(
     if near:
         places.sort(key=lambda p: p.distance_km or 0.0)
     return places
+
+
+def _service_here(
+    sal: ServiceAtLocation, place_rows: list[Schedule], place_hours: Hours | None, now: dt.datetime
+) -> ServiceHere:
+    own = list(sal.schedules.all())
+    if not any(s.kind == ScheduleKind.REGULAR for s in own):
+        return ServiceHere(sal.service, [])
+    service_hours = hours(hours_at_place(own, place_rows), now)
+    summary = service_hours.summary if service_hours else []
+    if place_hours is not None and summary == place_hours.summary:
+        summary = []
+    return ServiceHere(sal.service, summary)
 
 
 def postal_code_point(postal_code: str) -> tuple[float, float] | None:

@@ -36,7 +36,7 @@ from perhekeskus.finder.views.common import (
     service_state,
     tel_href,
 )
-from perhekeskus.finder.views.hours import Hours, OpeningState, hours
+from perhekeskus.finder.views.hours import Hours, OpeningState, combined_state, hours
 
 # The order in which a card lists the ways to reach a service: talk first, then write.
 _KIND_ORDER = [
@@ -126,15 +126,88 @@ def _channel_views(channels: list[ContactChannel], now: dt.datetime) -> list[Cha
 class PlaceView:
     sal: ServiceAtLocation
     location: Location
-    hours: Hours | None
+    hours: Hours | None  # the service's hours here (catalog.opening.hours_at_place)
     channels: list[ChannelView]
     map_url: str | None
+    # The building's own weekly hours, when they differ from the service's here (the map
+    # lists the building's), so that the card and the map say the same two things.
+    building_summary: list[str]
+    directions: list[tuple[str, str]]  # (map service, URL)
+
+
+@dataclass(frozen=True)
+class WayState:
+    """Open now or when next, for one way of reaching the service ("Phone", "Visiting")."""
+
+    label: str
+    state: OpeningState
+
+
+def reach_states(
+    service: Service,
+    channels: list[ChannelView],
+    places: list[PlaceView],
+    service_hours: Hours | None,
+    now: dt.datetime,
+) -> list[WayState]:
+    """The headline's "open now / opens at", per way the service is reached: a phone line's
+    own hours, the hours of the places, the service's own hours; not one state of whichever
+    opens first, which told a family the clinic opens at 8.00 when its phone line opens at
+    12.00. A service with one way and no other says it without a label."""
+    ways: list[WayState] = []
+    all_channels = channels + [view for place in places for view in place.channels]
+    for kind in _KIND_ORDER:
+        states = [v.hours.state for v in all_channels if v.channel.kind == kind and v.hours]
+        state = combined_state(states)
+        if state is not None:
+            ways.append(WayState(str(ChannelKind(kind).label), state))
+    visiting = combined_state(
+        p.hours.state for p in places if p.hours and p.location.location_type == "physical"
+    )
+    if visiting is not None:
+        ways.append(WayState(_("Visiting"), visiting))
+    if service_hours is not None:
+        ways.append(WayState(_("Service hours"), service_hours.state))
+    return ways
 
 
 def _map_url(location: Location) -> str | None:
     if location.latitude is None or location.longitude is None:
         return None
-    return f"{reverse('finder:map')}?place={location.pk}#place-{location.pk}"
+    # The focused place's box, with the map right below it: on a phone the map is in view.
+    return f"{reverse('finder:map')}?place={location.pk}#place-focus"
+
+
+def directions_links(location: Location) -> list[tuple[str, str]]:
+    """Directions to a place in the common map services, by its coordinates only: the link
+    carries no address and nothing about the person (no starting point)."""
+    if location.latitude is None or location.longitude is None:
+        return []
+    point = f"{location.latitude},{location.longitude}"
+    return [
+        ("OpenStreetMap", f"https://www.openstreetmap.org/directions?to={point}"),
+        ("Google Maps", f"https://www.google.com/maps/dir/?api=1&destination={point}"),
+        ("Apple Maps", f"https://maps.apple.com/?daddr={point}"),
+    ]
+
+
+def _place_view(sal: ServiceAtLocation, now: dt.datetime) -> PlaceView:
+    service_here = hours(place_schedules(sal), now)
+    building = hours(sal.location.schedules.all(), now)
+    building_summary = building.summary if building else []
+    if service_here and building_summary == service_here.summary:
+        building_summary = []
+    return PlaceView(
+        sal=sal,
+        location=sal.location,
+        hours=service_here,
+        channels=_channel_views(list(sal.channels.all()), now),
+        map_url=_map_url(sal.location),
+        building_summary=building_summary,
+        directions=directions_links(sal.location)
+        if sal.location.location_type == LocationType.PHYSICAL
+        else [],
+    )
 
 
 def _fees_say_more(service: Service) -> bool:
@@ -156,15 +229,11 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
         raise Http404 from exc
     now = timezone.now()
     places = [
-        PlaceView(
-            sal=sal,
-            location=sal.location,
-            hours=hours(place_schedules(sal), now),
-            channels=_channel_views(list(sal.channels.all()), now),
-            map_url=_map_url(sal.location),
-        )
+        _place_view(sal, now)
         for sal in sorted(service.at_locations.all(), key=lambda s: s.location.name or "")
     ]
+    channels = _channel_views(list(service.channels.all()), now)
+    service_hours = hours(service.schedules.all(), now)
     terms = list(service.terms.all())
     tasks = sorted(
         ((int(t.code), t) for t in terms if t.taxonomy.key == TASKS_KEY and t.code.isdigit()),
@@ -173,8 +242,9 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     context = {
         "service": service,
         "state": service_state(service, now),
-        "service_hours": hours(service.schedules.all(), now),
-        "channels": _channel_views(list(service.channels.all()), now),
+        "ways": reach_states(service, channels, places, service_hours, now),
+        "service_hours": service_hours,
+        "channels": channels,
         "places": places,
         "physical_places": [p for p in places if p.location.location_type == LocationType.PHYSICAL],
         "ages": ages_text(service.minimum_age, service.maximum_age),
