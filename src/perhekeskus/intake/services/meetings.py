@@ -54,6 +54,10 @@ AGENDA_HIDDEN_FIELDS = (
 )
 
 
+# `urgency` is the annotation of `selectors.danger_first`: danger first, then oldest first.
+AGENDA_ORDER = ("urgency", "created_at", "pk")
+
+
 def meeting_agenda(*, meeting: TeamMeeting) -> list[HelpRequest]:
     """The requests to discuss: every open request of the team that came in since the previous
     meeting, or that has no decision yet. Those with danger signals first (whether or not the
@@ -75,7 +79,7 @@ def meeting_agenda(*, meeting: TeamMeeting) -> list[HelpRequest]:
     undecided = open_requests.filter(Q(decisions__isnull=True) | Q(decisions__meeting=meeting))
     # The agenda lists requests; their words are read on each request's own (logged) page.
     agenda = danger_first((since | undecided).distinct(), waiting_only=False)
-    return list(agenda.defer(*AGENDA_HIDDEN_FIELDS).order_by("urgency", "created_at", "pk"))
+    return list(agenda.defer(*AGENDA_HIDDEN_FIELDS).order_by(*AGENDA_ORDER))
 
 
 def meeting_decide(
