@@ -6,6 +6,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
+from perhekeskus.core.views import page_not_found
+
 API_DOCS_PATH = "/api/v1/docs/"
 # ReDoc (served from our static files) injects its styles and runs its search in a worker made
 # from a blob; its scripts and everything it fetches still come from our own origin only.
@@ -93,4 +95,24 @@ class NoStoreMiddleware:
             and getattr(getattr(request, "user", None), "is_authenticated", False)
         ):
             add_never_cache_headers(response)
+        return response
+
+
+class FriendlyNotFoundMiddleware:
+    """With DEBUG on (the demo), a page that is not found gets the site's own 404 page instead of
+    Django's technical one, which lists every URL pattern of the site to whoever asks. API
+    answers keep their JSON 404; the development settings put this middleware innermost."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.path.startswith("/api/")
+        ):
+            return page_not_found(request)
         return response

@@ -3,7 +3,7 @@
 from perhekeskus.config.env import env_bool, env_str
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import MIDDLEWARE, STORAGES
 
 DEBUG = env_bool("DEBUG", True)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -15,3 +15,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PERHEKESKUS_DEMO = True
+# The demo runs with DEBUG on: an unknown address still gets the friendly 404 page, not Django's
+# technical one with every URL pattern (usability review m18).
+MIDDLEWARE = [*MIDDLEWARE, "perhekeskus.core.middleware.FriendlyNotFoundMiddleware"]
