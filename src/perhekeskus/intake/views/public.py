@@ -34,7 +34,7 @@ from perhekeskus.intake.forms.public import (
     StatusLookupForm,
     WithdrawForm,
 )
-from perhekeskus.intake.models import HelpRequest, RequestStatus
+from perhekeskus.intake.models import HelpRequest
 from perhekeskus.intake.selectors import family_status_step
 from perhekeskus.intake.tracking import normalize_tracking_code
 
@@ -256,15 +256,6 @@ def _status_page(
         },
         status=status,
     )
-
-
-STATUS_STEPS = {
-    RequestStatus.NEW: "new",
-    RequestStatus.IN_TRIAGE: "in_triage",
-    RequestStatus.ASSIGNED: "assigned",
-    RequestStatus.CONTACTED: "contacted",
-    RequestStatus.CLOSED: "closed",
-}
 
 
 @never_cache
