@@ -200,7 +200,8 @@ class HelpRequestCreateView(APIView):
                 return Response(error.message_dict, status=status.HTTP_400_BAD_REQUEST)
         code = result.help_request.tracking_code
         with translation.override(result.help_request.language):
-            status_path = reverse("help:status", kwargs={"code": code})
+            # The page where the family types the code: no code in a URL (access logs, F-03).
+            status_path = reverse("help:status_lookup")
         return Response(
             {
                 "tracking_code": code,
