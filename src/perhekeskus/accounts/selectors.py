@@ -9,7 +9,7 @@ from perhekeskus.accounts import actions
 from perhekeskus.accounts.models import RoleGrant, User
 from perhekeskus.accounts.policies import can_manage_users, can_view_user
 from perhekeskus.audit.services import audit_record
-from perhekeskus.core.errors import NotFound, PolicyDenied
+from perhekeskus.core.errors import AccessDenied, NotFound, PolicyDenied
 
 
 def user_list_visible_to(*, actor: Any, query: str = "", role: str = "") -> QuerySet[User]:
@@ -38,7 +38,7 @@ def access_user(*, actor: Any, user_id: int, request: HttpRequest | None = None)
     except (User.DoesNotExist, ValueError, TypeError):
         raise NotFound from None
     if not can_view_user(actor, user):
-        raise NotFound
+        raise AccessDenied(target_type="accounts.user", target_id=user.pk)
     if user.pk != actor.pk:
         audit_record(action=actions.USER_VIEW, actor=actor, target=user, request=request)
     return user

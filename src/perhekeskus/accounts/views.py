@@ -1,17 +1,18 @@
 from __future__ import annotations
 
 import base64
+import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -32,6 +33,8 @@ from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.policies import is_two_factor_satisfied
 from perhekeskus.core.roles import Role
+
+logger = logging.getLogger(__name__)
 
 PENDING_USER = "accounts_pending_user"
 PENDING_SINCE = "accounts_pending_since"
@@ -385,18 +388,46 @@ def user_totp_reset(request: HttpRequest, user_id: int) -> HttpResponse:
 # --- Passwords ----------------------------------------------------------------------------------
 
 
+class RedirectThenRun(HttpResponseRedirect):
+    """A redirect that runs a task once it has been sent: ASGI and WSGI servers call close()
+    after the last byte of the answer is out, so the task's time (an SMTP relay's, say) cannot
+    be read from the answer's timing."""
+
+    def __init__(self, url: str, *, then: Callable[[], None]) -> None:
+        super().__init__(url)
+        self._then = then
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            try:
+                self._then()
+            except Exception:
+                logger.exception("A task after the answer failed")
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/email/password_reset_email.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
-    extra_email_context = {"site_name": settings.PERHEKESKUS_SITE_NAME}
 
     def form_valid(self, form: Any) -> HttpResponse:
-        services.password_reset_request_record(
-            request=self.request, email=form.cleaned_data["email"]
-        )
-        return super().form_valid(form)
+        try:
+            send = services.password_reset_request(
+                request=self.request, email=form.cleaned_data["email"]
+            )
+        except services.ResetRequestsLimited:
+            form.add_error(
+                None,
+                _(
+                    "Too many password-reset requests have come from your network. "
+                    "Please try again in an hour."
+                ),
+            )
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            return response
+        return RedirectThenRun(str(self.success_url), then=send)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -9,4 +9,8 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter  # noqa: E402  (needs Django set up first)
 
-application = ProtocolTypeRouter({"http": django_asgi_app})
+from perhekeskus.core.bodylimit import BodySizeLimit  # noqa: E402
+
+# The body-size cap sits outside Django, which would otherwise read a whole (chunked) body
+# before any middleware runs.
+application = ProtocolTypeRouter({"http": BodySizeLimit(django_asgi_app)})

@@ -1,7 +1,10 @@
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.test import Client, override_settings
 
+from perhekeskus.accounts.models import User
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.testing.factories import PASSWORD, UserFactory
 
@@ -97,9 +100,12 @@ def test_logout_is_audited_and_needs_post(professional) -> None:  # type: ignore
     assert client.get("/fi/accounts/me/").status_code == 302
 
 
-def test_password_reset_by_email_is_audited(professional) -> None:  # type: ignore[no-untyped-def]
+def test_password_reset_by_email_is_audited(
+    professional: User, django_capture_on_commit_callbacks: Any
+) -> None:
     client = Client()
-    response = client.post("/fi/accounts/password/reset/", {"email": professional.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/fi/accounts/password/reset/", {"email": professional.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
