@@ -333,6 +333,11 @@ FINDER_SEARCH_CACHE_SIZE = env_int("SEARCH_CACHE_SIZE", 256)
 
 # Shown in the page header and e-mails; a county sets its own.
 PERHEKESKUS_SITE_NAME = env_str("SITE_NAME", "Perhekeskus")
+# Where accessibility feedback goes (the accessibility statement's feedback channel, required by
+# the Act on the Provision of Digital Services 306/2019); a county sets its own address.
+PERHEKESKUS_ACCESSIBILITY_FEEDBACK_EMAIL = env_str(
+    "ACCESSIBILITY_FEEDBACK_EMAIL", "saavutettavuus@perhekeskus.invalid"
+)
 # Where links in e-mails sent outside a request (invitations from the command line) point to.
 PERHEKESKUS_SITE_DOMAIN = env_str("SITE_DOMAIN", "127.0.0.1:8000")
 PERHEKESKUS_SITE_HTTPS = env_bool("SITE_HTTPS", False)

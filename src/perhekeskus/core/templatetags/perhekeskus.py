@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 
 from django import forms, template
@@ -58,4 +59,20 @@ def privacy_facts() -> dict[str, object]:
         "tile_host": urlsplit(tile_url).netloc if tile_url else "",
         "tiles_from_us": bool(tile_url) and not urlsplit(tile_url).netloc,
         "retention_days": settings.PERHEKESKUS_HELP_REQUEST_RETENTION_DAYS,
+    }
+
+
+# The accessibility statement's dates: when it was written and when the service was last
+# assessed (a review by hand on phone and desktop, keyboard, without JavaScript and at 320 px,
+# and the automatic axe-core checks in the browser tests). Update both with each assessment.
+ACCESSIBILITY_STATEMENT_DATE = dt.date(2026, 12, 4)
+ACCESSIBILITY_ASSESSED_DATE = dt.date(2026, 12, 4)
+
+
+@register.simple_tag
+def accessibility_facts() -> dict[str, object]:
+    return {
+        "statement_date": ACCESSIBILITY_STATEMENT_DATE,
+        "assessed_date": ACCESSIBILITY_ASSESSED_DATE,
+        "feedback_email": settings.PERHEKESKUS_ACCESSIBILITY_FEEDBACK_EMAIL,
     }
