@@ -146,6 +146,18 @@ def print_intake(kind: str, r: dict[str, Any]) -> None:
     )
 
 
+def print_danger() -> None:
+    # Pure Python and no database: measured once, in this process.
+    from perhekeskus.core.danger_eval import report_lines
+
+    print("\n## Danger recognition on the labelled set (core/danger_eval)")
+    for line in report_lines():
+        print(f"  {line}")
+
+
+# Benchmarks that need no database run once, after the others.
+WITHOUT_DATABASE = {"bench_danger": print_danger}
+
 PRINTERS = {
     "bench_foundation": print_foundation,
     "bench_import": print_import,
@@ -156,16 +168,21 @@ PRINTERS = {
 
 def main() -> None:
     # `python benchmarks/run.py bench_import` runs just that one.
-    names = sys.argv[1:] or BENCHMARKS
-    unknown = [name for name in names if name not in BENCHMARKS]
+    names = sys.argv[1:] or [*BENCHMARKS, *WITHOUT_DATABASE]
+    known = [*BENCHMARKS, *WITHOUT_DATABASE]
+    unknown = [name for name in names if name not in known]
     if unknown:
-        raise SystemExit(f"Unknown benchmark(s): {', '.join(unknown)}; known: {BENCHMARKS}")
+        raise SystemExit(f"Unknown benchmark(s): {', '.join(unknown)}; known: {known}")
     kinds = ["sqlite"] + (["postgresql"] if postgres_available() else [])
     if "postgresql" not in kinds:
         print("PostgreSQL not reachable (BENCH_PG_ADMIN_URL): SQLite only.")
     for name in names:
-        for kind in kinds:
-            PRINTERS[name](kind, run_one(name, kind))
+        if name in BENCHMARKS:
+            for kind in kinds:
+                PRINTERS[name](kind, run_one(name, kind))
+    for name in names:
+        if name in WITHOUT_DATABASE:
+            WITHOUT_DATABASE[name]()
 
 
 if __name__ == "__main__":

@@ -32,7 +32,11 @@ def test_danger_signals_in_three_languages() -> None:
     assert danger_signals("Mieheni lyö minua ja lapsia") == ["violence"]
     assert danger_signals("Han slår mig") == ["violence"]
     assert danger_signals("My son talks about suicide") == ["self_harm"]
-    assert danger_signals("Lapsi on yksin kotona ja isä on humalassa") == ["child_in_danger"]
+    # A drunk caregiver has its own signal, after the child left alone (the order is stable).
+    assert danger_signals("Lapsi on yksin kotona ja isä on humalassa") == [
+        "child_in_danger",
+        "caregiver_intoxicated_or_raging",
+    ]
     assert danger_signals("Vauva itkee paljon eikä nuku") == []
     # Whole-word stems do not fire inside other words.
     assert danger_signals("Terveysasemalla oli jono") == []
