@@ -3,10 +3,12 @@ found nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -16,8 +18,9 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.listeners import ImportCounts
+from perhekeskus.core.client import current_client_key
 from perhekeskus.core.errors import PolicyDenied
-from perhekeskus.finder import actions
+from perhekeskus.finder import actions, unmet
 from perhekeskus.finder.models import INDEX_LANGUAGES, NeedConcept, ZeroResultQuery
 from perhekeskus.finder.policies import can_edit_need_concepts
 from perhekeskus.finder.search import index
@@ -97,13 +100,16 @@ def need_concept_save(
 
 
 def zero_result_record(*, query: str, language: str, municipality_code: str = "") -> None:
-    """Count one search that found nothing: its normalised text, language, municipality and
-    today's date. Nothing about who searched is stored."""
-    query = query.strip()[:200]
-    if not query:
-        return
+    """Count one search that found nothing: the words of it that identify nobody (`unmet`), its
+    language, municipality and today's date. Nothing about who searched is stored; one address
+    adds at most so many a day, and the day's new rows are capped."""
     if language not in INDEX_LANGUAGES:
         raise ValidationError({"language": _("Unknown language.")})
+    if not query.strip() or not unmet.client_may_record():
+        return
+    query = unmet.unmet_search_text(query, language, client=current_client_key())
+    if not query:
+        return
     municipality_code = municipality_code if municipality_code.isdigit() else ""
     key = {
         "query": query,
@@ -114,8 +120,23 @@ def zero_result_record(*, query: str, language: str, municipality_code: str = ""
     with transaction.atomic():
         if ZeroResultQuery.objects.filter(**key).update(count=F("count") + 1):
             return
+        if not unmet.new_row_allowed():
+            return
         try:
             with transaction.atomic():
                 ZeroResultQuery.objects.create(**key, count=1)
         except IntegrityError:  # another search created the row first
             ZeroResultQuery.objects.filter(**key).update(count=F("count") + 1)
+
+
+def zero_result_purge(*, older_than_days: int | None = None) -> int:
+    """Delete the counts of searches without results older than the retention period
+    (`UNMET_SEARCH_RETENTION_DAYS`); returns the number of rows deleted."""
+    days = (
+        settings.FINDER_UNMET_SEARCH_RETENTION_DAYS if older_than_days is None else older_than_days
+    )
+    if days < 0:
+        raise ValueError("The retention period cannot be negative")
+    cutoff = timezone.localdate() - dt.timedelta(days=days)
+    deleted, _counts = ZeroResultQuery.objects.filter(date__lt=cutoff).delete()
+    return deleted

@@ -249,7 +249,7 @@ class ResultCacheTests(DemoTestCase):
                 assert ranked.called
 
     def test_searches_without_results_are_counted_every_time(self) -> None:
-        with override_settings(FINDER_SEARCH_CACHE_SIZE=16):
+        with override_settings(FINDER_SEARCH_CACHE_SIZE=16, FINDER_UNMET_SEARCH_MIN_CLIENTS=1):
             for _ in range(3):
                 page = _page("qwxzyvvq", "fi", {})
                 assert page.total == 0 and page.related
