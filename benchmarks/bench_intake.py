@@ -80,7 +80,7 @@ def total_requests() -> int:
 
 def start_server(port: int) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
-    env.update({"HELP_REQUEST_RATE_LIMIT": "off", "LOG_LEVEL": "warning", "DEBUG": "false"})
+    env.update({"RATE_LIMITS": "off", "LOG_LEVEL": "warning", "DEBUG": "false"})
     process = subprocess.Popen(  # noqa: S603
         [
             sys.executable,
