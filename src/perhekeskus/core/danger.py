@@ -86,6 +86,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "~0 =skyddat|=skyddade =boende",
         *_words("skyddshem"),
         f"=rädd|=rädda|rädsla =för {_SV_CARER}|=honom|=henne",
+        f"{_SV_CARER} =slår|=slog|slagit|misshand|=hotar|=hotade|våldsam|sparka",
         # en
         "=hit|=hits|=hitting =me|=us|=her|=him|=them|=you|=mom|=mum|=the",
         "=beat|beats|beating =me|=us|=her|=him|=them|=you|=up|=my",
@@ -105,6 +106,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "~3 grab|squeez|choked|=hands =throat|=neck",
         "~2 hurt|harmed|beaten|abused|unsafe =at|=in =home",
         "hurt|hurts|hurting " + _EN_KIDS + "|=me|=us|=her|=him|=them|=mom|=mum|mother",
+        f"{_EN_CARER} =hit|=hits|=hitting|=beats|=punches|=kicks|=slaps|=chokes|abuses",
         f"afraid|scared|terrifi|frighten =of {_EN_CARER}|=him|=her",
     ),
     "self_harm": (
@@ -113,6 +115,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "halu|toivo|tahdo|tahto|haluis|haluu|haluun =kuolla|kuoll",
         "mieti|ajattel|ajatuks =kuolemaa|=kuolemista|=kuolemisesta|=kuolla|=kuolevani",
         "helpompi|parempi|parempaa|mieluummin|mielummin|ulospääsy|vaihtoehto =kuolla|kuoll",
+        *_words("=kuolisin =kuolisinpa"),
         "=en|=ei|=enkä|=etten|=ettei|=emme =halua|haluu|jaksa|jaks|tahdo|kestä =elää|=elämää"
         "|=elämään|=elämistä|=elää",
         "=en|=enkä|=etten|=ettei =herää|=herätä|=heräisi|=heräisin =enää|=koskaan|=ikinä",
@@ -133,6 +136,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "vill|ville|=vil =inte|=int =leva|=finnas",
         "bättre|=bra =utan =mig|=mej",
         "~0 =jag =inte =fanns|=fans|=existerade",
+        "~0 =om =jag =dog|=dör|=dö|=död|=försvann",
         "~0 =skär|=skar|=skurit|skära =mig|=sig|=mej",
         "~1 skada|skadar|skadat|skadade =mig|=sig|=mej =själv",
         "försvinn =för =alltid",
@@ -142,7 +146,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "~2 =ta|=tar =alla =tabletter|=piller|=mediciner",
         "~2 hoppa|hoppar =framför|=från =tåget|=bron|=balkongen|=taket",
         "~1 =trött =på =livet|=leva",
-        "avsluta =mitt|=sitt =liv",
+        "~1 avslut =mitt|=sitt =liv|=livet",
+        "~0 avslut =allt|=alltihop|=livet",
         *_words("dödstank"),
         # en
         *_words("suicid =selfharm"),
@@ -160,7 +165,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "dont|doesnt|=not|=no =want|=wants|=wanna =live|=alive",
         "~1 =cant|=cannot|=can =go =on =living",
         "~2 =no|=any =point|=reason =live|=living|=life|=going",
-        "~0 =end|=ending =it",
+        "~0 =end|=ending =it|=everything",
+        "~0 =if =i =died|=die",
+        "~0 =if =i =was|=were|=wasnt|=werent =dead|=gone|=here|=around|=alive",
         "~3 jump|jumping =off|=from|=front =bridge|=roof|=balcony|=building|=train|=cliff",
         *_words("overdos"),
         "~2 =take|=taking|swallow =all =pills|=tablets|=meds",
@@ -172,6 +179,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         f"~4 {_FI_KIDS}|=me =yksin =kotona|=kotiin",
         "jättä|jätti|jättänyt|jätt|jää|jäi|jäivät " + _FI_KIDS + " =yksin|heitteil",
         *_words("heitteil laiminly kaltoin ravistel"),
+        f"{_FI_KIDS} mustelm",
         "=ei|=eivät|=eikä huolehdi|hoida|syötä " + _FI_KIDS,
         # sv
         f"{_SV_KIDS}|=vi =ensam|=ensamma|=ensamt =hemma",
@@ -183,12 +191,14 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "skak|skaka|skakar " + _SV_KIDS,
         "~1 glömm|glömde =mat",
         "~1 =får|=fick =ingen =mat",
+        f"{_SV_KIDS} blåmärk",
         # en
         "~0 =in =danger",
         "~2 =left|=leaves|=leave|=leaving|abandon =alone|unattended",
         *_words("neglect"),
         "~1 forget|forgot|=nobody|=noone|=never =feed|=feeds|=fed",
         "shak|shaking =the|=my =baby",
+        f"{_EN_KIDS} bruis",
     ),
     "caregiver_intoxicated_or_raging": (
         # fi: words that say it whoever the subject is
@@ -200,6 +210,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         ),
         "käyt|käytt|vetä huumei|huumeit|amfe|kannab|=pilveä|=aineita",
         "~0 =on|=oli =juonut",
+        "~0 =juo|=juovat|=joi =joka =ilta|=päivä|=viikonloppu",
+        "~1 =juo|=juovat|=joi =illat|=iltaisin|=päivät|=aamusta|=viinaa|=kaljaa|=olutta|=alkoholia",
         # fi: a caregiver who drinks or rages
         f"{_FI_CARER} =juo|=joi|=juovat|juonut|raivo|riehu|huuta|=huusi|karju|rikko|rikkoi"
         "|paisko|heittel|=hajottaa|sekoil|aggressiiv|räjähtä|uhkaav|pelottav",
@@ -213,6 +225,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         f"{_SV_CARER} dricker|=super|=söp|druckit|=full|=packad|påverkad|skrik|=skrek|vrål"
         "|=rasar|aggressiv|galen|kastar|förstör|exploder",
         "~0 =har =druckit",
+        "~1 =dricker|=drack|=super =varje =kväll|=dag|=helg",
+        "~1 =dricker|=drack|=super =på =kvällarna|=helgerna",
+        "~1 =dricker|=drack =sprit|=vin|=öl|=alkohol|=brännvin",
         "skrik|=skrek|vrål =åt|=på =oss|=mig|=barnen|=barnet|=mamma|=pappa",
         # en
         *_words("=drunk drunken intoxicat alcoholism"),
@@ -223,6 +238,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         f"{_EN_CARER} drinks|drinking|=drank|=high|wasted|alcoholic|yell|scream|shout|=rages"
         "|raging|smash|explod|throws|aggressive|violent",
         "~1 =drinks|=drinking|=drank =every|=again|=heavily",
+        "~0 =drinks|=drinking|=drank =all =night|=day|=evening",
         "~1 =was|=is|=gets|=got|=were =wasted|=hammered|=plastered",
         "~1 afraid|scared|terrifi|frighten =what =he|=hell|=she|=shell =do|=might",
         "~1 yell|yells|yelling|scream|screams|screaming|shout|shouts|shouting|rages =at =us"

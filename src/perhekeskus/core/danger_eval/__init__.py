@@ -2,7 +2,7 @@
 
 Two sets, what families write in the help form (`messages`) and what they type in search
 (`searches`), in Finnish, Swedish and English, each example labelled `danger` or `none`. Every
-set has three parts, kept in separate files because they were written at different times:
+set has four parts, kept in separate files because they were written at different times:
 
 - `dev` (`messages.tsv`, `searches.tsv`): written first, before the matcher was rewritten; the
   rules were then developed against it;
@@ -11,6 +11,13 @@ set has three parts, kept in separate files because they were written at differe
 - `probe` (`*_probe.tsv`): written after the first version of the matcher, on purpose in words
   and turns of phrase its rules did not have. Its first figures are in its commit message and
   in ADR 0019; the rules were then widened for what it found, so it is no longer held out.
+- `fresh` (`*_fresh.tsv`): written when the matcher was finished, to measure it once more
+  as honestly as a set from the same hand can. Its first figures, too, are in its commit
+  message and ADR 0019, and the rules were widened again afterwards.
+
+A set written by the people who write the rules flatters them: the figures that matter most
+are each part's first run, recorded before anything was changed for it. A new part written the
+same way is the way to measure again.
 
 Columns: language (fi, sv, en), label (danger, none), text. The examples were written for this
 set; none is a real family's message.
@@ -28,7 +35,7 @@ from perhekeskus.core.danger import danger_signals
 
 HERE = Path(__file__).resolve().parent
 SETS = ("messages", "searches")
-PARTS = {"dev": "", "held-out": "_heldout", "probe": "_probe"}
+PARTS = {"dev": "", "held-out": "_heldout", "probe": "_probe", "fresh": "_fresh"}
 LANGUAGES = ("fi", "sv", "en")
 
 # The suite fails below this recall on danger, per set and per language.
