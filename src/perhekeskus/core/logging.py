@@ -33,9 +33,13 @@ class NoTracebackForClientErrors(logging.Filter):
 
 def denial_of(exception: BaseException) -> BaseException | None:
     """The refusal behind an exception, if it is one. A view maps a selector's AccessDenied to
-    Http404 with `raise Http404 from None`; the original stays in __context__."""
-    if isinstance(exception, Http404) and isinstance(exception.__context__, AccessDenied):
-        return exception.__context__
+    Http404 with `raise Http404 from None` (the original stays in __context__) or raises
+    `Http404 from AccessDenied(...)` itself (in __cause__)."""
+    if isinstance(exception, Http404):
+        for origin in (exception.__cause__, exception.__context__):
+            if isinstance(origin, AccessDenied):
+                return origin
+        return None
     if isinstance(exception, (AccessDenied, PermissionDenied)):
         return exception
     return None

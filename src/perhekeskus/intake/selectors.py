@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext
 
 from perhekeskus.accounts.models import User
-from perhekeskus.core.errors import NotFound
+from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.intake.models import (
     ContactMethod,
     EarlySupportTeam,
@@ -183,7 +183,9 @@ def access_meeting(
     from perhekeskus.intake import actions
 
     meeting = TeamMeeting.objects.select_related("team").filter(pk=meeting_id).first()
-    if meeting is None or not is_team_member(actor, meeting.team_id):
+    if meeting is None:
         raise NotFound
+    if not is_team_member(actor, meeting.team_id):
+        raise AccessDenied(target_type="intake.teammeeting", target_id=meeting.pk)
     audit_record(action=actions.MEETING_VIEW, actor=actor, target=meeting, request=request)
     return meeting

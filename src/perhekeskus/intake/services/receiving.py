@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Municipality
 from perhekeskus.core.danger import danger_signals
-from perhekeskus.core.errors import NotFound
+from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
@@ -315,6 +315,6 @@ def access_help_request(
     except (HelpRequest.DoesNotExist, ValueError, ValidationError):
         raise NotFound from None
     if not can_view_request(actor, help_request):
-        raise NotFound
+        raise AccessDenied(target_type="intake.helprequest", target_id=help_request.pk)
     audit_record(action=actions.REQUEST_VIEW, actor=actor, target=help_request, request=request)
     return help_request

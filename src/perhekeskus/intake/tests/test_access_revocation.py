@@ -2,6 +2,7 @@
 themselves: a coordinator cannot join a team on their own, and a responsible worker whose roles
 are revoked loses the requests they were responsible for."""
 
+import logging
 from typing import Any
 
 import pytest
@@ -138,3 +139,30 @@ def test_revoking_the_roles_revokes_the_responsible_workers_requests(
         action__in=["intake.request.view", "intake.request.note", "intake.request.assign"],
         actor=nurse,
     ).exists()
+
+
+# --- F-22: a probe of another team's request is logged as a refusal -----------------------------
+
+
+def test_a_probe_of_another_teams_request_is_logged_as_denied(
+    team: EarlySupportTeam, caplog: pytest.LogCaptureFixture
+) -> None:
+    help_request = HelpRequestFactory.create(team=team)
+    outsider = member_of(EarlySupportTeamFactory.create())
+    client = logged_in_client(outsider)
+    with caplog.at_level(logging.WARNING):
+        assert client.get(f"/fi/pro/help-requests/{help_request.pk}/").status_code == 404
+        note = client.post(f"/fi/pro/help-requests/{help_request.pk}/note/", {"note-text": "x"})
+        assert note.status_code == 404
+        missing = client.get("/fi/pro/help-requests/00000000-0000-0000-0000-000000000000/")
+        assert missing.status_code == 404
+    denied = [r.getMessage() for r in caplog.records if r.name == "perhekeskus.access"]
+    assert denied == [
+        f"Access denied: user {outsider.pk}, GET /fi/pro/help-requests/{help_request.pk}/ "
+        f"(intake.helprequest {help_request.pk}), answered 404",
+        f"Access denied: user {outsider.pk}, POST /fi/pro/help-requests/{help_request.pk}/note/ "
+        f"(intake.helprequest {help_request.pk}), answered 404",
+    ]
+    assert all(r.exc_info is None for r in caplog.records if r.name == "django.request")
+    assert help_request.message not in caplog.text
+    assert not AuditEntry.objects.filter(actor=outsider, action__startswith="intake.").exists()

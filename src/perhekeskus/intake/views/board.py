@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.errors import NotFound
+from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.intake import services
 from perhekeskus.intake.forms.board import (
     ALL,
@@ -355,8 +355,11 @@ def _request_for_action(user: User, request_id: UUID) -> HelpRequest:
     """The request an action is posted to. Not logged as a view: nothing is shown, and the
     action's own audit entry records the access. Outsiders get the same 404 as on the page."""
     help_request = HelpRequest.objects.select_related("team").filter(pk=request_id).first()
-    if help_request is None or not can_handle_request(user, help_request):
+    if help_request is None:
         raise Http404
+    if not can_handle_request(user, help_request):
+        # The same 404; the refusal is logged as such (core.logging).
+        raise Http404 from AccessDenied(target_type="intake.helprequest", target_id=help_request.pk)
     return help_request
 
 
