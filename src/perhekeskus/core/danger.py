@@ -4,7 +4,7 @@ Not a diagnosis and never a reason to delay: it decides whether the emergency gu
 the crisis line, the violence helpline) is shown prominently, on the help form's answer, in the
 API's answer and above search results, and whether the team sees a warning with a same-day
 target. Missing a danger is worse than a false alarm, so the rules lean towards flagging; a
-labelled set in `danger_eval/` measures both (`perhekeskus danger-evaluate`, ADR 0019).
+labelled set in `danger_eval/` measures both (`perhekeskus danger-evaluate`, ADR 0023).
 
 How the text is matched:
 
@@ -337,7 +337,7 @@ def _phrase(phrase: str) -> str:
 
 # Phrases are tried only where a word starts with the first letters of their first word (a
 # dictionary look-up per word); a phrase that may start inside a word is searched everywhere.
-# One big alternation tried at every position costs ten times as much (ADR 0019).
+# One big alternation tried at every position costs ten times as much (ADR 0023).
 _KEY_LENGTH = 2
 
 

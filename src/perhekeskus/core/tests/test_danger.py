@@ -1,5 +1,5 @@
 """Danger recognition (`core.danger`): the review's phrases, the rules' mechanics, and the
-labelled set's recall and false-alarm rate (`core.danger_eval`, ADR 0019)."""
+labelled set's recall and false-alarm rate (`core.danger_eval`, ADR 0023)."""
 
 from __future__ import annotations
 
@@ -163,6 +163,9 @@ def test_text_is_normalised_before_matching() -> None:
     for text in ("EN   JAKSA ELAA ENAA", "en jaksa elää enääää", "Haluan kuollaaa"):
         assert danger_signals(text) == ["self_harm"], text
     assert danger_signals("sjalvmord") == ["self_harm"]
+    for empty in ("", "   ", "!!!", "\n\t"):
+        assert danger_signals(empty) == []
+        assert not is_urgent(empty)
     assert danger_signals("vakivalta perheessa") == ["violence"]
 
 
