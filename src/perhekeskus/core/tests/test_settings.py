@@ -58,10 +58,19 @@ def test_production_deploy_check_reports_nothing(tmp_path: Path) -> None:
         "ALLOWED_HOSTS": "perhekeskus.example.fi",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "FIELD_ENCRYPTION_KEYS": FERNET_KEY,
+        # Several workers share their rate-limit counts only through Redis (perhekeskus.W001).
+        "REDIS_URL": "redis://127.0.0.1:6379/6",
+        "WEB_CONCURRENCY": "4",
     }
     result = run_perhekeskus("check", "--deploy", "--fail-level", "WARNING", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+    del env["REDIS_URL"]
+    per_process = run_perhekeskus(
+        "check", "--deploy", "--fail-level", "WARNING", env=env, cwd=tmp_path
+    )
+    assert per_process.returncode != 0
+    assert "perhekeskus.W001" in per_process.stderr + per_process.stdout
 
 
 def test_production_requires_two_factor_and_secure_cookies(tmp_path: Path) -> None:
