@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from perhekeskus.core.client import current_client_key, keyed_hash
 from perhekeskus.finder.search.analysis import analyzer, split_words
+from perhekeskus.finder.search.vocabulary import LanguageVocabulary, index_state, vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,9 @@ def _word_classes(word: str) -> set[str]:
     return {str(a.get("CLASS", "")) for a in analyses}
 
 
-def _in_vocabulary(word: str, language: str) -> bool:
-    from perhekeskus.finder.search.vocabulary import index_state, vocabulary
-
-    words = vocabulary(index_state(), language)
+def _in_vocabulary(word: str, language: str, known: LanguageVocabulary) -> bool:
     forms = analyzer(language).word(word).forms
-    return word in words.words or any(form in words.tokens for form in forms)
+    return word in known.words or any(form in known.tokens for form in forms)
 
 
 def _seen_by_enough(word: str, language: str, client: str, day: str) -> bool:
@@ -114,6 +112,7 @@ def unmet_search_text(text: str, language: str, *, client: str | None = None) ->
     """The words of a search (as typed) that found nothing that may be kept, normalised and in
     their order; "" when nothing may."""
     day = timezone.localdate().isoformat()
+    known_words = vocabulary(index_state(), language)
     kept: list[str] = []
     meaningful = False
     for position, raw in enumerate(_RAW_WORD.findall(strip_personal(text))):
@@ -125,7 +124,7 @@ def unmet_search_text(text: str, language: str, *, client: str | None = None) ->
             continue
         analysed = analyzer(language).word(word)
         classes = _word_classes(word)
-        in_vocabulary = _in_vocabulary(word, language)
+        in_vocabulary = _in_vocabulary(word, language, known_words)
         if classes & _PERSON_NAME_CLASSES and not (
             in_vocabulary and classes - _PERSON_NAME_CLASSES
         ):
