@@ -34,6 +34,7 @@ from perhekeskus.intake.models import (
 )
 from perhekeskus.intake.policies import can_handle_request
 from perhekeskus.intake.selectors import can_be_contacted
+from perhekeskus.intake.services.notices import family_reply_notice
 
 # Which status may follow which; staying put is always fine (a second contact, another
 # responsible worker), except in "closed". Closing is possible from anywhere (a duplicate is
@@ -294,6 +295,7 @@ def help_request_reply(
             request=request,
             details={"first_contact": first_contact},
         )
+        family_reply_notice(help_request=help_request)  # queued with the reply, sent on commit
     return help_request
 
 
