@@ -44,6 +44,19 @@ def municipality_exists(*, code: str) -> bool:
     return Municipality.objects.filter(code=code).exists()
 
 
+def municipality_names() -> list[tuple[str, dict[str, str]]]:
+    """Every municipality the catalogue knows, by code, with its name in each language it has
+    one in ({"fi": "Porvoo", "sv": "Borgå", "en": "Porvoo"}): what a place named in a search
+    is recognised by."""
+    rows = Municipality.objects.order_by("code").values_list(
+        "code", *(f"name_{lang}" for lang in LANGUAGES)
+    )
+    return [
+        (code, {lang: name for lang, name in zip(LANGUAGES, names, strict=True) if name})
+        for code, *names in rows
+    ]
+
+
 # --- filters ------------------------------------------------------------------------------------
 
 

@@ -2,9 +2,10 @@
 
 The catalogue's plain list of services (`catalog.api.ServiceListView`, by name) stays what the
 endpoint answers without any of the finder's parameters, at two queries a page. With `search`
-or any of the finder's filters (municipality, age, task, channel, open now, near) the finder's
-search engine answers instead, in rank order (or nearest first with `near`); the catalogue's
-own filters (organisation, taxonomy term, taxonomy, modified after) combine with them.
+or any of the finder's filters (municipality, age, task, channel, language, open now, near) the
+finder's search engine answers instead, in rank order (or nearest first among equally relevant
+services with `near`); the catalogue's own filters (organisation, taxonomy term, taxonomy,
+modified after) combine with them.
 
 Unlike the public results page, which leaves out a filter it cannot read and says so, the API
 refuses it: 400 with the field and a message in the language of the request.
@@ -34,18 +35,28 @@ from perhekeskus.catalog.api import (
 )
 from perhekeskus.catalog.models import MAX_CHILD_AGE
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
-from perhekeskus.finder.forms import MAX_QUERY_LENGTH, parse_point
+from perhekeskus.finder.forms import EXPECTING, LANGUAGE_CODE, MAX_QUERY_LENGTH, parse_point
 from perhekeskus.finder.search.engine import search_services
 from perhekeskus.finder.search.types import CHANNELS, SearchFilters, SearchHit
 
 # The parameters that make the search engine answer; without them the plain list does.
-SEARCH_PARAMETERS = ("search", "municipality", "age", "task", "channel", "open_now", "near")
+SEARCH_PARAMETERS = (
+    "search",
+    "municipality",
+    "age",
+    "task",
+    "channel",
+    "language",
+    "open_now",
+    "near",
+)
 
 register_shape("ServiceSearchListItem", "x_distance_km:float?", extends="ServiceListItem")
 register_shape("RelatedSituation", "key! name!")
 register_shape(
     "ServiceSearchListItemPage",
-    "x_suggestion:str? x_corrected:bool x_related:[RelatedSituation] x_urgent:bool",
+    "x_suggestion:str? x_corrected:bool x_related:[RelatedSituation] x_urgent:bool "
+    "x_place:Municipality? x_matching_every_word:int?",
 )
 
 
@@ -58,6 +69,7 @@ def _filled(message: str | Promise, **values: Any) -> str:
 AGE_ERROR = _filled(
     _("The age of the child is a whole number of years from 0 to %(max)s."), max=MAX_CHILD_AGE
 )
+LANGUAGE_ERROR = _("Give the language as its ISO 639 code of two or three small letters.")
 CHANNEL_ERROR = _filled(
     _("Choose one of these ways to reach a service: %(channels)s."), channels=", ".join(CHANNELS)
 )
@@ -91,14 +103,26 @@ class ServiceSearchParams(ServiceFilterParams):
             "unknown code is an error."
         ),
     )
-    age = serializers.IntegerField(
+    age = serializers.CharField(
         required=False,
-        min_value=0,
-        max_value=MAX_CHILD_AGE,
-        help_text=_("Age of the child in whole years: only services for a child of that age."),
-        error_messages={
-            key: AGE_ERROR for key in ("invalid", "min_value", "max_value", "max_string_length")
-        },
+        help_text=_filled(
+            _(
+                "Age of the child in whole years (0 to %(max)s): only services for a child of "
+                "that age. `expecting`: a family expecting a baby, the services from pregnancy "
+                "on for small children (their age range starts at 0, which in the catalogue "
+                "covers pregnancy, and ends by 6), such as maternity and child health clinics."
+            ),
+            max=MAX_CHILD_AGE,
+        ),
+    )
+    language = serializers.RegexField(
+        LANGUAGE_CODE,
+        required=False,
+        help_text=_(
+            "Only services given in this language: its ISO 639 code, e.g. ar (Arabic), so "
+            "(Somali), se (Northern Sami)."
+        ),
+        error_messages={"invalid": LANGUAGE_ERROR},
     )
     task = serializers.ChoiceField(
         choices=[(task.number, task.title) for task in FAMILY_CENTER_TASKS],
@@ -139,6 +163,14 @@ class ServiceSearchParams(ServiceFilterParams):
         # can use.
         return " ".join(value.split())[:MAX_QUERY_LENGTH]
 
+    def validate_age(self, value: str) -> int | str:
+        text = value.strip().casefold()
+        if text == EXPECTING:
+            return EXPECTING
+        if not text.isascii() or not text.isdigit() or int(text) > MAX_CHILD_AGE:
+            raise serializers.ValidationError(AGE_ERROR)
+        return int(text)
+
     def validate_municipality(self, value: str) -> str:
         if len(value) != 3 or not value.isascii() or not value.isdigit():
             raise serializers.ValidationError(_("A municipality code has three digits."))
@@ -162,9 +194,12 @@ def searching(params: dict[str, Any]) -> bool:
 
 
 def search_filters(params: dict[str, Any]) -> SearchFilters:
+    age = params.get("age")
     return SearchFilters(
         municipality=params.get("municipality"),
-        age=params.get("age"),
+        age=age if isinstance(age, int) else None,
+        expecting=age == EXPECTING,
+        service_language=params.get("language"),
         task=params.get("task"),
         channel=params.get("channel"),
         open_now=bool(params.get("open_now")),
@@ -185,7 +220,8 @@ class ServiceSearchListView(ServiceListView):
         description=(
             "Public services, one-to-one fields only.\n\n"
             "Without `search` and the finder's filters (`municipality`, `age`, `task`, "
-            "`channel`, `open_now`, `near`): every public service by name. With any of them: "
+            "`channel`, `language`, `open_now`, `near`): every public service by name. With "
+            "any of them: "
             "the finder's search, in rank order (with `near`, nearest first among equally "
             "relevant services); an empty "
             "`search` lists what passes the filters by name. Every filter given must hold, "
@@ -197,7 +233,13 @@ class ServiceSearchListView(ServiceListView):
             "nothing is found, the common ones), to search for instead; `x_urgent`, true when "
             "the search speaks of a crisis, self-harm or violence: show the emergency number 112 "
             "and the crisis and violence helplines before the results (the relevant services "
-            "open now already come first). With `near` each item "
+            "open now already come first); `x_place`, the municipality (`code`, `name`) named "
+            'in `search` ("neuvola Porvoo", "familjerådgivning Borgå", "perheneuvola turussa"), '
+            "which is then used as the `municipality` filter and is not searched for as a word "
+            "(only when `municipality` is not given), else null; `x_matching_every_word`, how many "
+            "of the results (the first ones, in rank order) match every word of `search`, "
+            "directly or through the life situation the words name, when broader matches "
+            "follow them, else null. With `near` each item "
             "has `x_distance_km`, the distance to the service's nearest place (null for a "
             "service without a place)."
         ),
@@ -234,4 +276,7 @@ class ServiceSearchListView(ServiceListView):
         body["x_corrected"] = result.corrected
         body["x_related"] = [{"key": r.key, "name": r.name} for r in result.related]
         body["x_urgent"] = result.urgent
+        place = result.place
+        body["x_place"] = None if place is None else {"code": place.code, "name": place.name}
+        body["x_matching_every_word"] = result.matching_every_word
         return Response(body)

@@ -12,12 +12,15 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from perhekeskus.catalog.models import MAX_CHILD_AGE
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.finder.search.types import CHANNELS, SearchFilters
 
 MAX_QUERY_LENGTH = 200
+# ISO 639-1 or 639-3 code of a language a service is given in: "ar", "smn".
+LANGUAGE_CODE = r"^[a-z]{2,3}\Z"
 MAX_PAGE = 500
 # What a note repeats of a value it could not read; the rest is cut off.
 _ECHO_LENGTH = 40
@@ -85,6 +88,35 @@ def _task_choices() -> list[tuple[str, Any]]:
     return [(str(task.number), task.title) for task in FAMILY_CENTER_TASKS]
 
 
+EXPECTING = "expecting"  # the age filter's choice for a family expecting a baby
+
+
+class AgeField(forms.CharField):
+    """The child's age in whole years (0 to `MAX_CHILD_AGE`), or `EXPECTING`."""
+
+    def to_python(self, value: Any) -> int | str | None:  # type: ignore[override]
+        text = str(super().to_python(value) or "").strip().casefold()
+        if not text:
+            return None
+        if text == EXPECTING:
+            return EXPECTING
+        if not text.isascii() or not text.isdigit() or int(text) > MAX_CHILD_AGE:
+            raise forms.ValidationError("invalid age", code="invalid")
+        return int(text)
+
+
+def age_choices() -> list[tuple[str, str]]:
+    """The age filter's choices after "any age": expecting a baby, then each age."""
+    return [
+        (EXPECTING, str(_("Expecting a baby"))),
+        ("0", str(_("Under 1 year"))),
+        *(
+            (str(n), ngettext("%(count)s year", "%(count)s years", n) % {"count": n})
+            for n in range(1, MAX_CHILD_AGE + 1)
+        ),
+    ]
+
+
 class SearchForm(LenientForm):
     q = forms.CharField(
         label=_("What are you looking for?"),
@@ -92,12 +124,7 @@ class SearchForm(LenientForm):
         help_text=_('For example "child health clinic", "separation" or "baby cries a lot".'),
     )
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
-    age = forms.IntegerField(
-        label=_("Age of the child (years)"),
-        required=False,
-        min_value=0,
-        max_value=MAX_CHILD_AGE,
-    )
+    age = AgeField(label=_("Age of the child"), required=False)
     task = forms.TypedChoiceField(
         label=_("Task"), required=False, coerce=int, empty_value=None, choices=_task_choices
     )
@@ -105,6 +132,9 @@ class SearchForm(LenientForm):
         label=_("How to reach"),
         required=False,
         choices=[("", ""), *CHANNEL_LABELS.items()],
+    )
+    language = forms.RegexField(
+        label=_("Language of the service"), required=False, regex=LANGUAGE_CODE
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     near = PointField(required=False)
@@ -123,6 +153,10 @@ class SearchForm(LenientForm):
         "channel": _(
             "“%(value)s” is not a way to reach a service we know, so the results are not "
             "limited by it."
+        ),
+        "language": _(
+            "“%(value)s” is not a language code we can search by, so the results are not "
+            "limited by language."
         ),
         "near": _(
             "We could not read the location “%(value)s”, so the results are not sorted by distance."
@@ -143,9 +177,12 @@ class SearchForm(LenientForm):
 
 
 def search_filters(values: Mapping[str, Any]) -> SearchFilters:
+    age = values.get("age")
     return SearchFilters(
         municipality=values.get("municipality") or None,
-        age=values.get("age"),
+        age=age if isinstance(age, int) else None,
+        expecting=age == EXPECTING,
+        service_language=values.get("language") or None,
         task=values.get("task"),
         channel=values.get("channel") or None,
         open_now=bool(values.get("open_now")),

@@ -299,10 +299,17 @@ class Analyzer:
                 forms=forms,
                 parts=(tuple(pieces),),
                 index_parts=tuple(PART_PREFIX + p for p in dict.fromkeys(parts)),
-                stop=is_stopword(self.language, forms),
+                stop=self._stop(joined, forms),
             )
         forms = self._stemmed(joined)
-        return WordAnalysis(surface=joined, forms=forms, stop=is_stopword(self.language, forms))
+        return WordAnalysis(surface=joined, forms=forms, stop=self._stop(joined, forms))
+
+    def _stop(self, word: str, forms: tuple[str, ...]) -> bool:
+        """A stop word as written ("does", "inte"; its stem "doe" or "int" is no stop word), or
+        by all its forms."""
+        return word in STOPWORDS.get(self.language, frozenset()) or is_stopword(
+            self.language, forms
+        )
 
     def _stemmed(self, word: str) -> tuple[str, ...]:
         if word.isdigit() or len(word) < 3:

@@ -22,12 +22,18 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 
-from perhekeskus.catalog.models import AreaType, ContactChannel, Schedule, ServiceAtLocation
+from perhekeskus.catalog.models import (
+    AreaType,
+    ContactChannel,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
 from perhekeskus.catalog.opening import hours_at_place, is_open
 from perhekeskus.catalog.selectors import service_list_public
 from perhekeskus.finder.models import FIELD_CLASSES, SearchDocument
 from perhekeskus.finder.search.analysis import PART_PREFIX
-from perhekeskus.finder.search.types import SearchFilters
+from perhekeskus.finder.search.types import EXPECTING_MAX_AGE, SearchFilters
 from perhekeskus.finder.search.vocabulary import IndexState, settle
 
 # BM25F length normalisation per field class (b): long descriptions are discounted most.
@@ -60,6 +66,7 @@ class DocInfo:
     minimum_age: int | None
     maximum_age: int | None
     places: tuple[tuple[float, float], ...]
+    languages: frozenset[str] = frozenset()  # the languages the service is given in
 
     def passes(self, filters: SearchFilters) -> bool:
         """The filters kept on the document (the others need the catalogue)."""
@@ -68,6 +75,10 @@ class DocInfo:
         ):
             return False
         if filters.age is not None and not self.fits_age(filters.age):
+            return False
+        if filters.expecting and not self.for_expecting():
+            return False
+        if filters.service_language and filters.service_language not in self.languages:
             return False
         if filters.task is not None and filters.task not in self.tasks:
             return False
@@ -78,6 +89,15 @@ class DocInfo:
     def fits_age(self, age: int) -> bool:
         return (self.minimum_age is None or self.minimum_age <= age) and (
             self.maximum_age is None or self.maximum_age >= age
+        )
+
+    def for_expecting(self) -> bool:
+        """For a family expecting a baby: the age range starts at 0, which in the catalogue
+        covers pregnancy, and is for small children."""
+        return (
+            self.minimum_age == 0
+            and self.maximum_age is not None
+            and self.maximum_age <= EXPECTING_MAX_AGE
         )
 
     def distance(self, near: tuple[float, float]) -> float | None:
@@ -107,6 +127,7 @@ class LanguageDocuments:
     by_task: dict[int, frozenset[int]] = field(default_factory=dict)
     by_channel: dict[str, frozenset[int]] = field(default_factory=dict)
     by_organization: dict[uuid.UUID, frozenset[int]] = field(default_factory=dict)
+    by_language: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def passing(self, filters: SearchFilters) -> set[int]:
         """The documents that pass the filters kept on the documents (`DocInfo.passes`), by
@@ -120,11 +141,16 @@ class LanguageDocuments:
             sets.append(self.by_channel.get(filters.channel, EMPTY))
         if filters.organization_id is not None:
             sets.append(self.by_organization.get(filters.organization_id, EMPTY))
+        if filters.service_language:
+            sets.append(self.by_language.get(filters.service_language, EMPTY))
         sets.sort(key=len)
         if filters.age is not None:
             age = filters.age
             among = sets[0] if sets else self.by_pk.keys()
             sets.insert(0, frozenset(pk for pk in among if self.by_pk[pk].fits_age(age)))
+        if filters.expecting:
+            among = sets[0] if sets else self.by_pk.keys()
+            sets.insert(0, frozenset(pk for pk in among if self.by_pk[pk].for_expecting()))
         if not sets:
             return set(self.by_pk)
         return set(sets[0]).intersection(*sets[1:])
@@ -172,6 +198,12 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
         return interned.setdefault(value, value)
 
     by_pk: dict[int, DocInfo] = {}
+    # The languages a service is given in are read from the catalogue: the index changes its
+    # generation on every catalogue write, and these documents are reloaded with it.
+    service_languages = {
+        service_id: share(frozenset(codes or ()))
+        for service_id, codes in Service.objects.order_by().values_list("pk", "languages")
+    }
     rows = SearchDocument.objects.filter(language=language).values_list(*_FIELDS)
     for row in rows.iterator(chunk_size=5000):
         (
@@ -235,6 +267,7 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
             minimum_age=minimum_age,
             maximum_age=maximum_age,
             places=_places(coordinates),
+            languages=service_languages.get(service_id, EMPTY),  # type: ignore[arg-type]
         )
     ordered = tuple(sorted(by_pk.values(), key=lambda d: (d.name_sort, d.sort_id)))
     nationwide: set[int] = set()
@@ -242,6 +275,7 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
     by_task: dict[int, set[int]] = defaultdict(set)
     by_channel: dict[str, set[int]] = defaultdict(set)
     by_organization: dict[uuid.UUID, set[int]] = defaultdict(set)
+    by_language: dict[str, set[int]] = defaultdict(set)
     for doc in ordered:
         if doc.area_type == AreaType.NATIONWIDE:
             nationwide.add(doc.pk)
@@ -252,6 +286,8 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
         for channel in doc.channels:
             by_channel[channel].add(doc.pk)
         by_organization[doc.organization_id].add(doc.pk)
+        for code in doc.languages:
+            by_language[code].add(doc.pk)
 
     def frozen(sets: dict[Any, set[int]]) -> dict[Any, frozenset[int]]:
         return {key: frozenset(value) for key, value in sets.items()}
@@ -264,6 +300,7 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
         by_task=frozen(by_task),
         by_channel=frozen(by_channel),
         by_organization=frozen(by_organization),
+        by_language=frozen(by_language),
     )
 
 

@@ -25,9 +25,9 @@ from perhekeskus.catalog.models import AreaType, Service
 from perhekeskus.core.danger import danger_signals
 from perhekeskus.finder.models import INDEX_LANGUAGES
 from perhekeskus.finder.search import cache as search_cache
+from perhekeskus.finder.search import places, thesaurus
 from perhekeskus.finder.search import query as query_plan
-from perhekeskus.finder.search import thesaurus
-from perhekeskus.finder.search.analysis import normalize, split_words
+from perhekeskus.finder.search.analysis import split_words
 from perhekeskus.finder.search.backends import Postings, backend
 from perhekeskus.finder.search.documents import (
     DocInfo,
@@ -71,17 +71,21 @@ PRUNE_COMMON_WORDS = True
 
 
 def _facets(docs: Iterable[DocInfo]) -> dict[str, dict[str, int]]:
-    """Counts over every match: per task, channel and municipality (a nationwide service is
-    found by every municipality's filter, so it counts in each)."""
+    """Counts over every match: per task, channel, municipality (a nationwide service is found
+    by every municipality's filter, so it counts in each) and language the service is given
+    in."""
     tasks: dict[int, int] = defaultdict(int)
     channels: dict[str, int] = defaultdict(int)
     municipalities: dict[str, int] = defaultdict(int)
+    languages: dict[str, int] = defaultdict(int)
     nationwide = 0
     for doc in docs:
         for task in doc.tasks:
             tasks[task] += 1
         for channel in doc.channels:
             channels[channel] += 1
+        for code in doc.languages:
+            languages[code] += 1
         if doc.area_type == AreaType.NATIONWIDE:
             nationwide += 1
         else:
@@ -91,6 +95,7 @@ def _facets(docs: Iterable[DocInfo]) -> dict[str, dict[str, int]]:
         "task": {str(k): tasks[k] for k in sorted(tasks)},
         "channel": {k: channels[k] for k in CHANNELS if channels.get(k)},
         "municipality": {k: municipalities[k] + nationwide for k in sorted(municipalities)},
+        "language": {k: languages[k] for k in sorted(languages)},
     }
 
 
@@ -217,6 +222,8 @@ def _document_filters(filters: SearchFilters) -> bool:
     return bool(
         filters.municipality
         or filters.age is not None
+        or filters.expecting
+        or filters.service_language
         or filters.task is not None
         or filters.channel
         or filters.organization_id is not None
@@ -235,6 +242,9 @@ def search_services(
 ) -> SearchPage:
     """Public services for what a person typed, with the filters, in rank order.
 
+    A municipality named in the query ("neuvola Porvoo", "perheneuvola turussa") is used as the
+    municipality filter when none is chosen, and leaves the query (`SearchPage.place`).
+
     An empty query browses: every service that passes the filters, by name (or by distance with
     `near`). A query that finds nothing is recorded (anonymously) for the leaders' view of unmet
     needs, and the page suggests a corrected spelling and related life situations.
@@ -250,6 +260,11 @@ def search_services(
     per_page = max(1, min(MAX_PER_PAGE, int(per_page or 20)))
     text = " ".join((query or "").split())[: query_plan.MAX_QUERY_CHARS]
     state = index_state()
+    # A municipality named in the query is the municipality filter, unless one is chosen.
+    place = None if filters.municipality else places.recognise(text, language, state)
+    if place is not None:
+        text = place.rest
+        filters = dataclasses.replace(filters, municipality=place.code)
     docs = documents(state, language)
     now = at or timezone.now()
 
@@ -308,6 +323,7 @@ def search_services(
         facets=ranking.facets,
         urgent=urgent,
         matching_every_word=every_word if split else None,
+        place=place,
     )
 
 
@@ -458,7 +474,7 @@ def _record_zero(text: str, language: str, municipality: str | None) -> None:
 
     try:
         zero_result_record(
-            query=" ".join(split_words(normalize(text))),
+            query=text,  # as typed: finder.unmet needs the capitals to see names
             language=language,
             municipality_code=municipality or "",
         )

@@ -10,6 +10,8 @@ from typing import Any
 
 # Channels a family can filter by; "visit" means the service has a physical place.
 CHANNELS = ("visit", "phone", "chat", "eservice", "remote")
+# "Expecting a baby": services whose age range starts at 0 and ends by this age.
+EXPECTING_MAX_AGE = 6
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,10 @@ class SearchFilters:
 
     municipality: str | None = None  # official code, e.g. "018": its own + county + national
     age: int | None = None  # the child's age in years
+    # A family expecting a baby: services from pregnancy on (the catalogue's age 0 covers
+    # pregnancy) for small children, such as maternity and child health clinics.
+    expecting: bool = False
+    service_language: str | None = None  # ISO 639 code of a language the service is given in
     task: int | None = None  # one of the eight family-center tasks, 1..8
     channel: str | None = None  # one of CHANNELS
     open_now: bool = False
@@ -35,6 +41,16 @@ class SearchHit:
     distance_km: float | None = None
     # True for a broader match, below the services that match every word of the query.
     broader: bool = False
+
+
+@dataclass(frozen=True)
+class RecognisedPlace:
+    """A municipality named in the query, used as the municipality filter (`search.places`)."""
+
+    code: str  # official municipality code
+    name: str  # in the language of the search
+    typed: str  # the word as typed ("Turussa")
+    rest: str  # the query without it (and a preposition before it)
 
 
 @dataclass(frozen=True)
@@ -63,8 +79,12 @@ class SearchPage:
     # The query speaks of a crisis or violence (`core.danger`): show the urgent numbers first;
     # the relevant services open now come first.
     urgent: bool = False
-    # How many results match every word of the query, when broader matches follow them.
+    # How many results match every word of the query, when broader matches follow them; None
+    # when every result does, or none (a long query with one word no service holds).
     matching_every_word: int | None = None
+    # A municipality named in the query: the results are filtered to it, and `query` is the
+    # rest of the text.
+    place: RecognisedPlace | None = None
 
     @property
     def total_pages(self) -> int:

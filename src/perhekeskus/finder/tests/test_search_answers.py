@@ -15,9 +15,11 @@ import pytest
 from django.test import TestCase, override_settings
 from django.utils import translation
 
+from perhekeskus.catalog.models import Municipality, Service
 from perhekeskus.catalog.opening import FINNISH_TIME
 from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.finder.relevance.evaluate import _demo_keys
+from perhekeskus.finder.search import places
 from perhekeskus.finder.search.engine import search_services, services_open_at
 from perhekeskus.finder.search.types import SearchFilters, SearchPage
 
@@ -166,3 +168,167 @@ class NearTests(DemoTestCase):
         page = search("", near=PORVOO_CENTRE, per_page=100)
         distances = [hit.distance_km for hit in page.hits if hit.distance_km is not None]
         assert distances == sorted(distances)
+
+
+# --- a place named in the query -----------------------------------------------------------------
+
+PORVOO, TURKU, ASKOLA, RAISIO = "638", "853", "018", "680"
+
+
+class PlaceTests(DemoTestCase):
+    def test_a_municipality_named_in_the_query_filters_as_the_filter_does(self) -> None:
+        for query, language, code, rest in [
+            ("neuvola Porvoo", "fi", PORVOO, "neuvola"),
+            ("familjerådgivning Borgå", "sv", PORVOO, "familjerådgivning"),
+            ("perheneuvola turussa", "fi", TURKU, "perheneuvola"),
+            ("Turun perheneuvola", "fi", TURKU, "perheneuvola"),
+            ("neuvola Askolassa", "fi", ASKOLA, "neuvola"),
+            ("barnrådgivning i Åbo", "sv", TURKU, "barnrådgivning"),
+            ("maternity clinic in Raisio", "en", RAISIO, "maternity clinic"),
+            ("Porvoossa perhekerho", "fi", PORVOO, "perhekerho"),
+        ]:
+            page = search(query, language, per_page=100)
+            assert page.place is not None, query
+            assert (page.place.code, page.place.rest, page.query) == (code, rest, rest), query
+            filtered = search(rest, language, per_page=100, municipality=code)
+            assert self.ranked(page) == self.ranked(filtered), query
+            assert page.total == filtered.total
+
+    def test_the_place_narrows_to_the_services_available_there(self) -> None:
+        ranked = self.ranked(search("neuvola Porvoo", per_page=100))
+        assert ranked[0] == "porvoo-neuvola"
+        for elsewhere in ("askola-lastenneuvola", "turku-neuvola", "laitila-neuvola"):
+            assert elsewhere not in ranked
+        # The county's family counselling clinic serves Porvoo too.
+        assert "itauusimaa-perheneuvola" in ranked
+        ranked = self.ranked(search("familjerådgivning Borgå", "sv", per_page=100))
+        assert "itauusimaa-perheneuvola" in ranked and "varha-perheneuvola" not in ranked
+
+    def test_a_chosen_municipality_wins_and_the_name_stays_a_word(self) -> None:
+        page = search("neuvola Porvoo", municipality=ASKOLA)
+        assert page.place is None
+        assert page.query == "neuvola Porvoo"
+
+    def test_words_that_are_no_municipality_are_searched_for(self) -> None:
+        for query in ("neuvola Turenki", "perhekahvila", "kolari lapsi", "Ivalon nuorisotila"):
+            assert search(query).place is None, query
+        assert self.ranked(search("Turengissa"))[0] == "janakkala-palveluohjaus"
+
+    def test_a_name_that_is_an_everyday_word_needs_its_capital(self) -> None:
+        Municipality.objects.create(code="273", name_fi="Kolari", name_sv="Kolari", name="Kolari")
+        Municipality.objects.create(code="139", name_fi="Ii", name_sv="Ijo", name="Ii")
+        places.clear()
+        try:
+            assert search("kolari lapsi").place is None  # a car crash
+            page = search("neuvola Kolari")
+            assert page.place is not None and page.place.code == "273"
+            assert search("ii").place is None
+            iissa = search("neuvola Iissä").place
+            assert iissa is not None and iissa.code == "139"
+        finally:
+            places.clear()
+
+    def test_only_the_place_browses_the_municipality(self) -> None:
+        page = search("Porvoossa", per_page=100)
+        assert page.place is not None and page.query == ""
+        assert page.total == search("", municipality=PORVOO, per_page=100).total
+
+    def test_the_page_shows_the_place_as_a_removable_filter(self) -> None:
+        main = self.main("/fi/search?q=neuvola+Porvoossa")
+        assert 'value="neuvola"' in main
+        chip = re.search(r'<a href="([^"]+)" class="chip">([^<]+)<', main)
+        assert chip is not None
+        assert "Porvoo" in chip.group(2)
+        assert chip.group(1) == "/fi/search?q=neuvola"
+        ids = set(RESULT_LINK.findall(main))
+        filtered = self.main(f"/fi/search?q=neuvola&municipality={PORVOO}")
+        assert ids == set(RESULT_LINK.findall(filtered))
+        assert "Porvoossa" in main  # the note says what was understood
+
+    def test_the_api_uses_and_tells_the_place(self) -> None:
+        body = self.client.get("/api/v1/services", {"search": "neuvola Porvoo"}).json()
+        assert body["x_place"] == {"code": PORVOO, "name": "Porvoo"}
+        same = self.client.get(
+            "/api/v1/services", {"search": "neuvola", "municipality": PORVOO}
+        ).json()
+        assert [i["id"] for i in body["contents"]] == [i["id"] for i in same["contents"]]
+        sv = self.client.get("/api/v1/services", {"search": "rådgivning Borgå", "lang": "sv"})
+        assert sv.json()["x_place"] == {"code": PORVOO, "name": "Borgå"}
+        plain = self.client.get("/api/v1/services", {"search": "neuvola"}).json()
+        assert plain["x_place"] is None
+
+
+# --- filters: the language of the service, expecting a baby ------------------------------------
+
+NEUVOLAT = {
+    "askola-aitiysneuvola",
+    "askola-lastenneuvola",
+    "porvoo-neuvola",
+    "janakkala-neuvola",
+    "laitila-neuvola",
+    "raisio-neuvola",
+    "turku-neuvola",
+    "simo-neuvola",
+    "inari-neuvola",
+}
+
+
+class LanguageFilterTests(DemoTestCase):
+    def test_only_services_given_in_the_language(self) -> None:
+        page = search("", service_language="ar", per_page=100)
+        expected = {s.pk for s in Service.objects.public() if "ar" in s.languages}
+        assert expected and {hit.service.pk for hit in page.hits} == expected
+        searched = search("perhetyö", service_language="ar", per_page=100)
+        assert searched.total and all("ar" in hit.service.languages for hit in searched.hits)
+        assert search("perhetyö", per_page=100).total > searched.total
+
+    def test_the_facet_counts_the_languages_of_the_matches(self) -> None:
+        facets = search("", per_page=1).facets["language"]
+        assert facets["fi"] > facets["ar"] > 0
+        assert facets["se"] == sum(1 for s in Service.objects.public() if "se" in s.languages)
+
+    def test_the_page_offers_the_languages_and_shows_the_chosen_one(self) -> None:
+        main = self.main("/en/search")
+        assert 'name="language" value="ar"' in main and "Arabic" in main
+        main = self.main("/en/search?q=family&language=so")
+        assert "Given in: Somali" in main
+        ids = RESULT_LINK.findall(main)
+        assert ids and all("so" in s.languages for s in Service.objects.filter(pk__in=ids))
+        assert "is not a language code" in self.main("/en/search?language=Arabic")
+
+    def test_the_api_filters_by_language(self) -> None:
+        body = self.client.get("/api/v1/services", {"language": "ar", "per_page": 100}).json()
+        ids = {item["id"] for item in body["contents"]}
+        assert ids == {str(s.pk) for s in Service.objects.public() if "ar" in s.languages}
+        bad = self.client.get("/api/v1/services", {"language": "Arabic"})
+        assert bad.status_code == 400 and "language" in bad.json()
+
+
+class ExpectingTests(DemoTestCase):
+    def test_expecting_a_baby_finds_the_services_from_pregnancy_on(self) -> None:
+        ranked = set(self.ranked(search("", expecting=True, per_page=100)))
+        assert NEUVOLAT <= ranked
+        assert "askola-mll-vauvaryhma" in ranked
+        for other in ("askola-kotipalvelu", "askola-nuorisotyo", "askola-kuraattori"):
+            assert other not in ranked
+        assert ranked < set(self.ranked(search("", age=0, per_page=200)))
+
+    def test_the_age_filter_offers_expecting_in_each_language(self) -> None:
+        for lang, label in [
+            ("fi", "Odotamme vauvaa"),
+            ("sv", "Vi väntar barn"),
+            ("en", "Expecting a baby"),
+        ]:
+            main = self.main(f"/{lang}/search?q=neuvola")
+            assert f'<option value="expecting">{label}</option>' in main, lang
+            chosen = self.main(f"/{lang}/search?q=neuvola&age=expecting")
+            assert f'<option value="expecting" selected>{label}</option>' in chosen, lang
+            assert f'class="chip">{label} ' in chosen, lang
+
+    def test_the_api_takes_expecting_as_an_age(self) -> None:
+        body = self.client.get("/api/v1/services", {"age": "expecting", "per_page": 100}).json()
+        assert {self.keys.get(uuid.UUID(i["id"])) for i in body["contents"]} == set(
+            self.ranked(search("", expecting=True, per_page=100))
+        )
+        assert self.client.get("/api/v1/services", {"age": "soon"}).status_code == 400
+        assert self.client.get("/api/v1/services", {"age": "3"}).status_code == 200

@@ -15,14 +15,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from perhekeskus.catalog.hsds import language_name
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS, task_by_number
-from perhekeskus.finder.forms import CHANNEL_LABELS, SearchForm, search_filters
+from perhekeskus.finder.forms import (
+    CHANNEL_LABELS,
+    EXPECTING,
+    SearchForm,
+    age_choices,
+    search_filters,
+)
 from perhekeskus.finder.search.engine import search_services
 from perhekeskus.finder.views.common import language, municipality_choices, service_cards
 
 PER_PAGE = 20
 # The order of the parameters in the addresses the page makes.
-PARAMS = ("q", "municipality", "age", "task", "channel", "open_now", "near")
+PARAMS = ("q", "municipality", "age", "task", "channel", "language", "open_now", "near")
 _PAGE_WINDOW = 2
 
 
@@ -101,7 +108,9 @@ def _active_filters(
         active.append(
             ActiveFilter(_("Municipality: %(name)s") % {"name": name}, urls.url(municipality=None))
         )
-    if values.get("age") is not None:
+    if values.get("age") == EXPECTING:
+        active.append(ActiveFilter(_("Expecting a baby"), urls.url(age=None)))
+    elif values.get("age") is not None:
         active.append(
             ActiveFilter(
                 _("Age of the child: %(age)s years") % {"age": values["age"]}, urls.url(age=None)
@@ -117,11 +126,24 @@ def _active_filters(
                 _("Can be reached by: %(channel)s") % {"channel": label}, urls.url(channel=None)
             )
         )
+    if values.get("language"):
+        active.append(
+            ActiveFilter(
+                _("Given in: %(language)s") % {"language": language_name(values["language"])},
+                urls.url(language=None),
+            )
+        )
     if values.get("open_now"):
         active.append(ActiveFilter(_("Open now"), urls.url(open_now=None)))
     if values.get("near"):
         active.append(ActiveFilter(_("Nearest to your location first"), urls.url(near=None)))
     return active
+
+
+def _language_choices(counts: Mapping[str, int], selected: str) -> list[tuple[str, str]]:
+    """The languages the matching services are given in (and the chosen one), by name."""
+    codes = set(counts) | ({selected} if selected else set())
+    return sorted(((code, language_name(code)) for code in codes), key=lambda c: c[1].casefold())
 
 
 def _page_links(urls: SearchUrls, current: int, total_pages: int) -> list[tuple[int, str, bool]]:
@@ -145,6 +167,16 @@ def search(request: HttpRequest) -> HttpResponse:
     result = search_services(
         query=query, filters=filters, language=language(), page=page_number, per_page=PER_PAGE
     )
+    if result.place is not None:
+        # The municipality named in the query is the municipality filter from here on: the
+        # search box keeps the other words, and the filter's chip takes the place away.
+        values = {**values, "q": result.place.rest, "municipality": result.place.code}
+        query = result.place.rest
+        filters = search_filters(values)
+        notes.append(
+            _("“%(typed)s” in your search is used as the municipality: %(name)s.")
+            % {"typed": result.place.typed, "name": result.place.name}
+        )
     if not result.hits and result.total and page_number > result.total_pages:
         notes.append(_("There is no page %(page)s; here is the last page.") % {"page": page_number})
         page_number = result.total_pages
@@ -181,6 +213,14 @@ def search(request: HttpRequest) -> HttpResponse:
             values.get("municipality") or "",
             facets.get("municipality"),
         ),
+        _facet(
+            "language",
+            _("Language of the service"),
+            _("Any language"),
+            _language_choices(facets.get("language") or {}, values.get("language") or ""),
+            values.get("language") or "",
+            facets.get("language"),
+        ),
     ]
     active = _active_filters(values, urls, names)
     hits = result.hits
@@ -204,10 +244,17 @@ def search(request: HttpRequest) -> HttpResponse:
         "groups": groups,
         "open_now": bool(values.get("open_now")),
         "near": urls.params.get("near", ""),
-        "age": values.get("age"),
+        "age": "" if values.get("age") is None else str(values["age"]),
+        "age_choices": age_choices(),
         "active_filters": active,
         "clear_filters_url": urls.url(
-            municipality=None, age=None, task=None, channel=None, open_now=None, near=None
+            municipality=None,
+            age=None,
+            task=None,
+            channel=None,
+            language=None,
+            open_now=None,
+            near=None,
         ),
         "suggestion_url": urls.url(q=result.suggestion) if result.suggestion else "",
         "chat_url": urls.url(q=None, task=None, age=None, open_now=None, near=None, channel="chat"),
