@@ -10,14 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
+from perhekeskus.core.client import keyed_hash
 from perhekeskus.core.danger import danger_signals
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
     CloseReason,
@@ -27,6 +32,7 @@ from perhekeskus.intake.models import (
     HelpRequestEvent,
     RequestStatus,
 )
+from perhekeskus.intake.services.notices import site_url
 from perhekeskus.intake.services.receiving import PublicStatus, help_request_public_status
 from perhekeskus.intake.tracking import normalize_tracking_code
 
@@ -63,7 +69,12 @@ class FamilyAddResult:
 def _locked(tracking_code: str) -> HelpRequest:
     code = normalize_tracking_code(tracking_code)
     help_request = (
-        HelpRequest.objects.select_for_update().filter(tracking_code=code).first() if code else None
+        HelpRequest.objects.select_for_update(of=("self",))
+        .select_related("team", "responsible")
+        .filter(tracking_code=code)
+        .first()
+        if code
+        else None
     )
     if help_request is None:
         raise NotFound
@@ -75,6 +86,50 @@ def _require_open(help_request: HelpRequest) -> None:
         raise ValidationError(
             _("This request has been closed. If you still need help, send a new request.")
         )
+
+
+def _queue_team_notice(help_request: HelpRequest, *, withdrawn: bool, danger: bool) -> None:
+    """Tell the team and the responsible worker, in the change's transaction, that the family
+    wrote or withdrew: the request's page, nothing of what was written. While one such notice of
+    the request still waits, another is not queued (a family adding three lines sends one)."""
+    team = help_request.team
+    if team is None:
+        return
+    recipients = (
+        ({team.notification_email} if team.notification_email else set())
+        | set(team.members.filter(is_active=True).values_list("email", flat=True))
+        | (
+            {help_request.responsible.email}
+            if help_request.responsible and help_request.responsible.is_active
+            else set()
+        )
+    )
+    kind = "withdraw" if withdrawn else "family-add"
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("intake:request_detail", kwargs={"request_id": help_request.pk})
+        body = render_to_string(
+            "intake/email/family_update.txt",
+            {
+                "team": team,
+                "withdrawn": withdrawn,
+                "danger": danger,
+                "request_url": f"{site_url()}{path}",
+                "site_name": settings.PERHEKESKUS_SITE_NAME,
+            },
+        )
+        subject = (
+            _("A family withdrew its help request (%(team)s)")
+            if withdrawn
+            else _("A family added information to its help request (%(team)s)")
+        ) % {"team": team.name}
+    email_enqueue(
+        kind=f"intake.request.{kind.replace('-', '_')}",
+        recipients=sorted(recipients),
+        subject=subject,
+        body=body,
+        # A danger notice is never held back behind a plain one that still waits.
+        dedupe_key="" if danger else keyed_hash(kind, str(help_request.pk)),
+    )
 
 
 def help_request_family_status(*, tracking_code: str) -> FamilyStatus:
@@ -141,6 +196,7 @@ def help_request_family_add(*, tracking_code: str, text: str) -> FamilyAddResult
             target=help_request,
             details={"danger": bool(signals)},
         )
+        _queue_team_notice(help_request, withdrawn=False, danger=bool(signals))
     return FamilyAddResult(help_request=help_request, danger=bool(signals))
 
 
@@ -162,4 +218,5 @@ def help_request_withdraw(*, tracking_code: str) -> HelpRequest:
             data={"old": old, "new": RequestStatus.CLOSED, "reason": CloseReason.WITHDRAWN},
         )
         audit_record(action=actions.REQUEST_WITHDRAW, target=help_request)
+        _queue_team_notice(help_request, withdrawn=True, danger=False)
     return help_request

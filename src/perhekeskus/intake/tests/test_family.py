@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -140,3 +142,55 @@ def test_status_says_whether_the_family_is_contacted(team: EarlySupportTeam) -> 
     status = services.help_request_family_status(tracking_code=by_phone.tracking_code)
     assert not status.anonymous and status.contact_method == "phone"
     assert status.can_add and status.can_withdraw and not status.withdrawn
+
+
+def _notices() -> list[Any]:
+    from perhekeskus.core.models import OutboxEmail
+
+    return list(
+        OutboxEmail.objects.filter(kind__startswith="intake.request.").exclude(
+            kind="intake.request.new"
+        )
+    )
+
+
+def test_the_team_is_told_of_an_addition_without_its_words(team: EarlySupportTeam) -> None:
+    team.notification_email = "vatu@example.org"
+    team.save()
+    help_request = submitted_request(team)
+    services.help_request_family_add(
+        tracking_code=help_request.tracking_code, text="Salainen lisätieto."
+    )
+    # Two more lines while the first notice still waits: still one notice.
+    services.help_request_family_add(tracking_code=help_request.tracking_code, text="Toinen.")
+    notices = _notices()
+    assert len(notices) == 1
+    notice = notices[0]
+    assert notice.kind == "intake.request.family_add"
+    assert "vatu@example.org" in notice.recipients
+    assert f"/pro/help-requests/{help_request.pk}/" in notice.body
+    for secret in ("Salainen", help_request.tracking_code, "Maija", "040"):
+        assert secret not in notice.body and secret not in notice.subject
+
+
+def test_danger_in_an_addition_is_told_to_the_team_at_once(team: EarlySupportTeam) -> None:
+    team.notification_email = "vatu@example.org"
+    team.save()
+    help_request = submitted_request(team)
+    services.help_request_family_add(tracking_code=help_request.tracking_code, text="Hei.")
+    services.help_request_family_add(
+        tracking_code=help_request.tracking_code, text="Hän lyö minua taas."
+    )
+    notices = _notices()
+    assert len(notices) == 2
+    assert "URGENT" in notices[1].body or "KIIREELLINEN" in notices[1].body
+
+
+def test_the_team_is_told_of_a_withdrawal(team: EarlySupportTeam) -> None:
+    member = member_of(team, email="vilma@example.org")
+    help_request = submitted_request(team)
+    services.help_request_withdraw(tracking_code=help_request.tracking_code)
+    notices = _notices()
+    assert [n.kind for n in notices] == ["intake.request.withdraw"]
+    assert member.email in notices[0].recipients
+    assert help_request.tracking_code not in notices[0].body
