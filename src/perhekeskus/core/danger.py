@@ -67,6 +67,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         ),
         "~0 =koskenut|=koski|=koskee =häneen|=minuun|=muhun|=lapseen",
         "pakot|pakott seksi|=makaamaan",
+        "~2 pakot|pakott =asioita|=asioihin|koske",
+        *_words("pieks piest"),
         "uhka|uhan|uhkas|uhkaa tappa|=tapan|satut|vied|lyö|lyödä|puuk|ampu",
         "satut|satuttanut =minua|=mua|=häntä|=lasta|=lapsia|=lapsiani|=lapsen|=meitä|=meidät"
         "|=hänet|=minut|=äitiä|=isää",
@@ -81,7 +83,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
             "=döda =kniv =kniven =knivar vapen =pistol gevär sparka puckla örfil övergrepp "
             "sexuellt"
         ),
-        "tvinga|tvingad sex",
+        "~3 tvinga|tvingad =saker|sex",
         *_words("förföl ofreda =stryk =aga =agar =agade"),
         "~0 =skyddat|=skyddade =boende",
         *_words("skyddshem"),
@@ -106,6 +108,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "~3 grab|squeez|choked|=hands =throat|=neck",
         "~2 hurt|harmed|beaten|abused|unsafe =at|=in =home",
         "hurt|hurts|hurting " + _EN_KIDS + "|=me|=us|=her|=him|=them|=mom|=mum|mother",
+        "~3 force|forces|forced|forcing =things|=stuff|=sex|sexual",
         f"{_EN_CARER} =hit|=hits|=hitting|=beats|=punches|=kicks|=slaps|=chokes|abuses",
         f"afraid|scared|terrifi|frighten =of {_EN_CARER}|=him|=her",
     ),
@@ -121,7 +124,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "=en|=enkä|=etten|=ettei =herää|=herätä|=heräisi|=heräisin =enää|=koskaan|=ikinä",
         "parem|paremmin ilman =minua|=mua|=minuu",
         "=en|=ei|=enkä =olisi|=olis|=ois =olemassa|=täällä",
-        "~2 ota|otta|otan|niel =kaikki lääk|pilleri|tablet|=nappeja",
+        "~2 ota|otta|otan|niel =kaikki *lääk|*pilleri|*tablet|=nappeja|=nappia",
+        "~0 =jos =mua|=minua|=minuu =ei =olisi|=olis|=ois",
         "tappa|=tapan|=tapat|tapp|tapoi =itse|=itseni|=itsensä|=itseään|=itseäni|=ittensä",
         "satut|vahingoit|=lyö|=lyön|=vahingoitan =itse|=itseäni|=itseään|=itseni|=itsensä",
         "lopet|päät|päätt =elämäni|=elämänsä|=päiväni|=päivänsä|=kaiken",
@@ -143,7 +147,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "~0 =aldrig =vakna",
         "~3 orkar|orka|=ork =leva|=lev",
         "~0 rispa|rispar|rispat|rispade =mig|=sig|=mej",
-        "~2 =ta|=tar =alla =tabletter|=piller|=mediciner",
+        "~2 =ta|=tar =alla *tablett|*piller|*medicin",
         "~2 hoppa|hoppar =framför|=från =tåget|=bron|=balkongen|=taket",
         "~1 =trött =på =livet|=leva",
         "~1 avslut =mitt|=sitt =liv|=livet",
@@ -170,7 +174,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "~0 =if =i =was|=were|=wasnt|=werent =dead|=gone|=here|=around|=alive",
         "~3 jump|jumping =off|=from|=front =bridge|=roof|=balcony|=building|=train|=cliff",
         *_words("overdos"),
-        "~2 =take|=taking|swallow =all =pills|=tablets|=meds",
+        "~3 =take|=taking|swallow =all *pills|*tablets|=meds",
     ),
     "child_in_danger": (
         # fi
@@ -209,6 +213,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
             "huumeongelm"
         ),
         "käyt|käytt|vetä huumei|huumeit|amfe|kannab|=pilveä|=aineita",
+        "~1 sekai =aineista|=aineissa|=huumeista|=huumeissa|=lääkkeistä|=viinasta",
         "~0 =on|=oli =juonut",
         "~0 =juo|=juovat|=joi =joka =ilta|=päivä|=viikonloppu",
         "~1 =juo|=juovat|=joi =illat|=iltaisin|=päivät|=aamusta|=viinaa|=kaljaa|=olutta|=alkoholia",
@@ -235,6 +240,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         "~1 =high =on",
         *_words("=meth heroin cocaine =addict addicted"),
         "~1 =use|=uses|=using|=does|=doing|=takes|=taking =drugs",
+        f"~0 alcoholic|=drunk|=drunken|addict {_EN_CARER}",
         f"{_EN_CARER} drinks|drinking|=drank|=high|wasted|alcoholic|yell|scream|shout|=rages"
         "|raging|smash|explod|throws|aggressive|violent",
         "~1 =drinks|=drinking|=drank =every|=again|=heavily",

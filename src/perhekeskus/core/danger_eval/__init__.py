@@ -2,7 +2,7 @@
 
 Two sets, what families write in the help form (`messages`) and what they type in search
 (`searches`), in Finnish, Swedish and English, each example labelled `danger` or `none`. Every
-set has four parts, kept in separate files because they were written at different times:
+set has five parts, kept in separate files because they were written at different times:
 
 - `dev` (`messages.tsv`, `searches.tsv`): written first, before the matcher was rewritten; the
   rules were then developed against it;
@@ -14,6 +14,8 @@ set has four parts, kept in separate files because they were written at differen
 - `fresh` (`*_fresh.tsv`): written when the matcher was finished, to measure it once more
   as honestly as a set from the same hand can. Its first figures, too, are in its commit
   message and ADR 0023, and the rules were widened again afterwards.
+- `final` (`*_final.tsv`): the same once more, after that; its first run is the best estimate
+  of the rules before its own fixes (ADR 0023).
 
 A set written by the people who write the rules flatters them: the figures that matter most
 are each part's first run, recorded before anything was changed for it. A new part written the
@@ -35,7 +37,13 @@ from perhekeskus.core.danger import danger_signals
 
 HERE = Path(__file__).resolve().parent
 SETS = ("messages", "searches")
-PARTS = {"dev": "", "held-out": "_heldout", "probe": "_probe", "fresh": "_fresh"}
+PARTS = {
+    "dev": "",
+    "held-out": "_heldout",
+    "probe": "_probe",
+    "fresh": "_fresh",
+    "final": "_final",
+}
 LANGUAGES = ("fi", "sv", "en")
 
 # The suite fails below this recall on danger, per set and per language.
