@@ -161,3 +161,20 @@ def test_send_outbox_command_sends_retries_and_purges(settings: Any) -> None:
         call_command("send_outbox", stdout=out)
     assert "failed 1 (will be retried)" in out.getvalue()
     assert "waiting 1" in out.getvalue()
+
+
+def test_the_admin_shows_what_waits_but_not_to_whom_or_what(admin_client: Any) -> None:
+    message = queue()
+    listing = admin_client.get("/admin/core/outboxemail/")
+    assert listing.status_code == 200
+    assert "test.notice" in listing.content.decode()
+    detail = admin_client.get(f"/admin/core/outboxemail/{message.pk}/change/")
+    assert detail.status_code == 200
+    page = detail.content.decode()
+    assert ADDRESS not in page and "There is news" not in page
+    assert admin_client.post(f"/admin/core/outboxemail/{message.pk}/delete/").status_code == 403
+
+
+def test_the_admin_is_closed_to_professionals(client: Any, professional: Any) -> None:
+    client.force_login(professional)
+    assert client.get("/admin/core/outboxemail/").status_code in (302, 403)
