@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from django.conf import settings
@@ -35,9 +36,13 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        tile_origin = getattr(settings, "PERHEKESKUS_TILE_ORIGIN", "")
+
+    @staticmethod
+    @functools.cache
+    def policy(tile_origin: str) -> str:
+        """The site's policy; read per request, so that it follows the tile server setting."""
         img_src = " ".join(filter(None, ["'self'", "data:", tile_origin]))
-        self.csp = (
+        return (
             "default-src 'self'; "
             f"img-src {img_src}; "
             "style-src 'self'; "
@@ -56,7 +61,8 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", API_DOCS_CSP)
         # The browsable API and the admin render their own inline assets.
         elif not request.path.startswith(("/api/", "/admin/")):
-            response.headers.setdefault("Content-Security-Policy", self.csp)
+            tile_origin = getattr(settings, "PERHEKESKUS_TILE_ORIGIN", "")
+            response.headers.setdefault("Content-Security-Policy", self.policy(tile_origin))
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(self), payment=()"
         )

@@ -32,6 +32,13 @@ def demo(transactional_db: None) -> None:
         call_command("load_demo", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def tile_server(settings: Any) -> None:
+    # The map is drawn only when the county configures a tile server (none by default).
+    settings.PERHEKESKUS_TILE_URL = "https://tile.example.invalid/{z}/{x}/{y}.png"
+    settings.PERHEKESKUS_TILE_ORIGIN = "https://tile.example.invalid"
+
+
 def _no_tiles(page: Any) -> None:
     # A closed network would only make the tile requests wait; they are not under test here.
     page.route(TILES, lambda route: route.abort())
