@@ -398,13 +398,14 @@ class RedirectThenRun(HttpResponseRedirect):
         self._then = then
 
     def close(self) -> None:
+        # Before super().close(): that sends request_finished, after which Django may close the
+        # database connection the task needs.
         try:
-            super().close()
+            self._then()
+        except Exception:
+            logger.exception("A task after the answer failed")
         finally:
-            try:
-                self._then()
-            except Exception:
-                logger.exception("A task after the answer failed")
+            super().close()
 
 
 class PasswordResetView(auth_views.PasswordResetView):

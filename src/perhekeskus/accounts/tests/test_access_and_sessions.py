@@ -264,3 +264,24 @@ def test_step_up_of_a_password_session_rotates_the_session_key(professional: Use
         assert client.get("/fi/accounts/me/").status_code == 200
     entry = AuditEntry.objects.filter(action="accounts.user.login").latest("pk")
     assert entry.details == {"two_factor": True, "step_up": True}
+
+
+# --- F-22: a refused account is told apart from a missing one, in the log only -------------------
+
+
+def test_a_refused_account_is_access_denied_and_a_missing_one_not_found(
+    editor: User, professional: User
+) -> None:
+    from perhekeskus.accounts.selectors import access_user
+    from perhekeskus.core.errors import AccessDenied, NotFound
+
+    with pytest.raises(AccessDenied) as refused:
+        access_user(actor=editor, user_id=professional.pk)
+    assert (refused.value.target_type, refused.value.target_id) == (
+        "accounts.user",
+        professional.pk,
+    )
+    with pytest.raises(NotFound) as missing:
+        access_user(actor=editor, user_id=999_999)
+    assert not isinstance(missing.value, AccessDenied)
+    assert not AuditEntry.objects.filter(action="accounts.user.view").exists()

@@ -249,19 +249,6 @@ def test_a_refusal_is_one_line_with_the_user_and_no_traceback(
     assert professional.email not in caplog.text
 
 
-def test_an_object_refused_as_not_found_is_logged_with_its_id(
-    editor: Any, professional: Any, caplog: pytest.LogCaptureFixture
-) -> None:
-    from perhekeskus.accounts.selectors import access_user
-    from perhekeskus.core.errors import AccessDenied, NotFound
-
-    with pytest.raises(AccessDenied):
-        access_user(actor=editor, user_id=professional.pk)
-    with pytest.raises(NotFound) as missing:
-        access_user(actor=editor, user_id=999_999)
-    assert not isinstance(missing.value, AccessDenied)
-
-
 def test_anonymous_refusals_are_not_logged_as_a_users(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         Client().get("/api/v1/audit-entries")
