@@ -3,7 +3,11 @@ labelled set's recall and false-alarm rate (`core.danger_eval`, ADR 0023)."""
 
 from __future__ import annotations
 
+import json
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from perhekeskus.core import danger_eval
 from perhekeskus.core.danger import SIGNALS, danger_signals, is_urgent, normalise
@@ -204,3 +208,22 @@ def test_is_urgent_agrees_with_danger_signals_on_the_whole_set() -> None:
     for name in danger_eval.SETS:
         for example in danger_eval.load(name):
             assert is_urgent(example.text) == bool(danger_signals(example.text)), example.text
+
+
+def test_the_evaluate_command_prints_every_set_and_part() -> None:
+    out = StringIO()
+    call_command("danger_evaluate", "--errors", stdout=out)
+    lines = out.getvalue().splitlines()
+    for name in danger_eval.SETS:
+        for part in [*danger_eval.PARTS, "total"]:
+            assert any(line.split()[:2] == [name, part] for line in lines), (name, part)
+    assert any(line.startswith("time per call:") for line in lines)
+    # --errors lists the false alarms of the set, with the signals they raised.
+    assert any("false alarm" in line and "[" in line for line in lines)
+
+    out = StringIO()
+    call_command("danger_evaluate", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    total = data["messages"]["total"]["all"]
+    assert total["dangers"] == sum(e.danger for e in danger_eval.load("messages"))
+    assert 0 <= total["recall"] <= 1
