@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +94,11 @@ class NeedConceptEditorAdmin(TranslationAdmin):
 
 @admin.register(ZeroResultQuery, site=editor_site)
 class ZeroResultQueryAdmin(admin.ModelAdmin):
-    """Read-only: what families looked for and did not find, counted per day."""
+    """What families looked for and did not find, counted per day: read only, except that a
+    coordinator may delete a count (one whose words name a person after all, F-09). Deletions go
+    through `services.zero_result_delete` (audited by count); Django's own admin log, which
+    would keep the deleted words, is not written. Rows older than UNMET_SEARCH_RETENTION_DAYS
+    are deleted by `purge-unmet-searches`."""
 
     list_display = ("date", "query", "language", "municipality_code", "count")
     list_filter = ("language", "municipality_code", "date")
@@ -113,4 +118,18 @@ class ZeroResultQueryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+        return can_view_unmet_needs(request.user)
+
+    def delete_model(self, request: HttpRequest, obj: ZeroResultQuery) -> None:
+        self.delete_queryset(request, ZeroResultQuery.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ZeroResultQuery]) -> None:
+        try:
+            services.zero_result_delete(
+                actor=request.user, ids=queryset.values_list("pk", flat=True), request=request
+            )
+        except PolicyDenied as denied:
+            raise PermissionDenied(str(denied)) from denied
+
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> None:
+        """Not in Django's admin log: it would keep the deleted words (the audit has the count)."""

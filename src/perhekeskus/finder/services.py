@@ -22,7 +22,7 @@ from perhekeskus.core.client import current_client_key
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.finder import actions, unmet
 from perhekeskus.finder.models import INDEX_LANGUAGES, NeedConcept, ZeroResultQuery
-from perhekeskus.finder.policies import can_edit_need_concepts
+from perhekeskus.finder.policies import can_edit_need_concepts, can_view_unmet_needs
 from perhekeskus.finder.search import index
 
 _CONCEPT_FIELDS = (
@@ -127,6 +127,25 @@ def zero_result_record(*, query: str, language: str, municipality_code: str = ""
                 ZeroResultQuery.objects.create(**key, count=1)
         except IntegrityError:  # another search created the row first
             ZeroResultQuery.objects.filter(**key).update(count=F("count") + 1)
+
+
+def zero_result_delete(
+    *, actor: Any, ids: Iterable[int], request: HttpRequest | None = None
+) -> int:
+    """A coordinator deletes counts of searches without results, e.g. one whose words name a
+    person after all. The audit entry says how many, never what they said."""
+    if not can_view_unmet_needs(actor):
+        raise PolicyDenied(_("Only the network's coordinators see the searches without results."))
+    with transaction.atomic():
+        deleted, _counts = ZeroResultQuery.objects.filter(pk__in=list(ids)).delete()
+        audit_record(
+            action=actions.UNMET_DELETE,
+            actor=actor,
+            request=request,
+            target_type="finder.zeroresultquery",
+            details={"deleted": deleted},
+        )
+    return deleted
 
 
 def zero_result_purge(*, older_than_days: int | None = None) -> int:

@@ -145,3 +145,48 @@ def test_old_rows_are_deleted_after_the_retention_period(settings: Any) -> None:
     assert "Deleted 2" in out.getvalue()
     assert sorted(ZeroResultQuery.objects.values_list("query", flat=True)) == ["q0", "q30"]
     assert zero_result_purge(older_than_days=0) == 1
+
+
+UNMET_ADMIN = "/fi/pro/catalog/finder/zeroresultquery/"
+
+
+def _row(text: str = "matti virtanen") -> ZeroResultQuery:
+    return ZeroResultQuery.objects.create(
+        query=text, language="fi", date=timezone.localdate(), count=1
+    )
+
+
+def test_a_coordinator_can_delete_a_count_that_names_someone(coordinator: Any) -> None:
+    from django.contrib.admin.models import LogEntry
+
+    from perhekeskus.audit.models import AuditEntry
+    from perhekeskus.testing.clients import logged_in_client
+
+    row = _row()
+    client = logged_in_client(coordinator)
+    assert client.get(UNMET_ADMIN).status_code == 200
+    answer = client.post(f"{UNMET_ADMIN}{row.pk}/delete/", {"post": "yes"})
+    assert answer.status_code == 302
+    assert not ZeroResultQuery.objects.exists()
+    entry = AuditEntry.objects.get(action="finder.unmet.delete")
+    assert entry.details == {"deleted": 1}
+    assert "virtanen" not in str(entry.__dict__)
+    assert not LogEntry.objects.filter(object_repr__icontains="virtanen").exists()
+
+
+def test_others_cannot_delete_counts(editor: Any) -> None:
+    from perhekeskus.audit.models import AuditEntry
+    from perhekeskus.core.errors import PolicyDenied
+    from perhekeskus.finder.services import zero_result_delete
+    from perhekeskus.testing.clients import logged_in_client
+
+    row = _row()
+    client = logged_in_client(editor)
+    assert client.post(f"{UNMET_ADMIN}{row.pk}/delete/", {"post": "yes"}).status_code in (
+        302,
+        403,
+    )
+    with pytest.raises(PolicyDenied):
+        zero_result_delete(actor=editor, ids=[row.pk])
+    assert ZeroResultQuery.objects.filter(pk=row.pk).exists()
+    assert not AuditEntry.objects.filter(action="finder.unmet.delete").exists()
