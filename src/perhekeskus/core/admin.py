@@ -13,7 +13,7 @@ from perhekeskus.core.models import OutboxEmail
 
 @admin.register(OutboxEmail)
 class OutboxEmailAdmin(admin.ModelAdmin[OutboxEmail]):
-    list_display = [
+    list_display = (
         "id",
         "kind",
         "created_at",
@@ -22,10 +22,9 @@ class OutboxEmailAdmin(admin.ModelAdmin[OutboxEmail]):
         "sent_at",
         "given_up_at",
         "last_error",
-    ]
-    list_filter = ["kind", "last_error"]
-    fields = list_display
-    readonly_fields = list_display
+    )
+    list_filter = ("kind", "last_error")
+    fields = readonly_fields = list_display
     date_hierarchy = "created_at"
     actions = None
 

@@ -8,5 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from perhekeskus.core import checks  # noqa: F401  (registers the deploy checks)
-        from perhekeskus.core import security_checks  # noqa: F401  (registers them too)
+        from perhekeskus.core import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            security_checks,  # noqa: F401  (registers them too)
+        )
