@@ -32,6 +32,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from perhekeskus.core.client import current_client_key, keyed_hash
+from perhekeskus.core.ratelimit import count_up
 from perhekeskus.finder.search.analysis import analyzer, split_words
 from perhekeskus.finder.search.vocabulary import LanguageVocabulary, index_state, vocabulary
 
@@ -87,13 +88,7 @@ def _seen_by_enough(word: str, language: str, client: str, day: str) -> bool:
     count_key = f"unmet:clients:{day}:{word_key}"
     if not cache.add(f"unmet:seen:{day}:{word_key}:{client}", 1, timeout=_DAY):
         return int(cache.get(count_key) or 0) >= needed
-    if cache.add(count_key, 1, timeout=_DAY):
-        return False
-    try:
-        return int(cache.incr(count_key)) >= needed
-    except ValueError:  # expired at midnight between add and incr
-        cache.add(count_key, 1, timeout=_DAY)
-        return False
+    return count_up(count_key, seconds=_DAY) >= needed
 
 
 def strip_personal(text: str) -> str:
@@ -147,13 +142,7 @@ def take_daily(key: str, limit: int) -> bool:
     """Count one against a daily cap in the cache; False once the cap is used up."""
     if limit <= 0:
         return False
-    day_key = f"{key}:{timezone.localdate().isoformat()}"
-    if cache.add(day_key, 1, timeout=_DAY):
-        return True
-    try:
-        return int(cache.incr(day_key)) <= limit
-    except ValueError:
-        return bool(cache.add(day_key, 1, timeout=_DAY))
+    return count_up(f"{key}:{timezone.localdate().isoformat()}", seconds=_DAY) <= limit
 
 
 def client_may_record() -> bool:

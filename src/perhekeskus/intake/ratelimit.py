@@ -8,73 +8,20 @@ and `HELP_REQUEST_ADDRESS_RATE_LIMIT` per address, so that families sharing one 
 school, a shelter, a mobile operator's CGNAT) are not locked out by each other.
 `RATE_LIMITS=off` turns both off.
 
-Counted in the cache: Redis with `REDIS_URL`, so that every worker process shares the count (the
-deploy check `perhekeskus.W001` warns otherwise). Keys are keyed hashes; no address is stored.
+Counted in the cache by `core.ratelimit`. Keys are keyed hashes; no address is stored.
 """
 
 from __future__ import annotations
 
-import contextlib
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
 from perhekeskus.core.client import client_address, keyed_hash
+from perhekeskus.core.ratelimit import Counter, RateLimited, parse_rate
 
-_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-_RULE = re.compile(r"^\s*(\d+)\s*/\s*([smhd])\s*$")
-
-
-@dataclass(frozen=True)
-class Rate:
-    count: int
-    seconds: int
-
-
-def parse_rate(text: str, *, setting: str = "HELP_REQUEST_RATE_LIMIT") -> Rate | None:
-    if text.strip().lower() == "off":
-        return None
-    match = _RULE.match(text)
-    if not match or int(match.group(1)) < 1:
-        raise ImproperlyConfigured(f"{setting} must be like 5/h or off, not {text!r}")
-    return Rate(int(match.group(1)), _PERIODS[match.group(2)])
-
-
-class RateLimited(Exception):
-    """The limit is used up; `retry_after` is the longest wait in seconds."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(retry_after)
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class Counter:
-    key: str
-    rate: Rate
-
-    def take(self) -> bool:
-        """Count one; False (and nothing counted) when the window's count is used up. Atomic in
-        Redis and in the local-memory cache alike, so concurrent posts never pass the limit."""
-        if cache.add(self.key, 1, timeout=self.rate.seconds):
-            return True
-        try:
-            count = cache.incr(self.key)
-        except ValueError:  # expired between add and incr: a new window
-            return bool(cache.add(self.key, 1, timeout=self.rate.seconds)) or self.take()
-        if count > self.rate.count:
-            self.give_back()
-            return False
-        return True
-
-    def give_back(self) -> None:
-        # ValueError: the window ended meanwhile, and there is nothing to give back.
-        with contextlib.suppress(ValueError):
-            cache.decr(self.key)
+__all__ = ["NO_LIMIT", "Limiter", "RateLimited", "Reservation", "help_request_limiter"]
 
 
 @dataclass

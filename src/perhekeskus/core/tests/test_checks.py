@@ -84,7 +84,7 @@ def test_the_cache_in_use_counts_across_connections() -> None:
     from django.core.cache import caches
     from django.core.cache.backends.base import BaseCache
 
-    from perhekeskus.intake.ratelimit import Counter, Rate
+    from perhekeskus.core.ratelimit import Counter, Rate
 
     counter = Counter("test:shared", Rate(2, 60))
     assert counter.take() and counter.take()
