@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -42,3 +43,13 @@ def access_user(*, actor: Any, user_id: int, request: HttpRequest | None = None)
     if user.pk != actor.pk:
         audit_record(action=actions.USER_VIEW, actor=actor, target=user, request=request)
     return user
+
+
+def users_given_role_by(*, granter: Any, role: str, user_ids: Iterable[Any]) -> list[str]:
+    """E-mail addresses of those among `user_ids` whose `role` was granted by `granter`: the
+    four-eyes rule of the early-support teams (`intake.services.teams.team_save`)."""
+    return sorted(
+        RoleGrant.objects.filter(
+            user_id__in=list(user_ids), role=role, granted_by_id=getattr(granter, "pk", None)
+        ).values_list("user__email", flat=True)
+    )

@@ -50,6 +50,7 @@ def team_save(
                 }
             )
     from perhekeskus.accounts.models import User
+    from perhekeskus.accounts.selectors import users_given_role_by
 
     members = list(User.objects.filter(pk__in=list(member_ids), is_active=True))
     without_role = [m.email for m in members if not m.has_role(Role.EARLY_SUPPORT_TEAM)]
@@ -69,6 +70,21 @@ def team_save(
         if actor.pk in added:
             raise ValidationError(
                 {"members": _("You cannot add yourself to a team; another coordinator must do it.")}
+            )
+        # Nor through an account of one's own making: whoever gave a user the team role does
+        # not also put them in a team, so that two people always stand behind the access.
+        self_granted = users_given_role_by(
+            granter=actor, role=Role.EARLY_SUPPORT_TEAM, user_ids=added
+        )
+        if self_granted:
+            raise ValidationError(
+                {
+                    "members": _(
+                        "You gave these users the early-support team role yourself; another "
+                        "coordinator must add them to a team: %(list)s"
+                    )
+                    % {"list": ", ".join(self_granted)}
+                }
             )
         team.full_clean()
         team.save()

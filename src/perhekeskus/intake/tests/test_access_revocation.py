@@ -166,3 +166,48 @@ def test_a_probe_of_another_teams_request_is_logged_as_denied(
     assert all(r.exc_info is None for r in caplog.records if r.name == "django.request")
     assert help_request.message not in caplog.text
     assert not AuditEntry.objects.filter(actor=outsider, action__startswith="intake.").exists()
+
+
+def test_a_coordinator_cannot_put_a_user_they_gave_the_role_to_in_a_team(
+    team: EarlySupportTeam, coordinator: User
+) -> None:
+    """An account of one's own making (a second address) is no way round the rule."""
+    puppet = account_services.user_create(
+        actor=coordinator,
+        email="second-address@example.org",
+        full_name="Toinen Osoite",
+        organization=None,
+        roles=[Role.EARLY_SUPPORT_TEAM],
+        send_invitation=False,
+    )
+    response = logged_in_client(coordinator).post(
+        f"/en/pro/teams/{team.pk}/", team_form(team, [puppet])
+    )
+    assert response.status_code == 400
+    assert "another coordinator must add them to a team: second-address@example.org" in (
+        response.content.decode()
+    )
+    assert not team.members.filter(pk=puppet.pk).exists()
+    assert not AuditEntry.objects.filter(action="intake.team.change").exists()
+
+
+def test_another_coordinator_adds_the_user_the_first_one_created(
+    team: EarlySupportTeam, coordinator: User, organization: Any
+) -> None:
+    colleague = UserFactory.create(organization=organization, roles=[Role.COORDINATOR])
+    worker = account_services.user_create(
+        actor=coordinator,
+        email="new-worker@example.org",
+        full_name="Uusi Työntekijä",
+        organization=None,
+        roles=[Role.EARLY_SUPPORT_TEAM],
+        send_invitation=False,
+    )
+    response = logged_in_client(colleague).post(
+        f"/fi/pro/teams/{team.pk}/", team_form(team, [worker])
+    )
+    assert response.status_code == 302
+    assert team.members.filter(pk=worker.pk).exists()
+    entry = AuditEntry.objects.get(action="intake.team.change")
+    assert entry.actor == colleague
+    assert entry.details["members_added"] == [worker.pk]
