@@ -37,6 +37,9 @@ K1 = 6.0
 COVERAGE_POWER = 2.0
 THESAURUS_WEIGHT = 0.5
 OTHER_TARGETS_SHARE = 0.2
+# A concept's targets are listed from the service that answers it best ("crisis helpline" before
+# "mental health"): each later one counts a little less.
+TARGET_ORDER_DECAY = 0.2
 EXACT_NAME_BONUS = 1.5
 OWN_MUNICIPALITY_BONUS = 1.25
 COUNTY_BONUS = 1.1
@@ -180,8 +183,12 @@ class Ranker:
         for match in self.plan.concepts:
             strongest: dict[int, float] = {}
             summed: dict[int, float] = {}
-            for target in match.concept.targets:
-                for doc, score in self.target(target).items():
+            positions = match.concept.target_positions
+            for index, target in enumerate(match.concept.targets):
+                position = positions[index] if index < len(positions) else 0
+                order = 1.0 / (1.0 + TARGET_ORDER_DECAY * position)
+                for doc, found in self.target(target).items():
+                    score = order * found
                     summed[doc] = summed.get(doc, 0.0) + score
                     if score > strongest.get(doc, 0.0):
                         strongest[doc] = score

@@ -47,6 +47,8 @@ class Concept:
     targets: tuple[tuple[Slot, ...], ...]  # each target: its words as slots (all must match)
     show_on_home: bool
     order: int
+    # Each target's place in its own language's list: the first answers the need best.
+    target_positions: tuple[int, ...] = ()
 
     def name(self, language: str) -> str:
         return self.names.get(language) or next((n for n in self.names.values() if n), self.key)
@@ -65,6 +67,7 @@ def word_slot(word: WordAnalysis) -> Slot:
 def _analyse_concept(concept: NeedConcept) -> Concept:
     phrases: list[Phrase] = []
     targets: list[tuple[Slot, ...]] = []
+    positions: list[int] = []
     names: dict[str, str] = {}
     for lang in INDEX_LANGUAGES:
         name = getattr(concept, f"name_{lang}", "") or ""
@@ -81,10 +84,11 @@ def _analyse_concept(concept: NeedConcept) -> Concept:
                     surfaces=tuple(w.surface for w in words),
                 )
             )
-        for text in split_list(getattr(concept, f"targets_{lang}", "") or ""):
+        for position, text in enumerate(split_list(getattr(concept, f"targets_{lang}", "") or "")):
             slots = tuple(word_slot(w) for w in analyzer(lang).content_words(text))
             if slots and slots not in targets:
                 targets.append(slots)
+                positions.append(position)
     return Concept(
         pk=concept.pk,
         key=concept.key,
@@ -92,6 +96,7 @@ def _analyse_concept(concept: NeedConcept) -> Concept:
         tasks=frozenset(concept.task_numbers),
         phrases=tuple(phrases),
         targets=tuple(targets),
+        target_positions=tuple(positions),
         show_on_home=concept.show_on_home,
         order=concept.order,
     )

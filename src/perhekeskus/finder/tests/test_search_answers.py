@@ -22,6 +22,8 @@ from perhekeskus.finder.relevance.evaluate import _demo_keys
 from perhekeskus.finder.search import places
 from perhekeskus.finder.search.engine import search_services, services_open_at
 from perhekeskus.finder.search.types import SearchFilters, SearchPage
+from perhekeskus.finder.services import search_index_rebuild
+from perhekeskus.testing.factories import ServiceFactory
 
 # Friday evening, when the offices are closed and the 24-hour lines and shelters are not.
 FRIDAY_EVENING = dt.datetime(2026, 12, 4, 19, 30, tzinfo=FINNISH_TIME)
@@ -307,7 +309,7 @@ class LanguageFilterTests(DemoTestCase):
 class ExpectingTests(DemoTestCase):
     def test_expecting_a_baby_finds_the_services_from_pregnancy_on(self) -> None:
         ranked = set(self.ranked(search("", expecting=True, per_page=100)))
-        assert NEUVOLAT <= ranked
+        assert ranked >= NEUVOLAT
         assert "askola-mll-vauvaryhma" in ranked
         for other in ("askola-kotipalvelu", "askola-nuorisotyo", "askola-kuraattori"):
             assert other not in ranked
@@ -332,3 +334,56 @@ class ExpectingTests(DemoTestCase):
         )
         assert self.client.get("/api/v1/services", {"age": "soon"}).status_code == 400
         assert self.client.get("/api/v1/services", {"age": "3"}).status_code == 200
+
+
+# --- every word matters -------------------------------------------------------------------------
+
+SPEECH_THERAPY = {"askola-puheterapia", "raisio-puheterapia", "porvoo-yksityinen-puheterapia"}
+
+
+class EveryWordTests(DemoTestCase):
+    def test_the_services_matching_every_word_come_first_then_the_broader_ones(self) -> None:
+        page = search("lapsen puheen kehitys", per_page=50)
+        every = page.matching_every_word
+        assert every is not None and 0 < every < page.total
+        assert [hit.broader for hit in page.hits] == [False] * every + [True] * (
+            len(page.hits) - every
+        )
+        assert set(self.ranked(page)[:every]) == SPEECH_THERAPY
+
+    def test_a_word_that_says_nothing_brings_no_off_topic_services(self) -> None:
+        ranked = self.ranked(search("child does not sleep", "en", per_page=50))
+        assert "kela-elatustuki" not in ranked  # matched "child" and "does"
+        assert set(ranked[:3]) <= NEUVOLAT
+        ranked = self.ranked(search("barnet sover inte", "sv", per_page=50))
+        assert "itauusimaa-monikielinen-perhetyo" not in ranked[:5]
+
+    def test_a_service_with_the_words_in_its_own_text_is_not_buried(self) -> None:
+        # The sleep concept covers the whole query: its targets (clinics, family work) match
+        # every word too, through the thesaurus.
+        own = ServiceFactory.create(
+            name="Unikoulu",
+            summary="Ohjaaja tulee kotiin, kun lapsi heräilee öisin.",
+            description="Perhe saa unikoulusta apua, kun lapsi ei nuku.",
+        )
+        search_index_rebuild(service_ids=[own.pk])
+        page = search("lapsi ei nuku", per_page=50)
+        ranked = [hit.service.pk for hit in page.hits]
+        assert own.pk in ranked[:3], self.ranked(page)[:5]
+
+    def test_the_page_sets_the_broader_matches_apart(self) -> None:
+        for lang, heading in [("fi", "Laajempia osumia"), ("sv", "Bredare träffar")]:
+            main = self.main(f"/{lang}/search?q=lapsen+puheen+kehitys")
+            assert f'id="broader-matches">{heading}</h2>' in main, lang
+        main = self.main("/en/search?q=speech+therapy+for+a+child")
+        if "Broader matches" in main:
+            before = main[: main.index('id="broader-matches"')]
+            assert RESULT_LINK.findall(before)
+        assert "Broader matches" not in self.main("/en/search?q=neuvola")
+
+    def test_the_api_says_how_many_match_every_word(self) -> None:
+        body = self.client.get("/api/v1/services", {"search": "lapsen puheen kehitys"}).json()
+        assert body["x_matching_every_word"] == 3
+        assert {self.keys[uuid.UUID(i["id"])] for i in body["contents"][:3]} == SPEECH_THERAPY
+        plain = self.client.get("/api/v1/services", {"search": "neuvola"}).json()
+        assert plain["x_matching_every_word"] is None
