@@ -154,3 +154,13 @@ def test_a_configured_tile_server_draws_the_map_and_the_privacy_page_names_it(
     assert "leaflet.js" in html
     privacy = Client().get("/en/privacy/").content.decode()
     assert "tiles.hyvinvointialue.example" in privacy
+
+
+def test_card_links_back_to_the_results_the_family_came_from(clinic: Service) -> None:
+    url = f"/fi/services/{clinic.pk}"
+    came_from = "http://testserver/fi/search?q=neuvola&municipality=018"
+    html = Client().get(url, HTTP_REFERER=came_from).content.decode()
+    assert '<a href="/fi/search?q=neuvola&amp;municipality=018">Takaisin hakutuloksiin</a>' in html
+    for elsewhere in ("https://evil.example/fi/search?q=x", "http://testserver/fi/map", ""):
+        html = Client().get(url, HTTP_REFERER=elsewhere).content.decode()
+        assert "Takaisin hakutuloksiin" not in html

@@ -210,6 +210,18 @@ def _place_view(sal: ServiceAtLocation, now: dt.datetime) -> PlaceView:
     )
 
 
+def back_to_results(request: HttpRequest) -> str:
+    """The results page the family came from (the Referer, sent same-origin only), so the card
+    can link back to it; empty when they came from elsewhere."""
+    referer = request.headers.get("Referer", "")
+    parts = urlsplit(referer)
+    if not referer or parts.netloc != request.get_host():
+        return ""
+    if parts.path != reverse("finder:search"):
+        return ""
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
+
+
 def _fees_say_more(service: Service) -> bool:
     """Whether the fees text adds to "free of charge" or "there is a fee" (the demo and many
     imports say just "Free of charge." in it)."""
@@ -254,6 +266,7 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
         "other_terms": [t for t in terms if t.taxonomy.key != TASKS_KEY],
         "producers": [p for p in service.producers.all() if p.pk != service.organization_id],
         "show_fees": _fees_say_more(service),
+        "back_url": back_to_results(request),
     }
     return render(request, "finder/service.html", context)
 
