@@ -68,6 +68,9 @@ ASK_ABOUT_AT_MOST = 5000
 # Common words are asked about only among the documents the query's rarer words found, when
 # that cannot change the results (`ranking.outside_excluded`); off, everywhere (for tests).
 PRUNE_COMMON_WORDS = True
+# A crisis search puts the services open now first among at most this many of its best ones:
+# what a family in crisis reads, at the cost of one look-up of their hours.
+OPEN_FIRST_AT_MOST = 100
 
 
 def _facets(docs: Iterable[DocInfo]) -> dict[str, dict[str, int]]:
@@ -330,14 +333,19 @@ def search_services(
 def _open_now(
     ranking: search_cache.Ranking, by_pk: dict[int, DocInfo], now: dt.datetime
 ) -> set[int]:
-    """The documents of the first tier shown that are open now: those whose ordering it
-    changes (the broader matches keep their order below them)."""
+    """The best documents of the first tier shown (at most `OPEN_FIRST_AT_MOST`) that are open
+    now: those whose order a crisis changes (the rest keep their order below them)."""
     first = min(ranking.tiers, default=EVERY_WORD)
-    relevant = [
-        by_pk[pk] for pk, tier in zip(ranking.pks, ranking.tiers, strict=True) if tier == first
+    rows = [
+        (score, by_pk[pk])
+        for pk, score, tier in zip(ranking.pks, ranking.scores, ranking.tiers, strict=True)
+        if tier == first
     ]
-    open_ids = services_open_at({doc.service_id for doc in relevant}, now)
-    return {doc.pk for doc in relevant if doc.service_id in open_ids}
+    best = heapq.nsmallest(
+        OPEN_FIRST_AT_MOST, rows, key=lambda r: (-r[0], r[1].name_sort, r[1].sort_id)
+    )
+    open_ids = services_open_at({doc.service_id for _s, doc in best}, now)
+    return {doc.pk for _s, doc in best if doc.service_id in open_ids}
 
 
 def _in_page_order(ranking: search_cache.Ranking, docs: LanguageDocuments) -> search_cache.Ranking:
