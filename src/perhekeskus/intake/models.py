@@ -7,6 +7,7 @@ after the retention period a closed request keeps only what statistics need.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,7 +15,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.validators import validate_single_line
-from perhekeskus.intake.crypto import EncryptedTextField
+from perhekeskus.intake.crypto import EncryptedJSONListField, EncryptedTextField
+
+# What a family wrote and how to reach them: encrypted, never loaded by a list (decrypting them
+# would be a read the audit log does not see), and erased by the retention job.
+PERSONAL_FIELDS = (
+    "message",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "preferred_time",
+    "public_reply",
+)
 
 
 class EarlySupportTeam(models.Model):
@@ -128,7 +140,12 @@ class HelpRequest(models.Model):
         _("contact by"), max_length=10, choices=ContactMethod.choices, default=ContactMethod.NONE
     )
     consent_at = models.DateTimeField(_("consent given"))
-    danger_signals = models.JSONField(_("danger signals"), default=list, blank=True)
+    # Which danger the family's words suggest (`core.danger`), encrypted like the words; erased
+    # with them after the retention period.
+    danger_signals = EncryptedJSONListField(_("danger signals"), default=list, blank=True)
+    # Whether any danger was recognised: what the board and the agenda order by, and what
+    # statistics keep after anonymisation. Never which danger. Set by `save`.
+    has_danger = models.BooleanField(_("danger recognised"), default=False)
     status = models.CharField(
         _("status"), max_length=12, choices=RequestStatus.choices, default=RequestStatus.NEW
     )
@@ -160,6 +177,14 @@ class HelpRequest(models.Model):
 
     def __str__(self) -> str:
         return self.tracking_code
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Danger once recognised stays recognised, also when the retention job erases which.
+        if self.danger_signals and not self.has_danger:
+            self.has_danger = True
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "has_danger"}
+        super().save(*args, **kwargs)
 
 
 class EventKind(models.TextChoices):
@@ -205,6 +230,8 @@ class TeamMeeting(models.Model):
     team = models.ForeignKey(EarlySupportTeam, on_delete=models.PROTECT, related_name="meetings")
     held_on = models.DateField(_("date"))
     minutes = EncryptedTextField(_("minutes"), blank=True)
+    # When the retention job erased the minutes (`services.retention`); none are written after.
+    anonymized_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -86,7 +86,7 @@ def first_contact_clock(help_request: HelpRequest, today: dt.date) -> Clock | No
     if team is None:
         return None
     received = timezone.localdate(help_request.created_at)
-    same_day = bool(help_request.danger_signals)
+    same_day = help_request.has_danger
     if same_day:
         due = working_day_on_or_after(received)
     else:
@@ -104,7 +104,7 @@ def first_contact_clock(help_request: HelpRequest, today: dt.date) -> Clock | No
 
 # --- Danger first -------------------------------------------------------------------------------
 
-HAS_DANGER = ~Q(danger_signals=[])
+HAS_DANGER = Q(has_danger=True)
 WAITING_FOR_FIRST_CONTACT = Q(first_contact_at__isnull=True) & ~Q(status=RequestStatus.CLOSED)
 
 

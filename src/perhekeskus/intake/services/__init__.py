@@ -11,7 +11,6 @@ from perhekeskus.intake.services.family import (
 )
 from perhekeskus.intake.services.handling import (
     CONTACT_KINDS,
-    TRANSITIONS,
     help_request_assign,
     help_request_close,
     help_request_contact_record,
@@ -45,7 +44,6 @@ from perhekeskus.intake.services.teams import team_provision, team_save
 __all__ = [
     "AGENDA_HIDDEN_FIELDS",
     "CONTACT_KINDS",
-    "TRANSITIONS",
     "FamilyAddResult",
     "FamilyStatus",
     "HelpRequestInput",
@@ -57,9 +55,9 @@ __all__ = [
     "help_request_close",
     "help_request_contact_record",
     "help_request_export",
-    "help_request_find_retry",
     "help_request_family_add",
     "help_request_family_status",
+    "help_request_find_retry",
     "help_request_note",
     "help_request_public_status",
     "help_request_reply",

@@ -23,7 +23,7 @@ from perhekeskus.core.client import keyed_hash
 from perhekeskus.core.danger import danger_signals
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.outbox import email_enqueue
-from perhekeskus.intake import actions
+from perhekeskus.intake import actions, transitions
 from perhekeskus.intake.models import (
     CloseReason,
     ContactMethod,
@@ -206,8 +206,7 @@ def help_request_withdraw(*, tracking_code: str) -> HelpRequest:
     with transaction.atomic():
         help_request = _locked(tracking_code)
         _require_open(help_request)
-        old = help_request.status
-        help_request.status = RequestStatus.CLOSED
+        old = transitions.move(help_request, RequestStatus.CLOSED)
         help_request.close_reason = CloseReason.WITHDRAWN
         help_request.closed_at = timezone.now()
         help_request.save(update_fields=["status", "close_reason", "closed_at"])
@@ -217,6 +216,10 @@ def help_request_withdraw(*, tracking_code: str) -> HelpRequest:
             kind=EventKind.STATUS,
             data={"old": old, "new": RequestStatus.CLOSED, "reason": CloseReason.WITHDRAWN},
         )
-        audit_record(action=actions.REQUEST_WITHDRAW, target=help_request)
+        audit_record(
+            action=actions.REQUEST_WITHDRAW,
+            target=help_request,
+            details={"from": str(old), "to": str(help_request.status)},
+        )
         _queue_team_notice(help_request, withdrawn=True, danger=False)
     return help_request

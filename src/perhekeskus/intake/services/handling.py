@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.roles import Role
-from perhekeskus.intake import actions
+from perhekeskus.intake import actions, transitions
 from perhekeskus.intake.models import (
     CloseReason,
     EventKind,
@@ -36,27 +36,6 @@ from perhekeskus.intake.policies import can_handle_request
 from perhekeskus.intake.selectors import can_be_contacted
 from perhekeskus.intake.services.notices import family_reply_notice
 
-# Which status may follow which; staying put is always fine (a second contact, another
-# responsible worker), except in "closed". Closing is possible from anywhere (a duplicate is
-# seen at once). Nothing moves back: a new responsible worker for a family already reached
-# keeps the request "contacted".
-TRANSITIONS: dict[str, set[str]] = {
-    RequestStatus.NEW: {
-        RequestStatus.IN_TRIAGE,
-        RequestStatus.ASSIGNED,
-        RequestStatus.CONTACTED,
-        RequestStatus.CLOSED,
-    },
-    RequestStatus.IN_TRIAGE: {
-        RequestStatus.ASSIGNED,
-        RequestStatus.CONTACTED,
-        RequestStatus.CLOSED,
-    },
-    RequestStatus.ASSIGNED: {RequestStatus.CONTACTED, RequestStatus.CLOSED},
-    RequestStatus.CONTACTED: {RequestStatus.CLOSED},
-    RequestStatus.CLOSED: set(),
-}
-
 # What a handling step needs to know about the stored request; read again under the row lock.
 # The family's words are not among them: nothing here needs to decrypt them.
 STATE_FIELDS = (
@@ -65,7 +44,7 @@ STATE_FIELDS = (
     "responsible",
     "anonymous",
     "contact_method",
-    "danger_signals",
+    "has_danger",
     "first_contact_at",
     "public_reply_at",
     "close_reason",
@@ -95,19 +74,9 @@ def _open(help_request: HelpRequest) -> None:
         raise ValidationError(_("The request is closed."))
 
 
-def _move(help_request: HelpRequest, status: str) -> str:
-    old = help_request.status
-    # Staying put is fine (a second contact), except that closed is final: closing again would
-    # rewrite the reason and restart the retention period.
-    if old == RequestStatus.CLOSED or (status != old and status not in TRANSITIONS[old]):
-        raise ValidationError(
-            {
-                "status": _("A request cannot move from %(old)s to %(new)s.")
-                % {"old": RequestStatus(old).label, "new": RequestStatus(status).label}
-            }
-        )
-    help_request.status = status
-    return old
+def _status_change(old: str, new: str) -> dict[str, str]:
+    """The audit entry's old and new status (the same when the step left it where it was)."""
+    return {"from": str(old), "to": str(new)}
 
 
 def _event(
@@ -123,11 +92,15 @@ def help_request_triage(
 ) -> HelpRequest:
     with transaction.atomic():
         _lock(actor, help_request)
-        old = _move(help_request, RequestStatus.IN_TRIAGE)
+        old = transitions.move(help_request, RequestStatus.IN_TRIAGE)
         help_request.save(update_fields=["status"])
         _event(help_request, actor=actor, kind=EventKind.STATUS, old=old, new=help_request.status)
         audit_record(
-            action=actions.REQUEST_TRIAGE, actor=actor, target=help_request, request=request
+            action=actions.REQUEST_TRIAGE,
+            actor=actor,
+            target=help_request,
+            request=request,
+            details=_status_change(old, help_request.status),
         )
     return help_request
 
@@ -166,7 +139,7 @@ def help_request_assign(
             if help_request.status == RequestStatus.CONTACTED
             else RequestStatus.ASSIGNED
         )
-        old = _move(help_request, target)
+        old = transitions.move(help_request, target)
         help_request.responsible = responsible
         help_request.save(update_fields=["status", "responsible"])
         _event(
@@ -181,7 +154,7 @@ def help_request_assign(
             actor=actor,
             target=help_request,
             request=request,
-            details={"responsible": responsible.pk},
+            details={"responsible": responsible.pk, **_status_change(old, help_request.status)},
         )
     return help_request
 
@@ -214,11 +187,14 @@ def help_request_contact_record(
                 )
             )
         fields = []
+        old = help_request.status
         if reached and help_request.first_contact_at is None:
             help_request.first_contact_at = timezone.now()
             fields.append("first_contact_at")
-        if reached and help_request.status != RequestStatus.CONTACTED:
-            old = _move(help_request, RequestStatus.CONTACTED)
+        if reached:
+            # A second contact with a family already reached stays "contacted".
+            transitions.move(help_request, RequestStatus.CONTACTED)
+        if help_request.status != old:
             fields.append("status")
             _event(
                 help_request,
@@ -235,7 +211,7 @@ def help_request_contact_record(
             actor=actor,
             target=help_request,
             request=request,
-            details={"kind": kind, "reached": reached},
+            details={"kind": kind, "reached": reached, **_status_change(old, help_request.status)},
         )
     return help_request
 
@@ -281,8 +257,9 @@ def help_request_reply(
             fields.append("first_contact_at")
         target = RequestStatus.CONTACTED if first_contact else RequestStatus.IN_TRIAGE
         old = help_request.status
-        if old != target and target in TRANSITIONS[old]:
-            _move(help_request, target)
+        # "At least in triage": a reply never moves a request back, it only moves it on.
+        if old != target and transitions.is_allowed(old, target):
+            transitions.move(help_request, target)
             fields.append("status")
         help_request.save(update_fields=fields)
         if help_request.status != old:
@@ -293,7 +270,7 @@ def help_request_reply(
             actor=actor,
             target=help_request,
             request=request,
-            details={"first_contact": first_contact},
+            details={"first_contact": first_contact, **_status_change(old, help_request.status)},
         )
         family_reply_notice(help_request=help_request)  # queued with the reply, sent on commit
     return help_request
@@ -311,7 +288,7 @@ def help_request_close(
         raise ValidationError({"reason": _("Choose why the request is closed.")})
     with transaction.atomic():
         _lock(actor, help_request)
-        old = _move(help_request, RequestStatus.CLOSED)
+        old = transitions.move(help_request, RequestStatus.CLOSED)
         help_request.close_reason = reason
         help_request.closed_at = timezone.now()
         help_request.save(update_fields=["status", "close_reason", "closed_at"])
@@ -329,6 +306,6 @@ def help_request_close(
             actor=actor,
             target=help_request,
             request=request,
-            details={"reason": reason},
+            details={"reason": reason, **_status_change(old, help_request.status)},
         )
     return help_request

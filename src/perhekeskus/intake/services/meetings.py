@@ -25,7 +25,7 @@ from perhekeskus.intake.models import (
 )
 from perhekeskus.intake.policies import is_team_member
 from perhekeskus.intake.selectors import danger_first
-from perhekeskus.intake.services.handling import _event, help_request_assign
+from perhekeskus.intake.services.handling import _event, _open, help_request_assign
 
 
 def meeting_open(
@@ -99,11 +99,14 @@ def meeting_decide(
         # The request's row is locked first (then `help_request_assign` works under the same
         # lock): two members deciding on it at once are served one after the other.
         help_request.refresh_from_db(
-            fields=["team", "status", "responsible"],
+            fields=["team", "status", "responsible", "anonymized_at"],
             from_queryset=HelpRequest.objects.select_for_update(),
         )
         if not is_team_member(actor, meeting.team_id) or help_request.team_id != meeting.team_id:
             raise PolicyDenied(_("Only the team's members decide on its requests."))
+        # A closed request is off the agenda; a decision on it would reopen nothing but would
+        # write words about the family after its outcome was recorded.
+        _open(help_request)
         decision, _created = MeetingDecision.objects.update_or_create(
             meeting=meeting,
             request=help_request,
@@ -140,10 +143,19 @@ def meeting_minutes_save(
 ) -> TeamMeeting:
     with transaction.atomic():
         meeting.refresh_from_db(
-            fields=["team"], from_queryset=TeamMeeting.objects.select_for_update()
+            fields=["team", "anonymized_at"], from_queryset=TeamMeeting.objects.select_for_update()
         )
         if not is_team_member(actor, meeting.team_id):
             raise PolicyDenied(_("Only the team's members write its minutes."))
+        if meeting.anonymized_at is not None:
+            raise ValidationError(
+                {
+                    "minutes": _(
+                        "The minutes of this meeting were erased after the retention period; "
+                        "nothing more can be written to them."
+                    )
+                }
+            )
         meeting.minutes = minutes.strip()
         meeting.save(update_fields=["minutes"])
         audit_record(action=actions.MEETING_MINUTES, actor=actor, target=meeting, request=request)

@@ -81,7 +81,7 @@ def test_reply_to_an_anonymous_family_is_the_first_contact(
     kinds = list(anonymous.events.values_list("kind", flat=True))
     assert kinds == ["status", "reply"]
     entry = AuditEntry.objects.get(action="intake.request.reply")
-    assert entry.details == {"first_contact": True}
+    assert entry.details == {"first_contact": True, "from": "new", "to": "contacted"}
     page = client.get(page_url(anonymous)).content.decode()
     assert "First contact on" in page  # the clock has stopped
     board = client.get(BOARD).content.decode()

@@ -228,7 +228,7 @@ def action_names(help_request: HelpRequest) -> list[str]:
         return ["note"]
     reach = "contact" if can_be_contacted(help_request) else "reply"
     names = []
-    if help_request.danger_signals and help_request.first_contact_at is None:
+    if help_request.has_danger and help_request.first_contact_at is None:
         names.append(reach)
     if status == RequestStatus.NEW:
         names.append("triage")
