@@ -16,8 +16,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalog.validators import validate_business_id, validate_language_codes
+from perhekeskus.core.ages import MAX_CHILD_AGE  # also the finder's and the help form's limit
 
-MAX_CHILD_AGE = 29  # the family-center network serves children and young people up to 29
+# A service's own age range is about whoever it serves (HSDS eligibility is about any person,
+# e.g. 12-100) and is stored as the source says; the finder asks only about MAX_CHILD_AGE.
+MAX_PERSON_AGE = 130
 
 
 class Municipality(models.Model):  # type: ignore[django-manager-missing]
@@ -209,13 +212,13 @@ class Service(models.Model):  # type: ignore[django-manager-missing]
         _("minimum age of the child"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(MAX_CHILD_AGE)],
+        validators=[MaxValueValidator(MAX_PERSON_AGE)],
     )
     maximum_age = models.PositiveSmallIntegerField(
         _("maximum age of the child"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(MAX_CHILD_AGE)],
+        validators=[MaxValueValidator(MAX_PERSON_AGE)],
     )
     languages = models.JSONField(
         _("languages the service is given in"),
@@ -581,3 +584,28 @@ class ServiceVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_id} v{self.number}"
+
+
+class PendingImport(models.Model):
+    """A source document an import could not link yet: a PTV service channel whose services or
+    organisation have not arrived. Kept, and read again by every later import of the same
+    source, until what it waits for is there (ADR 0026)."""
+
+    source = models.CharField(_("source"), max_length=20)
+    object_id = models.UUIDField(_("id in the source"))
+    document = models.JSONField(_("document"))
+    waiting_for = models.TextField(_("waiting for"), blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("document waiting for an import")
+        verbose_name_plural = _("documents waiting for an import")
+        ordering = ["source", "received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "object_id"], name="catalog_pending_import_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.object_id}"

@@ -16,10 +16,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.core.errors import NotFound
 from perhekeskus.intake import ratelimit, services
 from perhekeskus.intake.forms.public import (
-    MAX_CHILD_AGE,
     MAX_CHILDREN,
     MESSAGE_MAX,
     normalize_phone,

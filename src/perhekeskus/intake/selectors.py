@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 from perhekeskus.accounts.models import User
 from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.intake.models import (
+    PERSONAL_FIELDS,
     ContactMethod,
     EarlySupportTeam,
     HelpRequest,
@@ -32,18 +33,6 @@ from perhekeskus.intake.workdays import (
     working_day_on_or_after,
     working_days_between,
 )
-
-# A list never loads what the family wrote or how to reach them: decrypting them would be a
-# read of special-category data that the list does not show and the audit log would not see.
-PERSONAL_FIELDS = (
-    "message",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "preferred_time",
-    "public_reply",
-)
-
 
 def member_teams(user: User) -> QuerySet[EarlySupportTeam]:
     """The teams whose requests the user handles; mirrors `policies.is_team_member`."""

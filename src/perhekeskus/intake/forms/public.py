@@ -10,6 +10,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.intake.models import Concern
 from perhekeskus.intake.services import HelpRequestInput, municipalities_with_a_team
 
@@ -19,7 +20,6 @@ MESSAGE_TOO_LONG = _(
     "Shorten it, or send the rest later from the status page of your request."
 )
 MAX_CHILDREN = 12
-MAX_CHILD_AGE = 25
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
 
 

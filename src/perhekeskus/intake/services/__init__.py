@@ -20,7 +20,6 @@ from perhekeskus.intake.services.handling import (
     responsible_candidates,
 )
 from perhekeskus.intake.services.meetings import (
-    AGENDA_HIDDEN_FIELDS,
     meeting_agenda,
     meeting_decide,
     meeting_minutes_save,
@@ -42,7 +41,6 @@ from perhekeskus.intake.services.retention import help_request_export, help_requ
 from perhekeskus.intake.services.teams import team_provision, team_save
 
 __all__ = [
-    "AGENDA_HIDDEN_FIELDS",
     "CONTACT_KINDS",
     "FamilyAddResult",
     "FamilyStatus",

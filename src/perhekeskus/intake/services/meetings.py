@@ -16,6 +16,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
+    PERSONAL_FIELDS,
     EarlySupportTeam,
     EventKind,
     HelpRequest,
@@ -44,16 +45,6 @@ def meeting_open(
     return meeting
 
 
-AGENDA_HIDDEN_FIELDS = (
-    "message",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "preferred_time",
-    "public_reply",
-)
-
-
 # `urgency` is the annotation of `selectors.danger_first`: danger first, then oldest first.
 AGENDA_ORDER = ("urgency", "created_at", "pk")
 
@@ -79,7 +70,7 @@ def meeting_agenda(*, meeting: TeamMeeting) -> list[HelpRequest]:
     undecided = open_requests.filter(Q(decisions__isnull=True) | Q(decisions__meeting=meeting))
     # The agenda lists requests; their words are read on each request's own (logged) page.
     agenda = danger_first((since | undecided).distinct(), waiting_only=False)
-    return list(agenda.defer(*AGENDA_HIDDEN_FIELDS).order_by(*AGENDA_ORDER))
+    return list(agenda.defer(*PERSONAL_FIELDS).order_by(*AGENDA_ORDER))
 
 
 def meeting_decide(

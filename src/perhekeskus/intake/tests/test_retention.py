@@ -157,3 +157,16 @@ def test_a_recent_open_request_is_left_alone(team: Any) -> None:
     assert services.help_requests_anonymize(older_than_days=DAYS) == 0
     recent.refresh_from_db()
     assert recent.status == RequestStatus.NEW and recent.anonymized_at is None
+
+
+def test_every_encrypted_text_of_a_request_is_a_personal_field() -> None:
+    """One tuple says what lists never load and what retention erases: every encrypted text."""
+    from perhekeskus.intake.crypto import EncryptedTextField
+    from perhekeskus.intake.models import PERSONAL_FIELDS
+
+    encrypted = {
+        field.name
+        for field in HelpRequest._meta.get_fields()
+        if isinstance(field, EncryptedTextField)
+    }
+    assert encrypted == set(PERSONAL_FIELDS)
