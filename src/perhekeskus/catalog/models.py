@@ -16,7 +16,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalog.validators import validate_business_id, validate_language_codes
-from perhekeskus.core.ages import MAX_CHILD_AGE  # also the finder's and the help form's limit
+
+# The finder's age filter asks about children up to this age (the help form agrees).
+from perhekeskus.core.ages import MAX_CHILD_AGE as MAX_CHILD_AGE
 
 # A service's own age range is about whoever it serves (HSDS eligibility is about any person,
 # e.g. 12-100) and is stored as the source says; the finder asks only about MAX_CHILD_AGE.

@@ -20,7 +20,6 @@ from django.utils.translation import pgettext
 from perhekeskus.accounts.models import User
 from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.intake.models import (
-    PERSONAL_FIELDS,
     ContactMethod,
     EarlySupportTeam,
     HelpRequest,
@@ -33,6 +32,7 @@ from perhekeskus.intake.workdays import (
     working_day_on_or_after,
     working_days_between,
 )
+
 
 def member_teams(user: User) -> QuerySet[EarlySupportTeam]:
     """The teams whose requests the user handles; mirrors `policies.is_team_member`."""

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from perhekeskus.accounts.models import User
 from perhekeskus.catalog.models import Municipality
+from perhekeskus.core.danger import danger_signals
 from perhekeskus.core.roles import Role
 from perhekeskus.intake import services
-from perhekeskus.core.danger import danger_signals
 from perhekeskus.intake.models import (
     Concern,
     ContactMethod,

@@ -1,6 +1,5 @@
 """A child's maximum age is one constant (`core.ages.MAX_CHILD_AGE`): the help form, the help
-API and the catalogue's age ranges (which the finder's age filter follows) accept the same
-ages."""
+API and the finder's age filter (through `catalog.models`) accept the same ages."""
 
 from __future__ import annotations
 

@@ -42,6 +42,7 @@ from perhekeskus.intake.forms.board import (
     TriageForm,
 )
 from perhekeskus.intake.models import (
+    PERSONAL_FIELDS,
     CloseReason,
     EventKind,
     HelpRequest,
@@ -54,7 +55,6 @@ from perhekeskus.intake.policies import (
 )
 from perhekeskus.intake.selectors import (
     CONTACTED,
-    PERSONAL_FIELDS,
     board_rows,
     can_be_contacted,
     danger_first,
