@@ -2,16 +2,18 @@ from __future__ import annotations
 
 import base64
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import connections, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -388,10 +390,33 @@ def user_totp_reset(request: HttpRequest, user_id: int) -> HttpResponse:
 # --- Passwords ----------------------------------------------------------------------------------
 
 
+AFTER_RESPONSE_THREAD = "perhekeskus-after-response"
+
+
+def _run_guarded(task: Callable[[], None]) -> None:
+    try:
+        task()
+    except Exception:
+        logger.exception("A task after the answer failed")
+
+
+def _run_in_thread(task: Callable[[], None]) -> None:
+    def target() -> None:
+        try:
+            _run_guarded(task)
+        finally:
+            connections.close_all()  # this thread's connections only
+
+    threading.Thread(target=target, name=AFTER_RESPONSE_THREAD, daemon=True).start()
+
+
 class RedirectThenRun(HttpResponseRedirect):
     """A redirect that runs a task once it has been sent: ASGI and WSGI servers call close()
     after the last byte of the answer is out, so the task's time (an SMTP relay's, say) cannot
-    be read from the answer's timing."""
+    be read from the answer's timing. With `PERHEKESKUS_AFTER_RESPONSE_THREADS` (the default)
+    the task runs in a thread of its own, so that it does not hold up the worker's next request
+    either (Django runs every synchronous view of an ASGI worker in one thread). A message
+    already queued when its thread dies with the process is sent by `send-outbox`."""
 
     def __init__(self, url: str, *, then: Callable[[], None]) -> None:
         super().__init__(url)
@@ -399,11 +424,12 @@ class RedirectThenRun(HttpResponseRedirect):
 
     def close(self) -> None:
         # Before super().close(): that sends request_finished, after which Django may close the
-        # database connection the task needs.
+        # database connection an inline task needs.
         try:
-            self._then()
-        except Exception:
-            logger.exception("A task after the answer failed")
+            if settings.PERHEKESKUS_AFTER_RESPONSE_THREADS:
+                _run_in_thread(self._then)
+            else:
+                _run_guarded(self._then)
         finally:
             super().close()
 

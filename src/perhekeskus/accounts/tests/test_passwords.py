@@ -185,3 +185,28 @@ def test_password_change_refuses_a_weak_password_in_the_users_language(
     professional.refresh_from_db()
     assert professional.check_password(PASSWORD)
     assert not AuditEntry.objects.filter(action="accounts.password.change").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_reset_email_is_sent_from_a_thread_of_its_own(settings: Any) -> None:
+    """In production the task does not even hold up the worker's next request."""
+    import threading
+
+    from perhekeskus.accounts.views import AFTER_RESPONSE_THREAD
+    from perhekeskus.core.models import OutboxEmail
+    from perhekeskus.testing.factories import UserFactory
+
+    settings.PERHEKESKUS_AFTER_RESPONSE_THREADS = True
+    settings.EMAIL_BACKEND = "perhekeskus.accounts.tests.test_passwords.SlowBackend"
+    user = UserFactory.create(email="threaded@example.org")
+    client = Client()
+    client.get(RESET)  # warm up
+    response = client.post(RESET, {"email": user.email})
+    assert response.status_code == 302
+    # The answer is back while the relay is still busy with the message.
+    assert mail.outbox == []
+    for thread in threading.enumerate():
+        if thread.name == AFTER_RESPONSE_THREAD:
+            thread.join(timeout=10)
+    assert [message.to for message in mail.outbox] == [[user.email]]
+    assert OutboxEmail.objects.get().sent_at is not None

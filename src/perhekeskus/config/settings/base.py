@@ -299,6 +299,10 @@ PERHEKESKUS_HELP_REQUEST_RATE_LIMIT = env_str("HELP_REQUEST_RATE_LIMIT", "5/h")
 # mobile operator's shared address (CGNAT), low enough to stop a flood.
 PERHEKESKUS_HELP_REQUEST_ADDRESS_RATE_LIMIT = env_str("HELP_REQUEST_ADDRESS_RATE_LIMIT", "30/h")
 
+# Work done after an answer has been sent (the password-reset e-mail) runs in a thread of its
+# own; false runs it inline in close() (as the accounts tests do, inside their transaction).
+PERHEKESKUS_AFTER_RESPONSE_THREADS = env_bool("AFTER_RESPONSE_THREADS", True)
+
 # Password-reset links one e-mail address can receive (more requests get the same answer and
 # no e-mail), and reset requests one client address can make (more are answered 429).
 PERHEKESKUS_PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "3/h")
