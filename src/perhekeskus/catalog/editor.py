@@ -2,21 +2,27 @@
 and coordinators see what has not been verified for a year.
 
 A Django admin site of its own (not the technical /admin/): it opens to organisation editors and
-coordinators by their roles, every list shows only what the user may edit, and every save goes
-through `catalog.services`, which checks the policy, versions the service and audits the change
-inside the admin's transaction.
+coordinators by their roles. Permissions are structural: each ModelAdmin declares the
+organisation of its objects (`organization_paths`), and `PolicyAdminMixin` derives from it the
+list (`get_queryset`), the object permissions and the choices in dropdowns, so that another
+organisation's object answers exactly like a missing one. Every save is one call of a
+`catalog.services` use case (`service_create`/`service_update`, `location_create`/
+`location_update`), which locks, checks the policy, writes the form and its inlines, versions
+and audits in its own transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.forms.models import construct_instance
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -35,14 +41,10 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
     ServiceVersion,
 )
-from perhekeskus.catalog.policies import (
-    can_edit_catalog_of,
-    can_use_catalog_editor,
-    is_coordinator,
-)
-from perhekeskus.catalog.versions import service_snapshot
+from perhekeskus.catalog.policies import can_edit_catalog_of, can_use_catalog_editor
+from perhekeskus.catalog.selectors import editable_by, organizations_editable_by
 from perhekeskus.core.admin_site import login_or_forbid
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.errors import NotFound, PolicyDenied
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -63,36 +65,118 @@ class CatalogEditorSite(admin.AdminSite):
 editor_site = CatalogEditorSite(name="catalog_editor")
 
 
-def _editable_organizations(request: HttpRequest) -> QuerySet[Organization]:
-    user: Any = request.user
-    if is_coordinator(user):
-        return Organization.objects.all()
-    return Organization.objects.filter(pk=user.organization_id)
+def organization_of(obj: models.Model, paths: tuple[str, ...]) -> Any:
+    """The id of the organisation `obj` belongs to, followed along the first of `paths` that
+    leads somewhere ("service__organization": obj.service.organization_id)."""
+    for path in paths:
+        *steps, last = path.split("__")
+        node: Any = obj
+        for step in steps:
+            node = getattr(node, step, None)
+            if node is None:
+                break
+        else:
+            organization_id = getattr(node, f"{last}_id", None)
+            if organization_id is not None:
+                return organization_id
+    return None
 
 
-class PolicyAdminMixin:
-    """Permissions from our policies, not Django's per-model permission table."""
+class ScopedChoicesMixin:
+    """Dropdowns and checkbox lists offer only what the user may edit: the organisations they
+    may edit, and the rows of any model whose editor admin declares an organisation. A field
+    whose choices are not the user's to keep is named in `unscoped_choices`, with the reason."""
 
-    def _organization_id(self, obj: Any) -> Any:
-        return obj.organization_id
+    unscoped_choices: ClassVar[tuple[str, ...]] = ()
+
+    def _scoped_choices(self, db_field: Any, request: HttpRequest) -> QuerySet[Any] | None:
+        if db_field.name in self.unscoped_choices:
+            return None
+        model = db_field.related_model
+        if model is Organization:
+            return organizations_editable_by(actor=request.user)
+        owner = editor_site._registry.get(model)
+        if isinstance(owner, PolicyAdminMixin):
+            return editable_by(
+                model._default_manager.all(),
+                actor=request.user,
+                organization_paths=owner.organization_paths,
+            )
+        return None
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        scoped = self._scoped_choices(db_field, request)
+        if scoped is not None:
+            kwargs["queryset"] = scoped
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        scoped = self._scoped_choices(db_field, request)
+        if scoped is not None:
+            kwargs["queryset"] = scoped
+        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+class PolicyAdminMixin(ScopedChoicesMixin):
+    """Permissions from our policies, not Django's per-model permission table, all derived from
+    one declaration: `organization_paths`, the lookups from the model to the organisation whose
+    editors keep it (several when an object hangs on one of several parents).
+
+    The list holds only what the user may edit, so another organisation's object is not found,
+    exactly like a missing id (the admin redirects both to the index, F-12). Saving is
+    `save_with_service`: one call of a `catalog.services` use case per save, with the form's
+    inlines handed in; `save_model` writes nothing of its own."""
+
+    organization_paths: ClassVar[tuple[str, ...]] = ()
+    #: Shown on the editor's index (False: reached from its service only).
+    on_index: ClassVar[bool] = True
+    #: Created on its own page (False: created as an inline row of its parent).
+    addable: ClassVar[bool] = True
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)  # type: ignore[misc]
+        return editable_by(queryset, actor=request.user, organization_paths=self.organization_paths)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return can_use_catalog_editor(request.user)
+        return self.on_index and can_use_catalog_editor(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None:
             return can_use_catalog_editor(request.user)
-        return can_edit_catalog_of(request.user, self._organization_id(obj))
+        return can_edit_catalog_of(request.user, organization_of(obj, self.organization_paths))
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self.has_view_permission(request, obj)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return can_use_catalog_editor(request.user)
+        return self.addable and can_use_catalog_editor(request.user)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Descriptions are never deleted: their history must stay. Mark them defunct instead.
         return False
+
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+        """Nothing yet: Django calls `save_related` next, and the whole save happens there."""
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        def write_related(_obj: Any) -> None:
+            super(PolicyAdminMixin, self).save_related(  # type: ignore[misc]
+                request, form, formsets, change
+            )
+
+        try:
+            self.save_with_service(request, form, write_related, change)
+        except NotFound as missing:
+            raise Http404 from missing
+
+    def save_with_service(
+        self,
+        request: HttpRequest,
+        form: Any,
+        write_related: Callable[[Any], None],
+        change: bool,
+    ) -> None:
+        raise NotImplementedError
 
 
 class LanguagesFormMixin:
@@ -102,22 +186,24 @@ class LanguagesFormMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
 
 
-class OwnLocationsFormMixin:
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "organization":
-            kwargs["queryset"] = _editable_organizations(request)
-        if db_field.name == "location":
-            kwargs["queryset"] = Location.objects.filter(
-                organization__in=_editable_organizations(request)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+def apply_form(form: Any, write_related: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The admin's form and inlines as a service's `apply_changes`: the validated values onto the
+    locked row the service hands in (the service saves it), then the inlines and many-to-many
+    fields, which belong to the same row."""
+
+    def apply(row: Any) -> None:
+        construct_instance(form, row, form._meta.fields, form._meta.exclude)
+        write_related(row)
+
+    return apply
 
 
 # --- Inlines ------------------------------------------------------------------------------------
 
 
-class ChildInlineMixin:
-    """Inline rows belong to the parent; the parent's admin has checked the policy already."""
+class ChildInlineMixin(ScopedChoicesMixin):
+    """Inline rows belong to the parent; the parent's admin has checked the policy already.
+    Their dropdowns are limited like the parent's."""
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return can_use_catalog_editor(request.user)
@@ -173,11 +259,7 @@ class AtLocationChannelInline(ChannelInline):
     fk_name = "service_at_location"
 
 
-class ServiceAtLocationInline(
-    ChildInlineMixin,
-    OwnLocationsFormMixin,
-    TranslationTabularInline,
-):
+class ServiceAtLocationInline(ChildInlineMixin, TranslationTabularInline):
     model = ServiceAtLocation
     fk_name = "service"
     extra = 0
@@ -208,9 +290,11 @@ class NotVerifiedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service, site=editor_site)
-class ServiceEditorAdmin(
-    PolicyAdminMixin, LanguagesFormMixin, OwnLocationsFormMixin, TranslationAdmin
-):
+class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin):
+    organization_paths = ("organization",)
+    # Producers are other organisations by nature (a municipality's service bought from an
+    # association); naming one changes nothing of theirs.
+    unscoped_choices = ("producers",)
     list_display = (
         "name",
         "organization",
@@ -294,33 +378,27 @@ class ServiceEditorAdmin(
             ),
         )
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
-        queryset = super().get_queryset(request)
-        if is_coordinator(request.user):
-            return queryset
-        return queryset.filter(organization_id=getattr(request.user, "organization_id", None))
-
-    def save_model(self, request: HttpRequest, obj: Service, form: ModelForm, change: bool) -> None:
-        original = form.initial.get("organization") if change else None
+    def save_with_service(
+        self,
+        request: HttpRequest,
+        form: Any,
+        write_related: Callable[[Any], None],
+        change: bool,
+    ) -> None:
         if change:
-            # The description as it was, for the first version of a service that has none yet.
-            request._catalog_before = service_snapshot(Service.objects.get(pk=obj.pk))  # type: ignore[attr-defined]
-        try:
-            services.service_save(
-                actor=request.user, service=obj, original_organization_id=original
+            services.service_update(
+                actor=request.user,
+                service_id=form.instance.pk,
+                apply_changes=apply_form(form, write_related),
+                request=request,
             )
-        except PolicyDenied as denied:
-            raise PermissionDenied(str(denied)) from denied
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        services.service_change_record(
-            actor=request.user,
-            service=form.instance,
-            created=not change,
-            before=getattr(request, "_catalog_before", None),
-            request=request,
-        )
+        else:
+            services.service_create(
+                actor=request.user,
+                service=form.instance,
+                save_related=write_related,
+                request=request,
+            )
 
     def _each(self, request: HttpRequest, queryset: QuerySet[Service], action: Any) -> int:
         done = 0
@@ -367,83 +445,73 @@ class ServiceEditorAdmin(
         )
 
 
+class PartOfServiceAdmin(PolicyAdminMixin):
+    """A part of one service description with a page of its own (a place, a contact channel),
+    reached from its service: saving it is a change of that service, versioned and audited as
+    one, under the service's lock."""
+
+    on_index = False
+    addable = False
+
+    def service_id_of(self, obj: Any) -> Any:
+        raise NotImplementedError
+
+    def save_with_service(
+        self,
+        request: HttpRequest,
+        form: Any,
+        write_related: Callable[[Any], None],
+        change: bool,
+    ) -> None:
+        part = form.instance
+
+        def apply(_service: Service) -> None:
+            part.save()
+            write_related(part)
+
+        services.service_update(
+            actor=request.user,
+            service_id=self.service_id_of(part),
+            apply_changes=apply,
+            request=request,
+        )
+
+
 @admin.register(ServiceAtLocation, site=editor_site)
-class ServiceAtLocationEditorAdmin(PolicyAdminMixin, OwnLocationsFormMixin, TranslationAdmin):
+class ServiceAtLocationEditorAdmin(PartOfServiceAdmin, TranslationAdmin):
     """A service at one place: its own phone numbers and hours. Reached from the service."""
 
+    organization_paths = ("service__organization",)
     fields = ("service", "location", "description")
     readonly_fields = ("service",)
     inlines = (AtLocationChannelInline, AtLocationScheduleInline)
+    list_select_related = ("service", "location")
 
-    def _organization_id(self, obj: ServiceAtLocation) -> Any:
-        return obj.service.organization_id
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return False  # not listed on its own: edited from its service
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[ServiceAtLocation]:
-        queryset = super().get_queryset(request).select_related("service")
-        if is_coordinator(request.user):
-            return queryset
-        return queryset.filter(
-            service__organization_id=getattr(request.user, "organization_id", None)
-        )
-
-    def save_model(
-        self, request: HttpRequest, obj: ServiceAtLocation, form: ModelForm, change: bool
-    ) -> None:
-        if not can_edit_catalog_of(request.user, obj.service.organization_id):
-            raise PermissionDenied
-        obj.save()
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        services.service_change_record(
-            actor=request.user, service=form.instance.service, created=False, request=request
-        )
+    def service_id_of(self, obj: ServiceAtLocation) -> Any:
+        return obj.service_id
 
 
 @admin.register(ContactChannel, site=editor_site)
-class ContactChannelEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin):
+class ContactChannelEditorAdmin(PartOfServiceAdmin, LanguagesFormMixin, TranslationAdmin):
     """A contact channel with its own hours (e.g. phone hours). Reached from its service."""
 
+    # A channel belongs to a service, or to a service at one place.
+    organization_paths = ("service__organization", "service_at_location__service__organization")
     fields = ("kind", "value", "name", "description", "phone_charge", "charge_description")
     inlines = (ChannelScheduleInline,)
 
-    def _service(self, obj: ContactChannel) -> Service:
-        return obj.service or obj.service_at_location.service  # type: ignore[union-attr]
-
-    def _organization_id(self, obj: ContactChannel) -> Any:
-        return self._service(obj).organization_id
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def save_model(
-        self, request: HttpRequest, obj: ContactChannel, form: ModelForm, change: bool
-    ) -> None:
-        if not can_edit_catalog_of(request.user, self._organization_id(obj)):
-            raise PermissionDenied
-        obj.save()
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        services.service_change_record(
-            actor=request.user, service=self._service(form.instance), created=False, request=request
-        )
+    def service_id_of(self, obj: ContactChannel) -> Any:
+        if obj.service_id is not None:
+            return obj.service_id
+        return obj.service_at_location.service_id  # type: ignore[union-attr]
 
 
 # --- Locations ----------------------------------------------------------------------------------
 
 
 @admin.register(Location, site=editor_site)
-class LocationEditorAdmin(PolicyAdminMixin, OwnLocationsFormMixin, TranslationAdmin):
+class LocationEditorAdmin(PolicyAdminMixin, TranslationAdmin):
+    organization_paths = ("organization",)
     list_display = ("name", "organization", "municipality", "is_meeting_place", "updated_at")
     list_filter = ("is_meeting_place", "location_type", "municipality")
     search_fields = ("name_fi", "name_sv", "name_en", "street_address_fi")
@@ -469,34 +537,24 @@ class LocationEditorAdmin(PolicyAdminMixin, OwnLocationsFormMixin, TranslationAd
         ),
     )
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Location]:
-        queryset = super().get_queryset(request)
-        if is_coordinator(request.user):
-            return queryset
-        return queryset.filter(organization_id=getattr(request.user, "organization_id", None))
-
-    def save_model(
-        self, request: HttpRequest, obj: Location, form: ModelForm, change: bool
+    def save_with_service(
+        self,
+        request: HttpRequest,
+        form: Any,
+        write_related: Callable[[Any], None],
+        change: bool,
     ) -> None:
-        original = form.initial.get("organization") if change else None
-        try:
-            services.location_save(
-                actor=request.user, location=obj, original_organization_id=original
+        if change:
+            services.location_update(
+                actor=request.user,
+                location_id=form.instance.pk,
+                apply_changes=apply_form(form, write_related),
+                request=request,
             )
-        except PolicyDenied as denied:
-            raise PermissionDenied(str(denied)) from denied
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        changed = set(form.changed_data)
-        for formset in formsets:
-            if formset.has_changed():
-                changed.add("schedules")
-        if changed or not change:
-            services.location_change_record(
+        else:
+            services.location_create(
                 actor=request.user,
                 location=form.instance,
-                created=not change,
-                changed_fields=changed,
+                save_related=write_related,
                 request=request,
             )

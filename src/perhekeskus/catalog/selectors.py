@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, NullIf
 
 from perhekeskus.catalog.hsds import CHANNEL_KIND_BY_TERM_ID, CHANNEL_TAXONOMY_ID
 from perhekeskus.catalog.models import (
+    AreaType,
     ContactChannel,
     Location,
     Municipality,
@@ -30,7 +33,10 @@ from perhekeskus.catalog.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from perhekeskus.catalog.policies import can_use_catalog_editor, is_coordinator
 from perhekeskus.core.errors import NotFound
+
+_M = TypeVar("_M", bound=Model)
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -331,3 +337,64 @@ def taxonomy_term_get(*, taxonomy_term_id: uuid.UUID) -> TaxonomyTerm:
     if term is None:
         raise NotFound(taxonomy_term_id)
     return term
+
+
+# --- the editor ---------------------------------------------------------------------------------
+
+
+def editable_by(
+    queryset: QuerySet[_M], *, actor: object, organization_paths: tuple[str, ...]
+) -> QuerySet[_M]:
+    """The rows of `queryset` the actor may edit: all of them for a coordinator; for an
+    organisation editor, those whose organisation, reached by any of `organization_paths`
+    ("organization", "service__organization", ...), is the editor's own; none for anyone else,
+    and none when the model declares no path (nothing is open by default)."""
+    if is_coordinator(actor):
+        return queryset
+    organization_id = getattr(actor, "organization_id", None)
+    if not organization_paths or organization_id is None or not can_use_catalog_editor(actor):
+        return queryset.none()
+    condition = Q()
+    for path in organization_paths:
+        condition |= Q(**{path: organization_id})
+    return queryset.filter(condition)
+
+
+def organizations_editable_by(*, actor: object) -> QuerySet[Organization]:
+    """The organisations whose services and places the actor may edit (choices in the editor)."""
+    return editable_by(
+        Organization.objects.order_by("name"), actor=actor, organization_paths=("pk",)
+    )
+
+
+# --- for other apps' forms and services -----------------------------------------------------------
+
+
+def municipality_list(*, codes: Iterable[str] | None = None) -> QuerySet[Municipality]:
+    """Municipalities by name; only those of these official codes when `codes` is given."""
+    municipalities = Municipality.objects.order_by("name", "code")
+    if codes is not None:
+        municipalities = municipalities.filter(code__in=list(codes))
+    return municipalities
+
+
+def service_list_for_area(
+    *, municipality_codes: Iterable[str], organization_id: object
+) -> QuerySet[Service]:
+    """The public services a team working for these municipalities can guide a family to: those
+    offered in the municipalities, county-wide ones of organisations serving them, and the
+    team's own organisation's. Nationwide services are left out: hundreds of them would bury
+    the list."""
+    codes = list(municipality_codes)
+    return (
+        Service.objects.public()
+        .filter(
+            Q(area_municipalities__code__in=codes)
+            | Q(area_type=AreaType.COUNTY, organization__municipalities__code__in=codes)
+            | Q(organization_id=organization_id)
+        )
+        .exclude(area_type=AreaType.NATIONWIDE)
+        .select_related("organization")
+        .distinct()
+        .order_by("name")
+    )

@@ -1,5 +1,12 @@
-"""Every change to the catalogue made by a person: each checks its policy, writes, stores a
-version of the service description and records an audit entry in the same transaction.
+"""Every change to the catalogue made by a person. Each use case is one function that owns its
+transaction, re-reads what it changes under a row lock (`select_for_update`), checks the policy,
+writes, stores a version of the service description and records an audit entry with the old and
+new values, all in that transaction; the listeners (the finder's search index) hear of it only
+when something was actually stored.
+
+The editor (`catalog.editor`) and any future API or command call these functions, not the models:
+a form's way of writing the nested parts (channels, places, hours) is handed in as a callable, so
+that the whole save, and nothing else, runs inside the service.
 
 (Imports write through `importers.writer`, which versions and audits the same way.)
 """
@@ -7,14 +14,15 @@ version of the service description and records an audit entry in the same transa
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from perhekeskus.audit.registry import AuditAction
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog import actions
 from perhekeskus.catalog.listeners import services_changed
@@ -27,8 +35,19 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
 )
 from perhekeskus.catalog.policies import can_edit_catalog_of
-from perhekeskus.catalog.versions import service_version_record
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.catalog.versions import (
+    location_snapshot,
+    service_snapshot,
+    service_version_record,
+    snapshot_changes,
+)
+from perhekeskus.core.errors import AccessDenied, NotFound, PolicyDenied
+
+# The parts of a service description that are lists of rows: the version keeps their old and new
+# content; the audit entry names them among the changed fields.
+_NESTED = frozenset({"channels", "schedules", "at_locations"})
+# Longer texts are cut in the audit entry (the version keeps them whole).
+_AUDIT_TEXT_LIMIT = 300
 
 
 def _require_editor(actor: Any, organization_id: Any) -> None:
@@ -36,60 +55,148 @@ def _require_editor(actor: Any, organization_id: Any) -> None:
         raise PolicyDenied(_("You can only edit your own organisation's services and locations."))
 
 
+def _nothing(_obj: Any) -> None:
+    """No nested parts to write."""
+
+
+def _locked(model: type[models.Model], pk: Any, actor: Any) -> Any:
+    """The row, re-read under a lock for the rest of the transaction. Missing and not the
+    actor's to edit answer alike (NotFound), so that an outsider learns nothing."""
+    row = model._default_manager.select_for_update().filter(pk=pk).first()
+    if row is None:
+        raise NotFound
+    if not can_edit_catalog_of(actor, row.organization_id):  # type: ignore[attr-defined]
+        raise AccessDenied(target_type=model._meta.label_lower, target_id=pk)
+    return row
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > _AUDIT_TEXT_LIMIT:
+        return value[:_AUDIT_TEXT_LIMIT] + "…"
+    return value
+
+
+def _old_and_new(changes: dict[str, Any], *, nested: bool) -> dict[str, list[Any]]:
+    """Field → [old, new] for the audit entry. A service's nested parts are left to its
+    version (they can be long); a location has no versions, so its hours are kept here."""
+    return {
+        field: [_short(old), _short(new)]
+        for field, (old, new) in changes.items()
+        if nested or field not in _NESTED
+    }
+
+
+def _publication_action(before: str | None, after: str) -> tuple[str, AuditAction] | None:
+    """A save that changes the publication state is a publication (or its withdrawal), and is
+    recorded as one, whatever else it changed (usability review M16)."""
+    if before == after:
+        return None
+    if after == PublicationState.PUBLISHED:
+        return "publish", actions.SERVICE_PUBLISH
+    if before == PublicationState.PUBLISHED:
+        return "unpublish", actions.SERVICE_UNPUBLISH
+    return None
+
+
 # --- Services -----------------------------------------------------------------------------------
 
 
-def service_save(*, actor: Any, service: Service, original_organization_id: Any = None) -> Service:
-    """Save the service's own fields. The actor must be allowed to edit the organisation it
-    belongs to now and, when it is moved, the one it belonged to before."""
-    _require_editor(actor, service.organization_id)
-    if original_organization_id is not None:
-        _require_editor(actor, original_organization_id)
-    service.full_clean()
-    service.save()
-    # The search index is brought up to date by service_change_record, once the channels,
-    # places and hours saved after this are in place too.
-    return service
-
-
-def service_change_record(
+def service_create(
     *,
     actor: Any,
     service: Service,
-    created: bool,
-    before: dict[str, Any] | None = None,
+    save_related: Callable[[Service], None] = _nothing,
     request: HttpRequest | None = None,
-) -> None:
-    """After a service and everything belonging to it (channels, places, hours) is saved: keep
-    the new version and audit the change. Nothing is recorded when nothing changed. `before`
-    is the service as it was, from `service_snapshot`, taken before the change."""
-    _require_editor(actor, service.organization_id)
-    version = service_version_record(
-        service=service, actor=actor, action="create" if created else "update", before=before
-    )
-    if version is None:
-        # Nothing changed: no reindex, so that every process's search cache stays valid.
-        return
-    services_changed(service_ids=[service.pk])
-    audit_record(
-        action=actions.SERVICE_CREATE if created else actions.SERVICE_UPDATE,
-        actor=actor,
-        target=service,
-        request=request,
-        details={"version": version.number, "fields": sorted(version.changes)[:50]},
-    )
+) -> Service:
+    """Create a service description: the service (not saved yet), then what `save_related`
+    writes for it (channels, places, hours, classifications). The first version and the audit
+    entry follow; a service created as published is also audited as a publication."""
+    with transaction.atomic():
+        _require_editor(actor, service.organization_id)
+        service.full_clean()
+        service.save()
+        save_related(service)
+        version = service_version_record(service=service, actor=actor, action="create")
+        number = version.number if version else None
+        audit_record(
+            action=actions.SERVICE_CREATE,
+            actor=actor,
+            target=service,
+            request=request,
+            details={"version": number},
+        )
+        if service.publication_state == PublicationState.PUBLISHED:
+            audit_record(
+                action=actions.SERVICE_PUBLISH,
+                actor=actor,
+                target=service,
+                request=request,
+                details={"version": number},
+            )
+        services_changed(service_ids=[service.pk])
+    return service
+
+
+def service_update(
+    *,
+    actor: Any,
+    service_id: uuid.UUID,
+    apply_changes: Callable[[Service], None],
+    request: HttpRequest | None = None,
+) -> Service:
+    """Change a service description. `apply_changes` gets the service, locked and checked,
+    sets the new values on it and writes its nested parts (channels, places, hours); this
+    function saves the service itself. The actor must be allowed to edit the organisation the
+    service belongs to before and after the change (a move). A new version and an audit entry
+    are stored when anything changed, and only then are the listeners told: a save that changes
+    nothing must not clear every process's search cache. A change of the publication state is
+    audited as publish or unpublish."""
+    with transaction.atomic():
+        service: Service = _locked(Service, service_id, actor)
+        before = service_snapshot(service)
+        apply_changes(service)
+        _require_editor(actor, service.organization_id)
+        if any(
+            before.get(k) != v for k, v in service_snapshot(service).items() if k not in _NESTED
+        ):
+            service.full_clean()
+            service.save()
+        publication = _publication_action(before["publication_state"], service.publication_state)
+        version = service_version_record(
+            service=service,
+            actor=actor,
+            action=publication[0] if publication else "update",
+            before=before,
+        )
+        if version is None:
+            return service
+        changes = version.changes
+        audit_record(
+            action=publication[1] if publication else actions.SERVICE_UPDATE,
+            actor=actor,
+            target=service,
+            request=request,
+            details={
+                "version": version.number,
+                "fields": sorted(changes)[:50],
+                "changes": _old_and_new(changes, nested=False),
+            },
+        )
+        services_changed(service_ids=[service.pk])
+    return service
 
 
 def _set_publication(
     *, actor: Any, service: Service, state: str, request: HttpRequest | None
 ) -> Service:
-    _require_editor(actor, service.organization_id)
-    if service.publication_state == state:
-        return service
     with transaction.atomic():
+        service.refresh_from_db(from_queryset=Service.objects.select_for_update())
+        _require_editor(actor, service.organization_id)
+        if service.publication_state == state:
+            return service
+        before = service.publication_state
         service.publication_state = state
         service.save(update_fields=["publication_state", "updated_at"])
-        services_changed(service_ids=[service.pk])
         version = service_version_record(
             service=service,
             actor=actor,
@@ -103,8 +210,12 @@ def _set_publication(
             actor=actor,
             target=service,
             request=request,
-            details={"version": version.number if version else None},
+            details={
+                "version": version.number if version else None,
+                "changes": {"publication_state": [before, state]},
+            },
         )
+        services_changed(service_ids=[service.pk])
     return service
 
 
@@ -124,8 +235,9 @@ def service_unpublish(
 
 def service_verify(*, actor: Any, service: Service, request: HttpRequest | None = None) -> Service:
     """The provider confirms that the description is still true: stamps today and who."""
-    _require_editor(actor, service.organization_id)
     with transaction.atomic():
+        service.refresh_from_db(from_queryset=Service.objects.select_for_update())
+        _require_editor(actor, service.organization_id)
         service.last_verified_at = timezone.now()
         service.last_verified_by = actor
         service.save(update_fields=["last_verified_at", "last_verified_by", "updated_at"])
@@ -143,36 +255,69 @@ def service_verify(*, actor: Any, service: Service, request: HttpRequest | None 
 # --- Locations ----------------------------------------------------------------------------------
 
 
-def location_save(*, actor: Any, location: Location, original_organization_id: Any = None) -> None:
-    _require_editor(actor, location.organization_id)
-    if original_organization_id is not None:
-        _require_editor(actor, original_organization_id)
-    location.full_clean()
-    location.save()
+def _services_at(location: Location) -> list[uuid.UUID]:
+    return list(
+        ServiceAtLocation.objects.filter(location=location).values_list("service_id", flat=True)
+    )
 
 
-def location_change_record(
+def location_create(
     *,
     actor: Any,
     location: Location,
-    created: bool,
-    changed_fields: Iterable[str],
+    save_related: Callable[[Location], None] = _nothing,
     request: HttpRequest | None = None,
-) -> None:
-    _require_editor(actor, location.organization_id)
-    # A place's name and address are part of the search documents of the services given there.
-    services_changed(
-        service_ids=list(
-            ServiceAtLocation.objects.filter(location=location).values_list("service_id", flat=True)
+) -> Location:
+    """Create a location (not saved yet) and what `save_related` writes for it (hours)."""
+    with transaction.atomic():
+        _require_editor(actor, location.organization_id)
+        location.full_clean()
+        location.save()
+        save_related(location)
+        given = location_snapshot(location)
+        audit_record(
+            action=actions.LOCATION_CREATE,
+            actor=actor,
+            target=location,
+            request=request,
+            details={"fields": sorted(k for k, v in given.items() if v not in (None, "", []))},
         )
-    )
-    audit_record(
-        action=actions.LOCATION_CREATE if created else actions.LOCATION_UPDATE,
-        actor=actor,
-        target=location,
-        request=request,
-        details={"fields": sorted(changed_fields)[:50]},
-    )
+    return location
+
+
+def location_update(
+    *,
+    actor: Any,
+    location_id: uuid.UUID,
+    apply_changes: Callable[[Location], None],
+    request: HttpRequest | None = None,
+) -> Location:
+    """Change a location: as `service_update`, for a place and its hours. Locations have no
+    versions, so the audit entry keeps the old and new values. The services given at the place
+    are reindexed (its name and address are in their search documents) when anything changed."""
+    with transaction.atomic():
+        location: Location = _locked(Location, location_id, actor)
+        before = location_snapshot(location)
+        services_before = _services_at(location)
+        apply_changes(location)
+        _require_editor(actor, location.organization_id)
+        if any(
+            before.get(k) != v for k, v in location_snapshot(location).items() if k != "schedules"
+        ):
+            location.full_clean()
+            location.save()
+        changes = snapshot_changes(before, location_snapshot(location))
+        if not changes:
+            return location
+        audit_record(
+            action=actions.LOCATION_UPDATE,
+            actor=actor,
+            target=location,
+            request=request,
+            details={"fields": sorted(changes)[:50], "changes": _old_and_new(changes, nested=True)},
+        )
+        services_changed(service_ids=sorted({*services_before, *_services_at(location)}))
+    return location
 
 
 # --- Command line provisioning ------------------------------------------------------------------

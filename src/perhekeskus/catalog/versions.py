@@ -13,6 +13,7 @@ from modeltranslation.translator import NotRegistered, translator
 
 from perhekeskus.catalog.models import (
     ContactChannel,
+    Location,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -92,6 +93,14 @@ def service_snapshot(service: Service) -> dict[str, Any]:
     return data
 
 
+def location_snapshot(location: Location) -> dict[str, Any]:
+    """What a location says, with its hours, as plain JSON in every language: what the audit
+    entry of a change compares (locations have no versions of their own)."""
+    data = _fields(location)
+    data["schedules"] = _schedules(location.schedules.all()) if location.pk else []
+    return data
+
+
 def _drop(entry: dict[str, Any], model: type[models.Model]) -> dict[str, Any]:
     names = translated_base_fields(model)
     data = {k: v for k, v in entry.items() if k not in names}
@@ -112,12 +121,25 @@ def _current_shape(snapshot: dict[str, Any]) -> dict[str, Any]:
     return _drop(snapshot, Service)
 
 
+def _blank_as_empty(value: Any) -> Any:
+    """For comparing only: an empty text is NULL when an import wrote it (modeltranslation's
+    fields are nullable) and "" when a form did; saving a form unchanged is no change."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return [_blank_as_empty(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _blank_as_empty(item) for key, item in value.items()}
+    return value
+
+
 def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    """Field → [before, after] for the top-level fields that differ."""
+    """Field → [before, after] for the top-level fields that differ (an empty text and NULL
+    are the same)."""
     before = _current_shape(before)
     changes = {}
     for key in sorted(set(before) | set(after)):
-        if before.get(key) != after.get(key):
+        if _blank_as_empty(before.get(key)) != _blank_as_empty(after.get(key)):
             changes[key] = [before.get(key), after.get(key)]
     return changes
 

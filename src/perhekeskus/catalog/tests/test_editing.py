@@ -4,21 +4,35 @@ Every edit is versioned and audited."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 import pytest
+from django.db.models import QuerySet
 from django.test import Client
 from django.utils import timezone
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.catalog import listeners, services
-from perhekeskus.catalog.models import PublicationState, Service, ServiceVersion
+from perhekeskus.catalog.models import (
+    ChannelKind,
+    ContactChannel,
+    PublicationState,
+    Service,
+    ServiceAtLocation,
+    ServiceVersion,
+)
 from perhekeskus.catalog.policies import can_edit_catalog_of, can_use_catalog_editor
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.roles import Role
 from perhekeskus.testing.admin import admin_form_data
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import OrganizationFactory, ServiceFactory, UserFactory
+from perhekeskus.testing.factories import (
+    LocationFactory,
+    OrganizationFactory,
+    ServiceFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +268,150 @@ def test_other_editor_sees_their_own(other_organization, own_service) -> None:  
     assert own_service.pk not in [s.pk for s in response.context["cl"].result_list]
     other = OrganizationFactory.create()
     assert not can_edit_catalog_of(other_editor, other.pk)
+
+
+# --- one service per save ----------------------------------------------------------------------
+
+
+def _locked_models(monkeypatch: pytest.MonkeyPatch) -> list[type[Any]]:
+    """Record the model of every queryset that takes a row lock."""
+    locked: list[type[Any]] = []
+    original = QuerySet.select_for_update
+
+    def spy(self: QuerySet[Any], *args: Any, **kwargs: Any) -> QuerySet[Any]:
+        locked.append(self.model)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", spy)
+    return locked
+
+
+def test_an_editor_save_locks_the_service_and_keeps_nothing_on_the_request(  # type: ignore[no-untyped-def]
+    editor, own_service, monkeypatch
+) -> None:
+    client = logged_in_client(editor)
+    url = f"{EDITOR}{own_service.pk}/change/"
+    data = admin_form_data(client.get(url), name_fi="Neuvola")
+    locked = _locked_models(monkeypatch)
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert Service in locked
+    assert not hasattr(response.wsgi_request, "_catalog_before")
+
+
+def test_the_audit_entry_keeps_the_old_and_new_values(editor, own_service) -> None:  # type: ignore[no-untyped-def]
+    client = logged_in_client(editor)
+    url = f"{EDITOR}{own_service.pk}/change/"
+    client.post(url, admin_form_data(client.get(url), name_fi="Neuvola", maximum_age="6"))
+    entry = AuditEntry.objects.get(action="catalog.service.update")
+    assert entry.details["changes"]["name_fi"] == ["Lastenneuvola", "Neuvola"]
+    assert entry.details["changes"]["maximum_age"] == [None, 6]
+    assert entry.details["version"] == ServiceVersion.objects.get(service=own_service).number
+
+
+def test_publishing_through_the_form_is_audited_as_a_publication(editor, own_service) -> None:  # type: ignore[no-untyped-def]
+    """Usability review M16: it was recorded as `catalog.service.update`."""
+    Service.objects.filter(pk=own_service.pk).update(publication_state=PublicationState.DRAFT)
+    client = logged_in_client(editor)
+    url = f"{EDITOR}{own_service.pk}/change/"
+    client.post(url, admin_form_data(client.get(url), publication_state="published"))
+    entry = AuditEntry.objects.get(target_id=str(own_service.pk))
+    assert entry.action == "catalog.service.publish"
+    assert entry.details["changes"]["publication_state"] == ["draft", "published"]
+    assert ServiceVersion.objects.get(service=own_service).action == "publish"
+    client.post(url, admin_form_data(client.get(url), publication_state="draft", name_fi="X"))
+    latest = AuditEntry.objects.filter(target_id=str(own_service.pk)).latest("id")
+    assert latest.action == "catalog.service.unpublish"
+    assert "name_fi" in latest.details["fields"]
+
+
+def test_a_service_created_as_published_is_audited_as_a_publication_too(editor) -> None:  # type: ignore[no-untyped-def]
+    client = logged_in_client(editor)
+    data = admin_form_data(
+        client.get(f"{EDITOR}add/"),
+        organization=str(editor.organization_id),
+        name_fi="Perhekahvila",
+        status="active",
+        publication_state="published",
+        area_type="municipalities",
+    )
+    assert client.post(f"{EDITOR}add/", data).status_code == 302
+    service = Service.objects.get(name_fi="Perhekahvila")
+    actions = set(
+        AuditEntry.objects.filter(target_id=str(service.pk)).values_list("action", flat=True)
+    )
+    assert actions == {"catalog.service.create", "catalog.service.publish"}
+
+
+def test_a_refused_move_leaves_nothing_behind(editor, own_service, other_organization) -> None:  # type: ignore[no-untyped-def]
+    def move(service: Service) -> None:
+        ContactChannel.objects.create(service=service, kind=ChannelKind.PHONE, value="040 1")
+        service.name_fi = "Siirretty"
+        service.organization = other_organization
+
+    with pytest.raises(PolicyDenied):
+        services.service_update(actor=editor, service_id=own_service.pk, apply_changes=move)
+    own_service.refresh_from_db()
+    assert (own_service.organization_id, own_service.name_fi) == (
+        editor.organization_id,
+        "Lastenneuvola",
+    )
+    assert not ContactChannel.objects.filter(service=own_service).exists()
+    assert not ServiceVersion.objects.exists()
+    assert not AuditEntry.objects.filter(action__startswith="catalog.").exists()
+
+
+def test_another_organisations_service_is_not_found_by_the_service(editor, others_service) -> None:  # type: ignore[no-untyped-def]
+    changed: list[Service] = []
+    with pytest.raises(NotFound):
+        services.service_update(
+            actor=editor, service_id=others_service.pk, apply_changes=changed.append
+        )
+    with pytest.raises(NotFound):
+        services.service_update(actor=editor, service_id=uuid.uuid4(), apply_changes=changed.append)
+    assert changed == []
+
+
+CHANNELS = "/fi/pro/catalog/catalog/contactchannel/"
+PLACES = "/fi/pro/catalog/catalog/serviceatlocation/"
+
+
+def test_a_channel_saved_on_its_own_page_is_a_versioned_change_of_its_service(  # type: ignore[no-untyped-def]
+    editor, own_service, monkeypatch
+) -> None:
+    channel = ContactChannel.objects.create(
+        service=own_service, kind=ChannelKind.PHONE, value="040 123 4567"
+    )
+    told: list[Any] = []
+    monkeypatch.setattr(
+        listeners, "_listeners", [lambda **kwargs: told.append(kwargs["service_ids"])]
+    )
+    client = logged_in_client(editor)
+    url = f"{CHANNELS}{channel.pk}/change/"
+    assert client.post(url, admin_form_data(client.get(url))).status_code == 302
+    assert told == []  # nothing changed: no version, no reindex
+    locked = _locked_models(monkeypatch)
+    assert client.post(url, admin_form_data(client.get(url), value="09 123")).status_code == 302
+    assert Service in locked
+    assert told == [[own_service.pk]]
+    version = ServiceVersion.objects.get(service=own_service)
+    assert list(version.changes) == ["channels"]
+    entry = AuditEntry.objects.get(action="catalog.service.update")
+    assert (entry.target_id, entry.details["fields"]) == (str(own_service.pk), ["channels"])
+
+
+def test_a_service_at_a_place_saved_on_its_own_page_is_a_change_of_its_service(  # type: ignore[no-untyped-def]
+    editor, own_service
+) -> None:
+    place = LocationFactory.create(organization=editor.organization)
+    at_place = ServiceAtLocation.objects.create(service=own_service, location=place)
+    client = logged_in_client(editor)
+    url = f"{PLACES}{at_place.pk}/change/"
+    data = admin_form_data(client.get(url), description_fi="Ovi pihalta.")
+    assert client.post(url, data).status_code == 302
+    at_place.refresh_from_db()
+    assert at_place.description_fi == "Ovi pihalta."
+    assert list(ServiceVersion.objects.get(service=own_service).changes) == ["at_locations"]
+    assert AuditEntry.objects.filter(
+        action="catalog.service.update", target_id=str(own_service.pk), actor=editor
+    ).exists()

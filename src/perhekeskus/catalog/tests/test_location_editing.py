@@ -1,12 +1,14 @@
+from typing import Any
+
 import pytest
 
 from perhekeskus.audit.models import AuditEntry
-from perhekeskus.catalog import services
-from perhekeskus.catalog.models import Location
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.catalog import listeners, services
+from perhekeskus.catalog.models import Location, ServiceAtLocation
+from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.testing.admin import admin_form_data
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import LocationFactory
+from perhekeskus.testing.factories import LocationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +56,12 @@ def test_invalid_postal_code_and_half_coordinates_are_form_errors(editor) -> Non
 
 def test_editor_cannot_change_another_organisations_location(editor, other_organization) -> None:  # type: ignore[no-untyped-def]
     location = LocationFactory.create(organization=other_organization, name="Nuorisotila")
-    location.name_fi = "Kaapattu"
-    with pytest.raises(PolicyDenied):
-        services.location_save(actor=editor, location=location)
+    with pytest.raises(NotFound):  # as if it did not exist
+        services.location_update(
+            actor=editor,
+            location_id=location.pk,
+            apply_changes=lambda place: setattr(place, "name_fi", "Kaapattu"),
+        )
     location.refresh_from_db()
     assert location.name_fi == "Nuorisotila"
     client = logged_in_client(editor)
@@ -67,9 +72,37 @@ def test_editor_cannot_change_another_organisations_location(editor, other_organ
 def test_editor_cannot_move_own_location_to_another_organisation(
     editor, other_organization
 ) -> None:  # type: ignore[no-untyped-def]
-    location = LocationFactory.create(organization=editor.organization)
+    location = LocationFactory.create(organization=editor.organization, name="Oma")
     original = location.organization_id
-    location.organization = other_organization
+
+    def move(place: Location) -> None:
+        place.name_fi = "Siirretty"
+        place.organization = other_organization
+
     with pytest.raises(PolicyDenied):
-        services.location_save(actor=editor, location=location, original_organization_id=original)
-    assert Location.objects.get(pk=location.pk).organization_id == original
+        services.location_update(actor=editor, location_id=location.pk, apply_changes=move)
+    location.refresh_from_db()
+    assert (location.organization_id, location.name_fi) == (original, "Oma")
+    assert not AuditEntry.objects.filter(action__startswith="catalog.location").exists()
+
+
+def test_a_location_save_that_changes_nothing_is_not_audited_or_reindexed(
+    editor: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[Any] = []
+    monkeypatch.setattr(
+        listeners, "_listeners", [lambda **kwargs: told.append(kwargs["service_ids"])]
+    )
+    location = LocationFactory.create(organization=editor.organization, name="Pilvilinna")
+    given_there = ServiceFactory.create(organization=editor.organization)
+    ServiceAtLocation.objects.create(service=given_there, location=location)
+    client = logged_in_client(editor)
+    url = f"{LOCATIONS}{location.pk}/change/"
+    assert client.post(url, admin_form_data(client.get(url))).status_code == 302
+    assert told == []
+    assert not AuditEntry.objects.filter(action="catalog.location.update").exists()
+    response = client.post(url, admin_form_data(client.get(url), name_fi="Tähtitorni"))
+    assert response.status_code == 302
+    assert told == [[given_there.pk]]
+    entry = AuditEntry.objects.get(action="catalog.location.update")
+    assert entry.details["changes"]["name_fi"] == ["Pilvilinna", "Tähtitorni"]

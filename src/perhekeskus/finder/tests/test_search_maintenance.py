@@ -21,7 +21,6 @@ from perhekeskus.catalog.models import PublicationState, Service, ServiceSource
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.roles import Role
 from perhekeskus.demo.catalog.helpers import ASKOLA, Lang, local, service
-from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.finder import services
 from perhekeskus.finder.models import NeedConcept, SearchDocument, SearchIndexState
 from perhekeskus.finder.relevance.evaluate import evaluate
@@ -61,10 +60,12 @@ def test_an_edit_in_the_editor_is_searchable_at_once(coordinator: Any) -> None:
     service = ServiceFactory.create(organization=coordinator.organization, name="Lastenneuvola")
     services.search_index_rebuild(service_ids=[service.pk])
     assert service in found("lastenneuvola")
-    service.name_fi = "Seikkailupuistokerho"
-    # As the editor does: the service's own fields, then (after the inlines) the change record.
-    catalog_services.service_save(actor=coordinator, service=service)
-    catalog_services.service_change_record(actor=coordinator, service=service, created=False)
+    # As the editor does: one service call that applies the form's changes.
+    catalog_services.service_update(
+        actor=coordinator,
+        service_id=service.pk,
+        apply_changes=lambda edited: setattr(edited, "name_fi", "Seikkailupuistokerho"),
+    )
     assert service in found("seikkailupuistokerho")
     assert service not in found("lastenneuvola")
 
@@ -83,17 +84,25 @@ def test_unpublishing_removes_a_service_and_publishing_returns_it(coordinator: A
 
 @pytest.mark.django_db
 def test_a_change_recorded_after_the_inlines_reindexes(coordinator: Any) -> None:
+    from perhekeskus.catalog.models import ServiceAtLocation
+    from perhekeskus.testing.factories import LocationFactory
+
     service = ServiceFactory.create(organization=coordinator.organization, name="Kerho")
-    Service.objects.filter(pk=service.pk).update(keywords_fi="sirkuskoulu")
-    service.refresh_from_db()
-    catalog_services.service_change_record(actor=coordinator, service=service, created=False)
-    assert service in found("sirkuskoulu")
+    place = LocationFactory.create(organization=coordinator.organization, name="Sirkusteltta")
+    # The editor's inlines are written inside the one service call, before the reindex.
+    catalog_services.service_update(
+        actor=coordinator,
+        service_id=service.pk,
+        apply_changes=lambda edited: ServiceAtLocation.objects.create(
+            service=edited, location=place
+        ),
+    )
+    assert service in found("sirkusteltta")
 
 
 @pytest.mark.django_db
-@override_settings(PERHEKESKUS_DEMO=True)
+@pytest.mark.usefixtures("demo_network")
 def test_an_import_is_searchable_when_it_is_done() -> None:
-    load_demo_network()
     record = service(
         "test-sirkuskoulu",
         "itauusimaa",
@@ -216,11 +225,9 @@ def test_a_professional_without_a_role_may_not_edit_the_thesaurus() -> None:
 # --- measured relevance -------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo_network")
 class RelevanceTests(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()
+    """On the demo region, loaded once per process (testing/demo.py)."""
 
     def test_the_search_keeps_its_measured_relevance(self) -> None:
         report = evaluate()
@@ -258,9 +265,9 @@ def test_renaming_a_place_reindexes_the_services_given_there(coordinator: Any) -
     place = LocationFactory.create(organization=coordinator.organization, name="Pilvilinna")
     ServiceAtLocation.objects.create(service=service, location=place)
     services.search_index_rebuild(service_ids=[service.pk])
-    place.name_fi = "Tähtitorninmäki"
-    catalog_services.location_save(actor=coordinator, location=place)
-    catalog_services.location_change_record(
-        actor=coordinator, location=place, created=False, changed_fields=["name_fi"]
+    catalog_services.location_update(
+        actor=coordinator,
+        location_id=place.pk,
+        apply_changes=lambda edited: setattr(edited, "name_fi", "Tähtitorninmäki"),
     )
     assert service in found("tähtitorninmäki")
