@@ -202,11 +202,14 @@ def apply_form(form: Any, write_related: Callable[[Any], None]) -> Callable[[Any
 
 
 class ChildInlineMixin(ScopedChoicesMixin):
-    """Inline rows belong to the parent; the parent's admin has checked the policy already.
-    Their dropdowns are limited like the parent's."""
+    """Inline rows belong to the parent (`obj`): whoever may change the parent may keep its
+    rows, by the parent admin's own permission. Their dropdowns are limited like the parent's."""
+
+    parent_model: type[models.Model]
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return can_use_catalog_editor(request.user)
+        parent = editor_site._registry.get(self.parent_model)
+        return isinstance(parent, PolicyAdminMixin) and parent.has_change_permission(request, obj)
 
     has_change_permission = has_view_permission
     has_add_permission = has_view_permission

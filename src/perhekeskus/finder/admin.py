@@ -68,6 +68,11 @@ class NeedConceptEditorAdmin(TranslationAdmin):
         (_("Home page"), {"fields": ("show_on_home", "order", "active")}),
     )
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[NeedConcept]:
+        # Nothing is found for those refused, so an existing id answers like a missing one.
+        queryset = super().get_queryset(request)
+        return queryset if can_edit_need_concepts(request.user) else queryset.none()
+
     def has_module_permission(self, request: HttpRequest) -> bool:
         return can_edit_need_concepts(request.user)
 
@@ -105,6 +110,11 @@ class ZeroResultQueryAdmin(admin.ModelAdmin):
     list_filter = ("language", "municipality_code", "date")
     search_fields = ("query",)
     date_hierarchy = "date"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ZeroResultQuery]:
+        # Nothing is found for those refused, so an existing id answers like a missing one.
+        queryset = super().get_queryset(request)
+        return queryset if can_view_unmet_needs(request.user) else queryset.none()
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return can_view_unmet_needs(request.user)
