@@ -53,3 +53,27 @@ def users_given_role_by(*, granter: Any, role: str, user_ids: Iterable[Any]) -> 
             user_id__in=list(user_ids), role=role, granted_by_id=getattr(granter, "pk", None)
         ).values_list("user__email", flat=True)
     )
+
+
+def user_list_with_role(*, roles: Iterable[str]) -> QuerySet[User]:
+    """Active users who hold any of these roles, with their organisation, by name: the choices
+    wherever a user is picked for a job (a team's members, a family's responsible worker)."""
+    return (
+        User.objects.filter(is_active=True, role_grants__role__in=list(roles))
+        .select_related("organization")
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
+def user_list_active(*, ids: Iterable[Any]) -> list[User]:
+    """The active users among these ids (an inactive or unknown id is left out)."""
+    return list(User.objects.filter(pk__in=list(ids), is_active=True).order_by("pk"))
+
+
+def user_names(*, ids: Iterable[Any]) -> dict[Any, str]:
+    """The full names of these users by id, for a history that names who did what."""
+    wanted = [pk for pk in ids if pk]
+    if not wanted:
+        return {}
+    return dict(User.objects.filter(pk__in=wanted).values_list("pk", "full_name"))

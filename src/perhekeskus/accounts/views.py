@@ -14,7 +14,7 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connections, transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -32,7 +32,7 @@ from perhekeskus.accounts.qr import qr_svg
 from perhekeskus.accounts.selectors import access_user, user_list_visible_to
 from perhekeskus.core.dashboard import cards_for
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.errors import NotFound, PolicyDenied
+from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.policies import is_two_factor_satisfied
 from perhekeskus.core.roles import Role
 
@@ -290,10 +290,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     if not can_manage_users(request.user):
         raise PermissionDenied
-    try:
-        user = access_user(actor=request.user, user_id=user_id, request=request)
-    except NotFound:
-        raise Http404 from None
+    user = access_user(actor=request.user, user_id=user_id, request=request)
     initial = {
         "full_name": user.full_name,
         "organization": user.organization,
@@ -346,10 +343,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 def user_set_active(request: HttpRequest, user_id: int) -> HttpResponse:
     if not can_manage_users(request.user):
         raise PermissionDenied
-    try:
-        user = access_user(actor=request.user, user_id=user_id, request=request)
-    except NotFound:
-        raise Http404 from None
+    user = access_user(actor=request.user, user_id=user_id, request=request)
     active = request.POST.get("active") == "1"
     try:
         services.user_set_active(actor=request.user, user=user, active=active, request=request)
@@ -368,10 +362,7 @@ def user_set_active(request: HttpRequest, user_id: int) -> HttpResponse:
 def user_totp_reset(request: HttpRequest, user_id: int) -> HttpResponse:
     if not can_manage_users(request.user):
         raise PermissionDenied
-    try:
-        user = access_user(actor=request.user, user_id=user_id, request=request)
-    except NotFound:
-        raise Http404 from None
+    user = access_user(actor=request.user, user_id=user_id, request=request)
     try:
         services.totp_reset(actor=request.user, user=user, request=request)
     except PolicyDenied as error:

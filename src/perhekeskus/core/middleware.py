@@ -4,9 +4,10 @@ import functools
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
+from perhekeskus.core.errors import NotFound
 from perhekeskus.core.views import page_not_found
 
 API_DOCS_PATH = "/api/v1/docs/"
@@ -122,3 +123,23 @@ class FriendlyNotFoundMiddleware:
         ):
             return page_not_found(request)
         return response
+
+
+class NotFoundMiddleware:
+    """The one place where a selector's NotFound (a missing object, or with AccessDenied one the
+    user may not see) becomes a 404 for the site's pages, so that views call their gatekeeper
+    and map nothing themselves. The API answers NotFound with its own JSON 404 before this is
+    reached (`core.api`). Listed before DeniedAccessLogMiddleware, whose `process_exception`
+    runs first and logs a refusal as such."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, NotFound):
+            # Django's own 404 handling (handler404, the site's page) answers it; the same
+            # page whether the object is missing or forbidden.
+            raise Http404 from exception

@@ -25,7 +25,7 @@ from perhekeskus.intake.forms.public import (
     normalize_phone,
 )
 from perhekeskus.intake.models import Concern, RequestStatus
-from perhekeskus.intake.selectors import family_status_label
+from perhekeskus.intake.selectors import family_status_label, help_request_public_status
 
 MAX_BODY_BYTES = 32 * 1024
 MAX_KEY_LENGTH = 200
@@ -219,7 +219,7 @@ class HelpRequestStatusView(APIView):
     @extend_schema(operation_id="help_request_status", responses={200: STATUS, 404: None})
     def get(self, request: Request, tracking_code: str) -> Response:
         try:
-            public = services.help_request_public_status(tracking_code=tracking_code)
+            public = help_request_public_status(tracking_code=tracking_code)
         except NotFound:
             return Response({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)
         return Response(

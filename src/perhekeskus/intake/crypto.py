@@ -25,6 +25,10 @@ class EncryptedJSONListField(models.TextField):
     empty list is stored empty. Not searchable in the database: a query that must know whether
     there is any danger uses the plain `HelpRequest.has_danger`."""
 
+    # What the django-stubs plugin types the model attribute as (a list, not TextField's str).
+    _pyi_private_set_type: list[str]  # type: ignore[assignment]
+    _pyi_private_get_type: list[str]  # type: ignore[assignment]
+
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> list[Any]:
         if not value:
             return []

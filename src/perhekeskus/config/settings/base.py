@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A selector's NotFound (missing or forbidden alike) is the site's 404 page.
+    "perhekeskus.core.middleware.NotFoundMiddleware",
     # A refused object or action is logged as such, with the user's id (F-22).
     "perhekeskus.core.logging.DeniedAccessLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,31 +1,31 @@
-"""Forms of the early-support team's pages. They only parse input; the rules (who may, which
-status may follow which) live in `services.py` and come back as ValidationError."""
+"""Forms of the early-support team's pages. They only parse input; their choices come from
+`intake.selectors`, and the rules (who may, which status may follow which) live in the services
+and `intake.transitions` and come back as ValidationError."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from perhekeskus.accounts.models import User
-from perhekeskus.catalog.models import AreaType, Service
 from perhekeskus.intake.models import (
     CloseReason,
     EarlySupportTeam,
     HelpRequest,
     RequestStatus,
 )
-from perhekeskus.intake.selectors import can_be_contacted
-from perhekeskus.intake.services import CONTACT_KINDS, responsible_candidates
+from perhekeskus.intake.selectors import ALL, OPEN, can_be_contacted, responsible_candidates
+from perhekeskus.intake.services import CONTACT_KINDS
+
+if TYPE_CHECKING:  # types only: the choices come from selectors
+    from perhekeskus.accounts.models import User
+    from perhekeskus.catalog.models import Service
 
 TEXT_MAX = 4000
 REPLY_MAX = 2000
-
-OPEN = ""
-ALL = "all"
 
 
 class BoardFilterForm(forms.Form):
@@ -56,30 +56,11 @@ class ServiceChoiceField(forms.ModelMultipleChoiceField):
 
 
 def _candidates(help_request: HelpRequest) -> QuerySet[User]:
-    return responsible_candidates(help_request).select_related("organization")
+    return responsible_candidates(help_request)
 
 
 def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def team_services(team: EarlySupportTeam) -> QuerySet[Service]:
-    """The public services a team decision can point to: those offered in the team's
-    municipalities, county-wide ones of organisations serving them, and the team's own
-    organisation's. Nationwide services are left out: hundreds of them would bury the list."""
-    municipalities = team.municipalities.all()
-    return (
-        Service.objects.public()
-        .filter(
-            Q(area_municipalities__in=municipalities)
-            | Q(area_type=AreaType.COUNTY, organization__municipalities__in=municipalities)
-            | Q(organization_id=team.organization_id)
-        )
-        .exclude(area_type=AreaType.NATIONWIDE)
-        .select_related("organization")
-        .distinct()
-        .order_by("name")
-    )
 
 
 # --- Actions on one request ---------------------------------------------------------------------
@@ -100,7 +81,7 @@ class TriageForm(RequestActionForm):
 class AssignForm(RequestActionForm):
     responsible = ResponsibleChoiceField(
         label=_("Responsible worker"),
-        queryset=User.objects.none(),
+        queryset=None,  # set in __init__
         empty_label=_("Choose a professional"),
         help_text=_(
             "The family's one contact person. Anyone in the network can be chosen, "
@@ -212,12 +193,12 @@ class MeetingOpenForm(forms.Form):
 class DecisionForm(forms.Form):
     responsible = ResponsibleChoiceField(
         label=_("Responsible worker"),
-        queryset=User.objects.none(),
+        queryset=None,  # set in __init__
         empty_label=_("Choose a professional"),
     )
     services = ServiceChoiceField(
         label=_("Services"),
-        queryset=Service.objects.none(),
+        queryset=None,  # set in __init__
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Public services of the team's area the family is guided to."),

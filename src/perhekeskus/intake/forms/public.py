@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.intake.models import Concern
-from perhekeskus.intake.services import HelpRequestInput, municipalities_with_a_team
+from perhekeskus.intake.selectors import municipalities_with_a_team
+from perhekeskus.intake.services import HelpRequestInput
 
 MESSAGE_MAX = 5000
 MESSAGE_TOO_LONG = _(

@@ -1,20 +1,22 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from perhekeskus.catalog.models import Municipality
-from perhekeskus.catalog.selectors import organization_list
-from perhekeskus.core.roles import Role
+from perhekeskus.catalog.selectors import municipality_list, organization_list
 from perhekeskus.intake.models import EarlySupportTeam
+from perhekeskus.intake.selectors import team_member_candidates
+
+if TYPE_CHECKING:  # a type only: the choices come from selectors
+    from perhekeskus.catalog.models import Municipality
 
 
 class TeamForm(forms.ModelForm):
     municipalities: forms.ModelMultipleChoiceField[Municipality] = forms.ModelMultipleChoiceField(
         label=_("Municipalities"),
-        queryset=Municipality.objects.order_by("name"),
+        queryset=None,  # set in __init__
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Help requests from these municipalities come to this team."),
     )
@@ -38,14 +40,9 @@ class TeamForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from perhekeskus.accounts.models import User
-
         self.fields["organization"].queryset = organization_list()  # type: ignore[attr-defined]
-        self.fields["members"].queryset = (  # type: ignore[attr-defined]
-            User.objects.filter(is_active=True, role_grants__role=Role.EARLY_SUPPORT_TEAM)
-            .select_related("organization")
-            .order_by("full_name")
-        )
+        self.fields["municipalities"].queryset = municipality_list()  # type: ignore[attr-defined]
+        self.fields["members"].queryset = team_member_candidates()  # type: ignore[attr-defined]
         if self.instance.pk:
             self.initial["municipalities"] = list(self.instance.municipalities.all())
             self.initial["members"] = list(self.instance.members.all())

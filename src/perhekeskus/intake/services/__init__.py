@@ -4,9 +4,7 @@ after commit and never carries personal data."""
 
 from perhekeskus.intake.services.family import (
     FamilyAddResult,
-    FamilyStatus,
     help_request_family_add,
-    help_request_family_status,
     help_request_withdraw,
 )
 from perhekeskus.intake.services.handling import (
@@ -17,10 +15,8 @@ from perhekeskus.intake.services.handling import (
     help_request_note,
     help_request_reply,
     help_request_triage,
-    responsible_candidates,
 )
 from perhekeskus.intake.services.meetings import (
-    meeting_agenda,
     meeting_decide,
     meeting_minutes_save,
     meeting_open,
@@ -28,14 +24,9 @@ from perhekeskus.intake.services.meetings import (
 from perhekeskus.intake.services.receiving import (
     HelpRequestInput,
     IdempotencyConflict,
-    PublicStatus,
     SubmitResult,
-    access_help_request,
     help_request_find_retry,
-    help_request_public_status,
     help_request_submit,
-    municipalities_with_a_team,
-    team_for_municipality,
 )
 from perhekeskus.intake.services.retention import help_request_export, help_requests_anonymize
 from perhekeskus.intake.services.teams import team_provision, team_save
@@ -43,33 +34,24 @@ from perhekeskus.intake.services.teams import team_provision, team_save
 __all__ = [
     "CONTACT_KINDS",
     "FamilyAddResult",
-    "FamilyStatus",
     "HelpRequestInput",
     "IdempotencyConflict",
-    "PublicStatus",
     "SubmitResult",
-    "access_help_request",
     "help_request_assign",
     "help_request_close",
     "help_request_contact_record",
     "help_request_export",
     "help_request_family_add",
-    "help_request_family_status",
     "help_request_find_retry",
     "help_request_note",
-    "help_request_public_status",
     "help_request_reply",
     "help_request_submit",
     "help_request_triage",
     "help_request_withdraw",
     "help_requests_anonymize",
-    "meeting_agenda",
     "meeting_decide",
     "meeting_minutes_save",
     "meeting_open",
-    "municipalities_with_a_team",
-    "responsible_candidates",
-    "team_for_municipality",
     "team_provision",
     "team_save",
 ]

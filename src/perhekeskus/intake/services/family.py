@@ -1,5 +1,5 @@
-"""What a family can do with its own request, holding only the tracking code: read where the
-request is, add information to it, and withdraw it.
+"""What a family can do with its own request, holding only the tracking code: add information
+to it, and withdraw it (where it is: `selectors.help_request_family_status`).
 
 The code is the family's only credential, so it is never written to the audit log, and neither
 is the client's address: an anonymous request must stay anonymous. The audit entries name the
@@ -7,7 +7,6 @@ request by its id, with no actor."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,36 +25,17 @@ from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.intake import actions, transitions
 from perhekeskus.intake.models import (
     CloseReason,
-    ContactMethod,
     EventKind,
     HelpRequest,
     HelpRequestEvent,
     RequestStatus,
 )
+from perhekeskus.intake.selectors import FAMILY_ADDITIONS_MAX
 from perhekeskus.intake.services.notices import site_url
-from perhekeskus.intake.services.receiving import PublicStatus, help_request_public_status
 from perhekeskus.intake.tracking import normalize_tracking_code
 
-# The same limit as the form's message, and a cap on how many additions one request takes, so
-# that whoever holds a code cannot flood the team's view of the request.
+# The same limit as the form's message.
 FAMILY_TEXT_MAX = 5000
-FAMILY_ADDITIONS_MAX = 20
-
-
-@dataclass(frozen=True)
-class FamilyStatus:
-    """The status page: where the request is, and what the family may still do with it. Like
-    `PublicStatus`, nothing the family wrote and nothing that identifies them."""
-
-    public: PublicStatus
-    anonymous: bool
-    contact_method: str
-    withdrawn: bool
-    # When the family added information; the words themselves are not shown back to whoever
-    # holds the code.
-    additions: tuple[dt.datetime, ...]
-    can_add: bool
-    can_withdraw: bool
 
 
 @dataclass(frozen=True)
@@ -129,29 +109,6 @@ def _queue_team_notice(help_request: HelpRequest, *, withdrawn: bool, danger: bo
         body=body,
         # A danger notice is never held back behind a plain one that still waits.
         dedupe_key="" if danger else keyed_hash(kind, str(help_request.pk)),
-    )
-
-
-def help_request_family_status(*, tracking_code: str) -> FamilyStatus:
-    """The status page of the request with this code; NotFound when there is none."""
-    public = help_request_public_status(tracking_code=tracking_code)
-    help_request = HelpRequest.objects.only(
-        "id", "anonymous", "contact_method", "status", "close_reason", "anonymized_at"
-    ).get(tracking_code=public.tracking_code)
-    additions = tuple(
-        HelpRequestEvent.objects.filter(request=help_request, kind=EventKind.FAMILY)
-        .order_by("at")
-        .values_list("at", flat=True)
-    )
-    is_open = help_request.status != RequestStatus.CLOSED and help_request.anonymized_at is None
-    return FamilyStatus(
-        public=public,
-        anonymous=help_request.anonymous,
-        contact_method=help_request.contact_method or ContactMethod.NONE,
-        withdrawn=help_request.close_reason == CloseReason.WITHDRAWN,
-        additions=additions,
-        can_add=is_open and len(additions) < FAMILY_ADDITIONS_MAX,
-        can_withdraw=is_open,
     )
 
 

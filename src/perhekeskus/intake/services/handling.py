@@ -16,14 +16,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import PolicyDenied
-from perhekeskus.core.roles import Role
 from perhekeskus.intake import actions, transitions
 from perhekeskus.intake.models import (
     CloseReason,
@@ -33,7 +31,7 @@ from perhekeskus.intake.models import (
     RequestStatus,
 )
 from perhekeskus.intake.policies import can_handle_request
-from perhekeskus.intake.selectors import can_be_contacted
+from perhekeskus.intake.selectors import can_be_contacted, responsible_candidates
 from perhekeskus.intake.services.notices import family_reply_notice
 
 # What a handling step needs to know about the stored request; read again under the row lock.
@@ -103,20 +101,6 @@ def help_request_triage(
             details=_status_change(old, help_request.status),
         )
     return help_request
-
-
-def responsible_candidates(help_request: HelpRequest) -> QuerySet[Any]:
-    """Who can be the responsible worker: the team's active members, and any active
-    professional of the network (the family's "third adult" may come from any organisation)."""
-    from perhekeskus.accounts.models import User
-
-    return (
-        User.objects.filter(
-            is_active=True, role_grants__role__in=[Role.PROFESSIONAL, Role.EARLY_SUPPORT_TEAM]
-        )
-        .distinct()
-        .order_by("full_name")
-    )
 
 
 def help_request_assign(

@@ -1,4 +1,5 @@
-"""The early-support team's weekly meeting: opening it, its agenda, decisions and minutes."""
+"""The early-support team's weekly meeting: opening it, decisions and minutes (its agenda is
+`selectors.meeting_agenda`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -16,16 +16,13 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
-    PERSONAL_FIELDS,
     EarlySupportTeam,
     EventKind,
     HelpRequest,
     MeetingDecision,
-    RequestStatus,
     TeamMeeting,
 )
 from perhekeskus.intake.policies import is_team_member
-from perhekeskus.intake.selectors import danger_first
 from perhekeskus.intake.services.handling import _event, _open, help_request_assign
 
 
@@ -43,34 +40,6 @@ def meeting_open(
                 action=actions.MEETING_CREATE, actor=actor, target=meeting, request=request
             )
     return meeting
-
-
-# `urgency` is the annotation of `selectors.danger_first`: danger first, then oldest first.
-AGENDA_ORDER = ("urgency", "created_at", "pk")
-
-
-def meeting_agenda(*, meeting: TeamMeeting) -> list[HelpRequest]:
-    """The requests to discuss: every open request of the team that came in since the previous
-    meeting, or that has no decision yet. Those with danger signals first (whether or not the
-    family has been reached: they are the ones the team must not run out of time for), then
-    oldest first."""
-    previous = (
-        TeamMeeting.objects.filter(team=meeting.team, held_on__lt=meeting.held_on)
-        .order_by("-held_on")
-        .first()
-    )
-    open_requests = HelpRequest.objects.filter(team=meeting.team).exclude(
-        status=RequestStatus.CLOSED
-    )
-    since = (
-        open_requests.filter(created_at__date__gte=previous.held_on) if previous else open_requests
-    )
-    # "Undecided" counts this meeting's own decisions as not yet made: recording a decision
-    # must not take the request off the agenda the team is working through.
-    undecided = open_requests.filter(Q(decisions__isnull=True) | Q(decisions__meeting=meeting))
-    # The agenda lists requests; their words are read on each request's own (logged) page.
-    agenda = danger_first((since | undecided).distinct(), waiting_only=False)
-    return list(agenda.defer(*PERSONAL_FIELDS).order_by(*AGENDA_ORDER))
 
 
 def meeting_decide(

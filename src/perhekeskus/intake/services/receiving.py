@@ -1,38 +1,32 @@
-"""Receiving a family's help request, and reading one: the status page and the team's gatekeeper."""
+"""Receiving a family's help request. Reading one is in `intake.selectors`."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
-from perhekeskus.catalog.models import Municipality
 from perhekeskus.core.danger import danger_signals
-from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
     ContactMethod,
     EarlySupportTeam,
     HelpRequest,
-    RequestStatus,
 )
-from perhekeskus.intake.policies import can_view_request
 from perhekeskus.intake.ratelimit import NO_LIMIT, Limiter
-from perhekeskus.intake.tracking import new_tracking_code, normalize_tracking_code
+from perhekeskus.intake.selectors import team_for_municipality, urgent_guidance_applies
+from perhekeskus.intake.tracking import new_tracking_code
 
 
 @dataclass(frozen=True)
@@ -74,26 +68,6 @@ class IdempotencyConflict(Exception):
 # family (a constant, a counter), so there a different body is refused instead of answered.
 IDEMPOTENCY_SCOPES = ("form", "api")
 _STRICT_SCOPES = frozenset({"api"})
-
-
-def urgent_guidance_applies(help_request: HelpRequest) -> bool:
-    """Whether the family is shown the urgent guidance (112, the crisis line) first: the danger
-    signals recognised in the message when it was received (`core.danger.danger_signals`)."""
-    return bool(help_request.danger_signals)
-
-
-def team_for_municipality(code: str) -> EarlySupportTeam | None:
-    return (
-        EarlySupportTeam.objects.filter(is_active=True, municipalities__code=code)
-        .order_by("name")
-        .first()
-    )
-
-
-def municipalities_with_a_team() -> list[Municipality]:
-    return list(
-        Municipality.objects.filter(early_support_teams__is_active=True).distinct().order_by("name")
-    )
 
 
 def _key_hash(scope: str, key: str) -> str:
@@ -265,56 +239,3 @@ def _queue_team_notice(team: EarlySupportTeam, help_request: HelpRequest) -> Non
 def _site_url() -> str:
     scheme = "https" if settings.PERHEKESKUS_SITE_HTTPS else "http"
     return f"{scheme}://{settings.PERHEKESKUS_SITE_DOMAIN}"
-
-
-# --- Reading --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PublicStatus:
-    """What the status page shows: no personal data, only where the request is."""
-
-    tracking_code: str
-    status: str
-    received_at: dt.datetime
-    reply: str
-    reply_at: dt.datetime | None
-    closed: bool
-    # The urgent guidance (112, the crisis line) applies: see `urgent_guidance_applies`.
-    urgent: bool = False
-    # Asked anonymously: the team's reply is their contact ("Answered", `family_status_label`).
-    anonymous: bool = False
-
-
-def help_request_public_status(*, tracking_code: str) -> PublicStatus:
-    code = normalize_tracking_code(tracking_code)
-    help_request = HelpRequest.objects.filter(tracking_code=code).first() if code else None
-    if help_request is None:
-        raise NotFound
-    return PublicStatus(
-        tracking_code=help_request.tracking_code,
-        status=help_request.status,
-        received_at=help_request.created_at,
-        reply=help_request.public_reply,
-        reply_at=help_request.public_reply_at,
-        closed=help_request.status == RequestStatus.CLOSED,
-        urgent=urgent_guidance_applies(help_request),
-        anonymous=help_request.anonymous,
-    )
-
-
-def access_help_request(
-    *, actor: Any, help_request_id: Any, request: HttpRequest | None = None
-) -> HelpRequest:
-    """One request with its personal data. Missing and forbidden look the same; every read is
-    in the audit log."""
-    try:
-        help_request = HelpRequest.objects.select_related("team", "responsible").get(
-            pk=help_request_id
-        )
-    except (HelpRequest.DoesNotExist, ValueError, ValidationError):
-        raise NotFound from None
-    if not can_view_request(actor, help_request):
-        raise AccessDenied(target_type="intake.helprequest", target_id=help_request.pk)
-    audit_record(action=actions.REQUEST_VIEW, actor=actor, target=help_request, request=request)
-    return help_request

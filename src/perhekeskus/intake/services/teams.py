@@ -10,8 +10,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from perhekeskus.accounts.selectors import user_list_active, users_given_role_by
 from perhekeskus.audit.services import audit_record
-from perhekeskus.catalog.models import Municipality
+from perhekeskus.catalog.selectors import municipality_list
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.roles import Role
 from perhekeskus.intake import actions
@@ -49,10 +50,7 @@ def team_save(
                     % {"list": ", ".join(clashes)}
                 }
             )
-    from perhekeskus.accounts.models import User
-    from perhekeskus.accounts.selectors import users_given_role_by
-
-    members = list(User.objects.filter(pk__in=list(member_ids), is_active=True))
+    members = user_list_active(ids=member_ids)
     without_role = [m.email for m in members if not m.has_role(Role.EARLY_SUPPORT_TEAM)]
     if without_role:
         raise ValidationError(
@@ -88,7 +86,7 @@ def team_save(
             )
         team.full_clean()
         team.save()
-        team.municipalities.set(Municipality.objects.filter(code__in=codes))
+        team.municipalities.set(municipality_list(codes=codes))
         team.members.set(members)
         audit_record(
             action=actions.TEAM_CHANGE,
@@ -125,7 +123,7 @@ def team_provision(
         team = EarlySupportTeam(pk=id, name=name, organization=organization)
         team.full_clean()
         team.save()
-        team.municipalities.set(Municipality.objects.filter(code__in=list(municipality_codes)))
+        team.municipalities.set(municipality_list(codes=municipality_codes))
         team.members.set(list(members))
         audit_record(action=actions.TEAM_CHANGE, target=team, details={"via": via})
     return team, True

@@ -15,7 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from perhekeskus.audit.models import AuditEntry
-from perhekeskus.intake import services
+from perhekeskus.intake import selectors, services
 from perhekeskus.intake.models import (
     HelpRequest,
     HelpRequestEvent,
@@ -430,7 +430,7 @@ def test_reply_appears_on_the_familys_status_page(
     text = "Otamme yhteyttä tiistaina puhelimitse."
     response = client.post(page_url(help_request, "reply"), {"reply-text": text})
     assert response.status_code == 302
-    status = services.help_request_public_status(tracking_code=help_request.tracking_code)
+    status = selectors.help_request_public_status(tracking_code=help_request.tracking_code)
     assert status.reply == text
     assert status.reply_at is not None
     page = client.get(page_url(help_request)).content.decode()
@@ -717,7 +717,7 @@ def test_a_request_decided_at_this_meeting_stays_on_its_agenda(
     services.meeting_open(actor=member, team=team, held_on=today - dt.timedelta(days=7))
     waiting = received_ago(HelpRequestFactory.create(team=team), days=10)
     meeting = services.meeting_open(actor=member, team=team, held_on=today)
-    assert waiting in services.meeting_agenda(meeting=meeting)
+    assert waiting in selectors.meeting_agenda(meeting=meeting)
     prefix = f"decision-{waiting.pk.hex}"
     client.post(
         f"{MEETINGS}{meeting.pk}/decide/{waiting.pk}/",

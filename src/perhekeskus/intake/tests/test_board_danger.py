@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from perhekeskus.intake import services
+from perhekeskus.intake import selectors, services
 from perhekeskus.intake.models import HelpRequest
 from perhekeskus.intake.selectors import first_contact_clock
 from perhekeskus.intake.tests.factories import (
@@ -165,7 +165,7 @@ def test_meeting_agenda_puts_danger_first(client: Client, member: Any, team: Any
     )
     newest = HelpRequestFactory.create(team=team)
     meeting = services.meeting_open(actor=member, team=team, held_on=timezone.localdate())
-    assert services.meeting_agenda(meeting=meeting) == [danger, oldest, newest]
+    assert selectors.meeting_agenda(meeting=meeting) == [danger, oldest, newest]
     content = client.get(f"{MEETINGS}{meeting.pk}/").content.decode()
     assert order_in(content, danger, oldest, newest) == [0, 1, 2]
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound
-from perhekeskus.intake import services
+from perhekeskus.intake import selectors, services
 from perhekeskus.intake.models import (
     CloseReason,
     EarlySupportTeam,
@@ -50,7 +50,7 @@ def test_family_adds_information_that_the_team_sees(team: EarlySupportTeam) -> N
     assert help_request.tracking_code not in str(entry.details)
     # The team reads it through its gatekeeper, as any other event.
     member = member_of(team)
-    seen = services.access_help_request(actor=member, help_request_id=help_request.pk)
+    seen = selectors.access_help_request(actor=member, help_request_id=help_request.pk)
     assert [e.kind for e in seen.events.all()][-1] == EventKind.FAMILY
 
 
@@ -89,7 +89,7 @@ def test_additions_are_capped_per_request(team: EarlySupportTeam) -> None:
         services.help_request_family_add(tracking_code=help_request.tracking_code, text=f"{number}")
     with pytest.raises(ValidationError):
         services.help_request_family_add(tracking_code=help_request.tracking_code, text="more")
-    status = services.help_request_family_status(tracking_code=help_request.tracking_code)
+    status = selectors.help_request_family_status(tracking_code=help_request.tracking_code)
     assert len(status.additions) == FAMILY_ADDITIONS_MAX
     assert not status.can_add and status.can_withdraw
 
@@ -105,7 +105,7 @@ def test_family_withdraws_its_request(team: EarlySupportTeam) -> None:
     assert event.data["reason"] == CloseReason.WITHDRAWN and event.actor is None
     entry = AuditEntry.objects.get(action="intake.request.withdraw")
     assert entry.actor is None and not entry.ip_address
-    status = services.help_request_family_status(tracking_code=help_request.tracking_code)
+    status = selectors.help_request_family_status(tracking_code=help_request.tracking_code)
     assert status.withdrawn and status.public.closed
     assert not status.can_add and not status.can_withdraw
 
@@ -136,10 +136,10 @@ def test_anonymised_request_takes_no_writes(team: EarlySupportTeam) -> None:
 
 def test_status_says_whether_the_family_is_contacted(team: EarlySupportTeam) -> None:
     anonymous = submitted_request(team, anonymous=True, contact_phone="", contact_name="")
-    status = services.help_request_family_status(tracking_code=anonymous.tracking_code)
+    status = selectors.help_request_family_status(tracking_code=anonymous.tracking_code)
     assert status.anonymous and status.contact_method == "none"
     by_phone = submitted_request(team)
-    status = services.help_request_family_status(tracking_code=by_phone.tracking_code)
+    status = selectors.help_request_family_status(tracking_code=by_phone.tracking_code)
     assert not status.anonymous and status.contact_method == "phone"
     assert status.can_add and status.can_withdraw and not status.withdrawn
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.roles import Role
-from perhekeskus.intake import services
+from perhekeskus.intake import selectors, services
 from perhekeskus.intake.models import EarlySupportTeam, HelpRequest, RequestStatus
 from perhekeskus.testing.factories import MunicipalityFactory, UserFactory
 
@@ -150,7 +150,7 @@ def test_request_goes_from_new_to_closed(team, member) -> None:  # type: ignore[
     services.help_request_close(actor=member, help_request=help_request, reason="guided")
     help_request.refresh_from_db()
     assert help_request.status == RequestStatus.CLOSED
-    status = services.help_request_public_status(tracking_code=help_request.tracking_code)
+    status = selectors.help_request_public_status(tracking_code=help_request.tracking_code)
     assert status.closed and status.reply == "Olemme olleet yhteydessä."
     kinds = list(help_request.events.values_list("kind", flat=True))
     # Reaching the family is a status change of its own in the history, next to the call.
@@ -173,7 +173,7 @@ def test_outsider_cannot_handle_or_read_a_request(team, member, professional) ->
     with pytest.raises(PolicyDenied):
         services.help_request_reply(actor=professional, help_request=help_request, text="x")
     with pytest.raises(NotFound):
-        services.access_help_request(actor=professional, help_request_id=help_request.pk)
+        selectors.access_help_request(actor=professional, help_request_id=help_request.pk)
     help_request.refresh_from_db()
     assert help_request.status == RequestStatus.NEW and help_request.public_reply == ""
     assert AuditEntry.objects.count() == before
@@ -181,7 +181,7 @@ def test_outsider_cannot_handle_or_read_a_request(team, member, professional) ->
 
 def test_team_member_reads_and_the_read_is_logged(team, member) -> None:  # type: ignore[no-untyped-def]
     help_request = submit()
-    read = services.access_help_request(actor=member, help_request_id=help_request.pk)
+    read = selectors.access_help_request(actor=member, help_request_id=help_request.pk)
     assert read.message.startswith("Vauva")
     assert AuditEntry.objects.filter(action="intake.request.view", actor=member).count() == 1
 
@@ -190,9 +190,9 @@ def test_responsible_worker_from_another_organisation_sees_their_request(team, m
     social_worker = UserFactory.create(roles=[Role.PROFESSIONAL])
     help_request = submit()
     with pytest.raises(NotFound):
-        services.access_help_request(actor=social_worker, help_request_id=help_request.pk)
+        selectors.access_help_request(actor=social_worker, help_request_id=help_request.pk)
     services.help_request_assign(actor=member, help_request=help_request, responsible=social_worker)
-    assert services.access_help_request(actor=social_worker, help_request_id=help_request.pk)
+    assert selectors.access_help_request(actor=social_worker, help_request_id=help_request.pk)
 
 
 # --- rights and retention -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from perhekeskus.intake import services
+from perhekeskus.intake import selectors, services
 from perhekeskus.intake.models import HelpRequest, RequestStatus
 from perhekeskus.intake.tests.factories import (
     EarlySupportTeamFactory,
@@ -157,7 +157,7 @@ def test_from_new_to_closed_by_keyboard_without_javascript(
     assert help_request.responsible == data["colleague"]
     assert help_request.first_contact_at is not None
     assert help_request.close_reason == "guided"
-    status = services.help_request_public_status(tracking_code=help_request.tracking_code)
+    status = selectors.help_request_public_status(tracking_code=help_request.tracking_code)
     assert status.reply == "Olemme yhteydessä puhelimitse."
 
 

@@ -1,9 +1,10 @@
 """The early-support team's side of "Ask for help": the triage board, one request's page with
 its actions, and the weekly meeting.
 
-Views only parse input and call one service; the service checks the policy and writes the
-audit entry. A request or meeting the user may not see is a 404, never a 403, so that an
-outsider cannot tell "forbidden" from "missing"."""
+Views only parse input and call one selector or service; the service checks the policy and
+writes the audit entry. A request or meeting the user may not see is a 404, never a 403, so
+that an outsider cannot tell "forbidden" from "missing": the selectors raise NotFound for both,
+and `core.middleware.NotFoundMiddleware` answers it with the site's 404 page."""
 
 from __future__ import annotations
 
@@ -14,10 +15,9 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,11 +27,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.intake import services
 from perhekeskus.intake.forms.board import (
-    ALL,
-    OPEN,
     AssignForm,
     BoardFilterForm,
     CloseForm,
@@ -42,24 +39,20 @@ from perhekeskus.intake.forms.board import (
     TriageForm,
 )
 from perhekeskus.intake.models import (
-    PERSONAL_FIELDS,
     CloseReason,
     EventKind,
     HelpRequest,
     RequestStatus,
 )
-from perhekeskus.intake.policies import (
-    can_be_responsible,
-    can_handle_request,
-    can_use_triage_board,
-)
 from perhekeskus.intake.selectors import (
     CONTACTED,
+    OPEN,
+    access_help_request,
     board_rows,
     can_be_contacted,
-    danger_first,
     first_contact_clock,
-    member_teams,
+    help_request_board,
+    help_request_history,
 )
 from perhekeskus.intake.views.common import DANGER_LABELS, apply_validation_error, current_user
 
@@ -67,17 +60,6 @@ PAGE_SIZE = 50
 
 
 # --- Board --------------------------------------------------------------------------------------
-
-
-def _board_order(status: str) -> tuple[str, ...]:
-    """Danger first: requests with danger signals still waiting for their first contact are
-    at the top (`selectors.danger_first`). Then open work oldest first: the longest-waiting
-    family is the most urgent. Closed ones by when they were closed, and "all" newest first."""
-    if status == RequestStatus.CLOSED:
-        return ("-closed_at", "-created_at", "pk")
-    if status == ALL:
-        return ("urgency", "-created_at", "pk")
-    return ("urgency", "created_at", "pk")
 
 
 @never_cache
@@ -88,30 +70,15 @@ def board(request: HttpRequest) -> HttpResponse:
     another organisation who is the responsible worker of a request gets here too, with only
     their own requests; anyone else is refused."""
     user = current_user(request)
-    responsible = Q(responsible=user) if can_be_responsible(user) else Q(pk__in=[])
-    visible = HelpRequest.objects.filter(Q(team__in=member_teams(user)) | responsible)
-    if not can_use_triage_board(user) and not visible.exists():
-        raise PermissionDenied
     form = BoardFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
+        # Refused before the form is looked at, like a valid one.
+        help_request_board(actor=user)
         return render(request, "intake/team/board.html", {"form": form}, status=400)
     status = form.cleaned_data.get("status", OPEN) if form.is_bound else OPEN
     mine = bool(form.cleaned_data.get("mine")) if form.is_bound else False
-    if mine:
-        visible = visible.filter(responsible=user)
-    counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
-    listed = visible
-    if status == OPEN:
-        listed = listed.exclude(status=RequestStatus.CLOSED)
-    elif status != ALL:
-        listed = listed.filter(status=status)
-    listed = (
-        danger_first(listed, waiting_only=True)
-        .select_related("team", "municipality", "responsible")
-        .defer(*PERSONAL_FIELDS)
-        .order_by(*_board_order(status))
-    )
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    listed = help_request_board(actor=user, status=status, mine=mine)
+    page = Paginator(listed.requests, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -121,8 +88,8 @@ def board(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "status": status,
         "mine": mine,
-        "status_links": _status_links(counts, status, mine),
-        "is_team_member": can_use_triage_board(user),
+        "status_links": _status_links(listed.counts, status, mine),
+        "is_team_member": listed.is_team_member,
     }
     return render(request, "intake/team/board.html", context)
 
@@ -171,11 +138,7 @@ class EventRow:
 
 
 def _eventboard_rows(help_request: HelpRequest) -> list[EventRow]:
-    events = list(help_request.events.select_related("actor"))
-    assigned_ids = {e.data.get("responsible") for e in events if e.kind == EventKind.ASSIGN}
-    names = dict(
-        User.objects.filter(pk__in=[pk for pk in assigned_ids if pk]).values_list("pk", "full_name")
-    )
+    events, names = help_request_history(help_request=help_request)
     rows = []
     for event in events:
         data = event.data or {}
@@ -305,13 +268,9 @@ def _detail_page(
 ) -> HttpResponse:
     """The request with its personal data, read through the gatekeeper that logs it. Also the
     answer to a refused action, so that the form comes back with its errors (400)."""
-    user = current_user(request)
-    try:
-        help_request = services.access_help_request(
-            actor=user, help_request_id=request_id, request=request
-        )
-    except NotFound:
-        raise Http404 from None
+    help_request = access_help_request(
+        actor=current_user(request), help_request_id=request_id, request=request
+    )
     forms = {
         name: form(help_request=help_request, prefix=name) for name, form in ACTION_FORMS.items()
     }
@@ -351,18 +310,6 @@ def request_detail(request: HttpRequest, request_id: UUID) -> HttpResponse:
     return _detail_page(request, request_id)
 
 
-def _request_for_action(user: User, request_id: UUID) -> HelpRequest:
-    """The request an action is posted to. Not logged as a view: nothing is shown, and the
-    action's own audit entry records the access. Outsiders get the same 404 as on the page."""
-    help_request = HelpRequest.objects.select_related("team").filter(pk=request_id).first()
-    if help_request is None:
-        raise Http404
-    if not can_handle_request(user, help_request):
-        # The same 404; the refusal is logged as such (core.logging).
-        raise Http404 from AccessDenied(target_type="intake.helprequest", target_id=help_request.pk)
-    return help_request
-
-
 Action = Callable[[User, HelpRequest, dict[str, Any], HttpRequest], object]
 
 
@@ -372,7 +319,7 @@ def _act(
     """Run one action form. The service's PolicyDenied is a PermissionDenied: Django answers
     403 with it; its ValidationError goes back on the form with 400."""
     user = current_user(request)
-    help_request = _request_for_action(user, request_id)
+    help_request = access_help_request(actor=user, help_request_id=request_id, for_action=True)
     form = ACTION_FORMS[name](request.POST, prefix=name, help_request=help_request)
     if form.is_valid():
         try:
@@ -481,7 +428,7 @@ def request_export(request: HttpRequest, request_id: UUID) -> HttpResponse:
     """Everything stored about the request, as a file for the data subject (GDPR art. 15).
     POST, not a link: it is an audited act, and no prefetcher may trigger it."""
     user = current_user(request)
-    help_request = _request_for_action(user, request_id)
+    help_request = access_help_request(actor=user, help_request_id=request_id, for_action=True)
     data = services.help_request_export(actor=user, help_request=help_request, request=request)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
     filename = f"help-request-{help_request.tracking_code}.json"

@@ -1,4 +1,5 @@
-"""The early-support team's weekly meeting: the agenda, decisions and minutes."""
+"""The early-support team's weekly meeting: the agenda, decisions and minutes. A meeting or a
+request the user may not see is NotFound from the selectors, a 404 (`core.middleware`)."""
 
 from __future__ import annotations
 
@@ -9,35 +10,35 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from perhekeskus.accounts.models import User
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.errors import NotFound
 from perhekeskus.intake import services
 from perhekeskus.intake.forms.board import (
     DecisionForm,
     MeetingOpenForm,
     MinutesForm,
-    team_services,
 )
 from perhekeskus.intake.models import (
     HelpRequest,
     MeetingDecision,
-    TeamMeeting,
 )
-from perhekeskus.intake.policies import can_use_triage_board, is_team_member
+from perhekeskus.intake.policies import can_use_triage_board
 from perhekeskus.intake.selectors import (
     Row,
+    access_help_request,
     access_meeting,
     board_rows,
+    meeting_agenda,
+    meeting_decisions,
+    meeting_list_for,
     member_teams,
+    team_services,
 )
 from perhekeskus.intake.views.common import apply_validation_error, current_user
 
@@ -68,29 +69,13 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, error)
         else:
             return redirect("intake:meeting_detail", meeting_id=meeting.pk)
-    meetings = (
-        TeamMeeting.objects.filter(team__in=teams)
-        .select_related("team")
-        .defer("minutes")
-        .annotate(decision_count=Count("decisions"))
-        .order_by("-held_on", "-id")
+    page = Paginator(meeting_list_for(actor=user), MEETINGS_PER_PAGE).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "query": "", "has_teams": teams.exists()}
     return render(
         request, "intake/team/meeting_list.html", context, status=400 if form.errors else 200
     )
-
-
-def _meeting_for(user: User, meeting_id: int) -> TeamMeeting:
-    """The meeting a decision or the minutes are posted to. Not logged as a view: nothing is
-    shown here, and the action's own audit entry records the access. Should the page be shown
-    after all (the form was refused), `_meeting_page` reads it again through `access_meeting`,
-    which logs the read."""
-    meeting = TeamMeeting.objects.select_related("team").filter(pk=meeting_id).first()
-    if meeting is None or not is_team_member(user, meeting.team_id):
-        raise Http404
-    return meeting
 
 
 def _decision_prefix(help_request: HelpRequest) -> str:
@@ -114,20 +99,9 @@ def _meeting_page(
     """The meeting with its agenda, decisions and minutes, which may name families. Every way
     to this page, also a refused decision or minutes form, reads the meeting through
     `access_meeting`, so that every showing is in the audit log."""
-    try:
-        meeting = access_meeting(
-            actor=current_user(request), meeting_id=meeting_id, request=request
-        )
-    except NotFound:
-        raise Http404 from None
-    agenda = services.meeting_agenda(meeting=meeting)
-    prefetch_related_objects(agenda, "team", "municipality", "responsible")
-    decisions = {
-        d.request_id: d
-        for d in MeetingDecision.objects.filter(meeting=meeting)
-        .select_related("responsible")
-        .prefetch_related("services")
-    }
+    meeting = access_meeting(actor=current_user(request), meeting_id=meeting_id, request=request)
+    agenda = meeting_agenda(meeting=meeting)
+    decisions = meeting_decisions(meeting=meeting)
     service_choices = team_services(meeting.team)
     items = []
     shared: dict[str, list[Any]] = {}
@@ -187,14 +161,9 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @require_POST
 def meeting_decide(request: HttpRequest, meeting_id: int, request_id: UUID) -> HttpResponse:
     user = current_user(request)
-    meeting = _meeting_for(user, meeting_id)
-    help_request = (
-        HelpRequest.objects.select_related("team")
-        .filter(pk=request_id, team_id=meeting.team_id)
-        .first()
-    )
-    if help_request is None:
-        raise Http404
+    meeting = access_meeting(actor=user, meeting_id=meeting_id, for_action=True)
+    # The service refuses a request of another team (403); one the user may not see is a 404.
+    help_request = access_help_request(actor=user, help_request_id=request_id, for_action=True)
     form = DecisionForm(
         request.POST,
         prefix=_decision_prefix(help_request),
@@ -231,7 +200,7 @@ def meeting_decide(request: HttpRequest, meeting_id: int, request_id: UUID) -> H
 @require_POST
 def meeting_minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
     user = current_user(request)
-    meeting = _meeting_for(user, meeting_id)
+    meeting = access_meeting(actor=user, meeting_id=meeting_id, for_action=True)
     form = MinutesForm(request.POST)
     if form.is_valid():
         try:

@@ -27,14 +27,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perhekeskus.core.errors import NotFound
-from perhekeskus.intake import ratelimit, services
+from perhekeskus.intake import ratelimit, selectors, services
 from perhekeskus.intake.forms.public import (
     FamilyAddForm,
     HelpRequestForm,
     StatusLookupForm,
     WithdrawForm,
 )
-from perhekeskus.intake.models import HelpRequest
 from perhekeskus.intake.selectors import family_status_step
 from perhekeskus.intake.tracking import normalize_tracking_code
 
@@ -88,18 +87,19 @@ def _fingerprint(form: HelpRequestForm) -> str:
     return salted_hmac(f"{_SALT}.resend", json.dumps(parts)).hexdigest()
 
 
-def _already_sent(request: HttpRequest, form: HelpRequestForm) -> HelpRequest | None:
+def _already_sent(request: HttpRequest, form: HelpRequestForm) -> str | None:
+    """The tracking code of the request this browser sent with the same words a moment ago."""
     recent = _recall(request, _RECENT, RESEND_WINDOW)
     if not recent or recent.get("fingerprint") != _fingerprint(form):
         return None
-    return HelpRequest.objects.filter(tracking_code=recent.get("code")).first()
+    return _find(str(recent.get("code") or ""))
 
 
 def _to_sent_page(
-    request: HttpRequest, help_request: HelpRequest, *, already: bool
+    request: HttpRequest, tracking_code: str, *, already: bool
 ) -> HttpResponseRedirect:
-    _remember(request, _SENT, {"code": help_request.tracking_code, "already": already})
-    _remember(request, _STATUS, help_request.tracking_code)
+    _remember(request, _SENT, {"code": tracking_code, "already": already})
+    _remember(request, _STATUS, tracking_code)
     return redirect("help:sent")
 
 
@@ -156,7 +156,7 @@ def ask_for_help(request: HttpRequest) -> HttpResponse:
     _remember(
         request, _RECENT, {"fingerprint": _fingerprint(form), "code": help_request.tracking_code}
     )
-    return _to_sent_page(request, help_request, already=not result.created)
+    return _to_sent_page(request, help_request.tracking_code, already=not result.created)
 
 
 # --- The confirmation ---------------------------------------------------------------------------
@@ -166,24 +166,21 @@ def ask_for_help(request: HttpRequest) -> HttpResponse:
 @require_GET
 def sent(request: HttpRequest) -> HttpResponse:
     remembered = _recall(request, _SENT, SENT_MAX_AGE)
-    help_request = (
-        HelpRequest.objects.filter(tracking_code=remembered.get("code"))
-        .only("tracking_code", "danger_signals", "anonymous", "contact_method")
-        .first()
-        if remembered
-        else None
-    )
-    if help_request is None:
+    try:
+        family = selectors.help_request_family_status(
+            tracking_code=str(remembered.get("code") or "") if remembered else ""
+        )
+    except NotFound:
         # Nothing sent from this browser lately (or it was long ago): where to type the code.
         return redirect("help:status_lookup")
     return render(
         request,
         "intake/sent.html",
         {
-            "tracking_code": help_request.tracking_code,
-            "danger": bool(help_request.danger_signals),
-            "anonymous": help_request.anonymous,
-            "contact_method": help_request.contact_method,
+            "tracking_code": family.public.tracking_code,
+            "danger": family.public.urgent,
+            "anonymous": family.anonymous,
+            "contact_method": family.contact_method,
             "already_sent": bool(remembered.get("already")),
         },
     )
@@ -193,20 +190,21 @@ def sent(request: HttpRequest) -> HttpResponse:
 @require_GET
 def sent_by_code(request: HttpRequest, code: str) -> HttpResponse:
     """An old confirmation link with the code in it."""
-    help_request = _find(code)
-    if help_request is None:
+    tracking_code = _find(code)
+    if tracking_code is None:
         return _lookup_page(request, StatusLookupForm(), not_found=True)
-    return _to_sent_page(request, help_request, already=False)
+    return _to_sent_page(request, tracking_code, already=False)
 
 
 # --- The status page ----------------------------------------------------------------------------
 
 
-def _find(code: str) -> HelpRequest | None:
-    normalized = normalize_tracking_code(code)
-    if not normalized:
+def _find(code: str) -> str | None:
+    """The request's tracking code as stored, or None when no request has this code."""
+    try:
+        return selectors.help_request_public_status(tracking_code=code).tracking_code
+    except NotFound:
         return None
-    return HelpRequest.objects.filter(tracking_code=normalized).only("tracking_code").first()
 
 
 def _lookup_page(
@@ -235,7 +233,7 @@ def _status_page(
     status: int = 200,
 ) -> HttpResponse:
     try:
-        family = services.help_request_family_status(tracking_code=code)
+        family = selectors.help_request_family_status(tracking_code=code)
     except NotFound:
         request.session.pop(_STATUS, None)
         return _lookup_page(request, StatusLookupForm(), not_found=True)
@@ -268,13 +266,13 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
         form = StatusLookupForm(request.POST if request.method == "POST" else request.GET)
         if not form.is_valid():
             return _lookup_page(request, form)
-        help_request = _find(form.cleaned_data["code"])
-        if help_request is None:
+        tracking_code = _find(form.cleaned_data["code"])
+        if tracking_code is None:
             if normalize_tracking_code(form.cleaned_data["code"]) is None:
                 form.add_error("code", _("Check the code: it has 20 letters and numbers."))
                 return _lookup_page(request, form)
             return _lookup_page(request, form, not_found=True)
-        return _show_status(request, help_request.tracking_code)
+        return _show_status(request, tracking_code)
     code = _recall(request, _STATUS, STATUS_MAX_AGE)
     if code:
         return _status_page(request, code)
@@ -286,10 +284,10 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
 def status_by_code(request: HttpRequest, code: str) -> HttpResponse:
     """An old status link with the code in it (the API's answers and e-mails of older
     versions)."""
-    help_request = _find(code)
-    if help_request is None:
+    tracking_code = _find(code)
+    if tracking_code is None:
         return _lookup_page(request, StatusLookupForm(initial={"code": code[:40]}), not_found=True)
-    return _show_status(request, help_request.tracking_code)
+    return _show_status(request, tracking_code)
 
 
 def _add_errors(form: FamilyAddForm | WithdrawForm, error: ValidationError) -> None:

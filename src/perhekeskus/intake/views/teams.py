@@ -7,31 +7,24 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.intake import services
 from perhekeskus.intake.forms.teams import TeamForm
-from perhekeskus.intake.models import EarlySupportTeam
 from perhekeskus.intake.policies import can_manage_teams
+from perhekeskus.intake.selectors import team_get, team_list_for
 
 
 @never_cache
 @require_GET
 @professional_required
 def team_list(request: HttpRequest) -> HttpResponse:
-    if not can_manage_teams(request.user):
-        raise PermissionDenied
-    teams = (
-        EarlySupportTeam.objects.select_related("organization")
-        .prefetch_related("municipalities", "members")
-        .order_by("name")
-    )
+    teams = team_list_for(actor=request.user)
     return render(request, "intake/teams/list.html", {"teams": teams})
 
 
@@ -39,13 +32,10 @@ def team_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @professional_required
 def team_edit(request: HttpRequest, team_id: uuid.UUID | None = None) -> HttpResponse:
-    if not can_manage_teams(request.user):
+    # Only coordinators, for a new team as for an existing one.
+    team = None if team_id is None else team_get(actor=request.user, team_id=team_id)
+    if team is None and not can_manage_teams(request.user):
         raise PermissionDenied
-    team = None
-    if team_id is not None:
-        team = EarlySupportTeam.objects.filter(pk=team_id).first()
-        if team is None:
-            raise Http404
     form = TeamForm(request.POST or None, instance=team)
     if request.method == "POST" and form.is_valid():
         try:
@@ -56,8 +46,6 @@ def team_edit(request: HttpRequest, team_id: uuid.UUID | None = None) -> HttpRes
                 member_ids=[u.pk for u in form.cleaned_data["members"]],
                 request=request,
             )
-        except PolicyDenied:
-            raise PermissionDenied from None
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
