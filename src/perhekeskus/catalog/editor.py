@@ -21,7 +21,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.forms import ModelForm
-from django.forms.models import construct_instance
+from django.forms.models import BaseInlineFormSet, construct_instance
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -201,11 +201,29 @@ def apply_form(form: Any, write_related: Callable[[Any], None]) -> Callable[[Any
 # --- Inlines ------------------------------------------------------------------------------------
 
 
+class LabelledInlineFormSet(BaseInlineFormSet):
+    """A table row's fields are named only by the column headings, which assistive technology
+    does not tie to them (axe: "Form elements must have labels"): each field gets its label and
+    row number as its accessible name."""
+
+    def add_fields(self, form: Any, index: int | None) -> None:
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            if field.widget.is_hidden:
+                continue
+            label = str(field.label or "")
+            if index is not None:
+                label = _("%(field)s, row %(row)d") % {"field": label, "row": index + 1}
+            # The admin wraps a related field's select (add/change links): name the select.
+            getattr(field.widget, "widget", field.widget).attrs["aria-label"] = label
+
+
 class ChildInlineMixin(ScopedChoicesMixin):
     """Inline rows belong to the parent (`obj`): whoever may change the parent may keep its
     rows, by the parent admin's own permission. Their dropdowns are limited like the parent's."""
 
     parent_model: type[models.Model]
+    formset = LabelledInlineFormSet
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         parent = editor_site._registry.get(self.parent_model)

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from perhekeskus.catalog.models import ChannelKind, ContactChannel, ServiceAtLocation
 from perhekeskus.core.roles import Role
 from perhekeskus.testing.browser import axe_violations, describe
 from perhekeskus.testing.factories import (
@@ -20,6 +21,10 @@ def test_editor_pages_pass_axe(live_server: Any, page: Any) -> None:
     editor = UserFactory.create(email="editor@example.org", roles=[Role.ORGANIZATION_EDITOR])
     service = ServiceFactory.create(organization=editor.organization)
     location = LocationFactory.create(organization=editor.organization)
+    at_location = ServiceAtLocation.objects.create(service=service, location=location)
+    channel = ContactChannel.objects.create(
+        service_at_location=at_location, kind=ChannelKind.PHONE, value="040 123 4567"
+    )
     page.goto(f"{live_server.url}/fi/accounts/login/")
     page.fill("#id_email", editor.email)
     page.fill("#id_password", PASSWORD)
@@ -33,6 +38,8 @@ def test_editor_pages_pass_axe(live_server: Any, page: Any) -> None:
         "pro/catalog/catalog/service/add/",
         "pro/catalog/catalog/location/",
         f"pro/catalog/catalog/location/{location.pk}/change/",
+        f"pro/catalog/catalog/serviceatlocation/{at_location.pk}/change/",
+        f"pro/catalog/catalog/contactchannel/{channel.pk}/change/",
     ]:
         page.goto(f"{live_server.url}/fi/{path}")
         violations = axe_violations(page)
