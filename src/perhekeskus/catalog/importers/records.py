@@ -32,6 +32,9 @@ class OrganizationRecord:
     phone: str = ""
     municipality_codes: list[str] = field(default_factory=list)
     parent_id: uuid.UUID | None = None
+    # The services whose data brought it (HSDS nests organisations in services): an
+    # organisation this import created only for services it then skipped is not kept.
+    for_services: list[uuid.UUID] = field(default_factory=list)
 
 
 @dataclass
@@ -98,6 +101,11 @@ class LocationRecord:
     accessibility: Texts = field(default_factory=dict)
     is_meeting_place: bool = False
     schedules: list[ScheduleRecord] = field(default_factory=list)
+    # Whether the record carries the whole place (a PTV service location channel does), so that
+    # an opening-hours row it no longer lists is gone; otherwise only `--prune` removes one.
+    complete: bool = False
+    # As `OrganizationRecord.for_services`: a place created only for skipped services goes.
+    for_services: list[uuid.UUID] = field(default_factory=list)
 
 
 @dataclass
@@ -137,6 +145,15 @@ class ServiceRecord:
     schedules: list[ScheduleRecord] = field(default_factory=list)
     at_locations: list[ServiceAtLocationRecord] = field(default_factory=list)
     last_verified_at: dt.datetime | None = None
+    # Where the service's places and channels come from, when the source delivers them apart
+    # from the service (PTV's service channels): the ids of the sources this import carries.
+    # Rows that came from one of them are replaced by what it says now; every other place,
+    # channel or opening hour of the service stays unless the import prunes. None: the source
+    # does not say (HSDS, the demo), and nothing of the service's is removed without pruning.
+    sources: set[uuid.UUID] | None = None
+    # Only places and channels to add to a service that exists (a PTV channel delivered after
+    # its services): none of the service's own values are touched.
+    patch: bool = False
 
 
 @dataclass

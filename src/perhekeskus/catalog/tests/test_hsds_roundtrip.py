@@ -461,7 +461,10 @@ def test_one_language_file_imports_alone(tmp_path: Path) -> None:
     assert service.name_fi == ""
 
 
-def test_the_commands_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_commands_export_and_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")  # the import's messages
     rich_catalogue()
     call_command("export_hsds", str(tmp_path))
     out = capsys.readouterr().out

@@ -252,6 +252,7 @@ def export(folder: Path, **service_changes: Any) -> Path:
 
 def run(*paths: Path, **options: Any) -> str:
     out = io.StringIO()
+    options.setdefault("language", "en")
     call_command(
         "import_ptv", *[str(p) for p in paths], stdout=out, stderr=io.StringIO(), **options
     )
@@ -516,7 +517,12 @@ def test_a_missing_path_is_an_error(tmp_path: Path) -> None:
 def test_progress_bar_on_request(tmp_path: Path) -> None:
     err = io.StringIO()
     call_command(
-        "import_ptv", str(export(tmp_path)), "--progress", stdout=io.StringIO(), stderr=err
+        "import_ptv",
+        str(export(tmp_path)),
+        "--progress",
+        "--language=en",
+        stdout=io.StringIO(),
+        stderr=err,
     )
     assert "Reading  [" in err.getvalue()
     assert "Writing  [" in err.getvalue() and "100%" in err.getvalue()

@@ -10,7 +10,12 @@ from typing import Any
 from perhekeskus.catalog.importers.hsds.files import read_files
 from perhekeskus.catalog.importers.hsds.merge import drop_fallbacks, merge
 from perhekeskus.catalog.importers.hsds.reader import HsdsFormatError, Reference
-from perhekeskus.catalog.importers.records import ImportBatch, OrganizationRecord
+from perhekeskus.catalog.importers.records import (
+    ChannelRecord,
+    ImportBatch,
+    OrganizationRecord,
+    ScheduleRecord,
+)
 from perhekeskus.catalog.importers.writer import ImportSummary, apply_batch
 from perhekeskus.catalog.models import Location, Organization
 
@@ -78,9 +83,50 @@ def parse_hsds(path: Path, *, language: str = "fi") -> tuple[ImportBatch, list[s
             if "fi" in names and names.get(lang) == names["fi"]:
                 del names[lang]
     notes = list(first.notes)
+    _once_each(batch, notes)
     _check_references(batch, first.references, notes)
     batch.organizations = _parents_first(batch.organizations)
     return batch, notes
+
+
+def _once_each(batch: ImportBatch, notes: list[str]) -> None:
+    """HSDS may repeat the same object (a phone under the service and under its place, the same
+    schedule twice); a row can be in one place only. The first is kept, in the order of the
+    document (a service's own, then its places'), and every repeat is noted and left out."""
+    seen: set[tuple[str, uuid.UUID]] = set()
+
+    def first(kind: str, pk: uuid.UUID | None, where: str) -> bool:
+        if pk is None:
+            return True
+        if (kind, pk) in seen:
+            notes.append(f"{where}: {kind} {pk} appears again: kept once, where it came first")
+            return False
+        seen.add((kind, pk))
+        return True
+
+    def schedules(rows: list[ScheduleRecord], where: str) -> list[ScheduleRecord]:
+        return [row for row in rows if first("schedule", row.id, where)]
+
+    def channels(rows: list[ChannelRecord], where: str) -> list[ChannelRecord]:
+        kept = [row for row in rows if first("phone or channel", row.id, where)]
+        for row in kept:
+            row.schedules = schedules(row.schedules, where)
+        return kept
+
+    for service in batch.services:
+        where = f"service {service.id}"
+        service.channels = channels(service.channels, where)
+        service.schedules = schedules(service.schedules, where)
+        at_locations = []
+        for sal in service.at_locations:
+            if not first("service_at_location", sal.id, where):
+                continue
+            sal.channels = channels(sal.channels, where)
+            sal.schedules = schedules(sal.schedules, where)
+            at_locations.append(sal)
+        service.at_locations = at_locations
+    for location in batch.locations:
+        location.schedules = schedules(location.schedules, f"location {location.id}")
 
 
 def _check_references(batch: ImportBatch, references: list[Reference], notes: list[str]) -> None:
@@ -129,8 +175,18 @@ def _check_references(batch: ImportBatch, references: list[Reference], notes: li
             organization.parent_id = None
 
 
-def import_hsds(*, path: Path, language: str = "fi", actor: Any = None) -> HsdsImport:
-    """Parse everything, then write it in one transaction (see `writer.apply_batch`)."""
+def import_hsds(
+    *,
+    path: Path,
+    language: str = "fi",
+    actor: Any = None,
+    prune: bool = False,
+    dry_run: bool = False,
+) -> HsdsImport:
+    """Parse everything, then write it in one transaction (see `writer.apply_batch`): nothing
+    the input does not mention is removed unless `prune`; `dry_run` writes nothing."""
     batch, notes = parse_hsds(path, language=language)
-    summary = apply_batch(batch, via="import-hsds", source="hsds", actor=actor)
+    summary = apply_batch(
+        batch, via="import-hsds", source="hsds", actor=actor, prune=prune, dry_run=dry_run
+    )
     return HsdsImport(summary=summary, notes=notes)

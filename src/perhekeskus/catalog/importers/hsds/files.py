@@ -30,14 +30,47 @@ def _load(file: Path) -> Any:
 
 
 def _read_services(reader: ServiceReader) -> None:
+    """A service, an array of them, or a page of a list (`contents`, as GET /services answers);
+    an organisation or an array of them is read as organisations."""
     data = _load(reader.file)
-    if isinstance(data, dict):
-        reader.service(data, "$")
+    if isinstance(data, dict) and isinstance(data.get("contents"), list):
+        pages = reader.whole_number(data, "total_pages", "$")
+        number = reader.whole_number(data, "page_number", "$")
+        if pages and number and pages > 1:
+            reader.note("$", f"page {number} of {pages}: the other pages are read from their files")
+        items = [(item, f"$.contents[{i}]") for i, item in enumerate(data["contents"])]
+    elif isinstance(data, dict):
+        items = [(data, "$")]
     elif isinstance(data, list):
-        for index, item in enumerate(data):
-            reader.service(reader.obj(item, f"$[{index}]"), f"$[{index}]")
+        items = [(item, f"$[{index}]") for index, item in enumerate(data)]
     else:
-        reader.fail("$", "expected a service object or an array of them")
+        reader.fail("$", "expected a service object, an array of them or a page with contents")
+    for item, at in items:
+        _read_object(reader, reader.obj(item, at), at)
+
+
+# Fields only an HSDS organisation has (a service has a status, a location its type).
+_ORGANIZATION_FIELDS = frozenset(
+    {
+        "legal_status",
+        "organization_identifiers",
+        "parent_organization_id",
+        "tax_status",
+        "website",
+        "year_incorporated",
+    }
+)
+
+
+def _read_object(reader: ServiceReader, item: dict[str, Any], at: str) -> None:
+    """An object by what it is: an organisation has fields of its own and no status; a location
+    alone has no service to be at; anything else is read as a service."""
+    if "status" not in item and "location_type" in item:
+        reader.note(at, "a location on its own is left out: it comes with the services at it")
+    elif "status" not in item and _ORGANIZATION_FIELDS & item.keys():
+        reader.organization(item, at)
+    else:
+        reader.service(item, at)
 
 
 def _read_organizations(reader: ServiceReader) -> None:
@@ -56,7 +89,23 @@ def read_files(path: Path, language: str) -> list[ServiceReader]:
     if not path.is_dir():
         raise HsdsFormatError(path, "$", "no such file or folder")
     if (path / SERVICES_FILE).is_file():
-        return read_files(path / SERVICES_FILE, language)
+        readers = read_files(path / SERVICES_FILE, language)
+        if (path / ORGANIZATIONS_FILE).is_file():
+            organizations = ServiceReader(file=path / ORGANIZATIONS_FILE, language=language)
+            _read_organizations(organizations)
+            readers.append(organizations)
+        return readers
+    if not any((path / lang / SERVICES_FILE).is_file() for lang in LANGUAGES):
+        # A folder with a file per object (or per page of a list), in one language.
+        files = sorted(p for p in path.rglob("*.json") if p.is_file())
+        if not files:
+            raise HsdsFormatError(path, "$", f"no {SERVICES_FILE} and no *.json files in it")
+        readers = []
+        for file in files:
+            reader = ServiceReader(file=file, language=language)
+            _read_services(reader)
+            readers.append(reader)
+        return readers
     readers = []
     for lang in LANGUAGES:
         folder = path / lang

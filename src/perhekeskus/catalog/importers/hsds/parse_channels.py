@@ -62,7 +62,8 @@ class ChannelReader(ScheduleReader):
         ]
         return ChannelRecord(
             kind=ChannelKind.PHONE.value,
-            value=self.string(data, "number", at, required=True),
+            # Quoted as the official example has it ("\"+44 1234 234567\""): the number.
+            value=self.string(data, "number", at, required=True).strip("\"' "),
             descriptions=self.texts(data, "description", at),
             languages=self.language_codes([(c, a) for c, a in codes if c]),
             **self._channel_fields(data, at),

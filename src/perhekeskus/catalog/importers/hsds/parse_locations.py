@@ -9,7 +9,7 @@ from perhekeskus.catalog.importers.hsds.parse_organizations import OrganizationR
 from perhekeskus.catalog.importers.hsds.parse_schedules import ScheduleReader
 from perhekeskus.catalog.importers.hsds.reader import Json
 from perhekeskus.catalog.importers.records import LocationRecord
-from perhekeskus.catalog.models import LocationType
+from perhekeskus.catalog.models import Location, LocationType
 
 
 class LocationReader(OrganizationReader, ScheduleReader):
@@ -35,10 +35,15 @@ class LocationReader(OrganizationReader, ScheduleReader):
             code = self.municipality(
                 self.obj(municipality, f"{at}.x_municipality"), f"{at}.x_municipality"
             )
-        latitude = self.coordinate(data, "latitude", at)
-        longitude = self.coordinate(data, "longitude", at)
+        latitude = self.lenient(
+            Location, "latitude", self.coordinate(data, "latitude", at), f"{at}.latitude"
+        )
+        longitude = self.lenient(
+            Location, "longitude", self.coordinate(data, "longitude", at), f"{at}.longitude"
+        )
         if (latitude is None) != (longitude is None):
-            self.fail(at, "latitude and longitude come together")
+            self.note(at, "latitude and longitude come together: the one given is left out")
+            latitude = longitude = None
         accessibility = [
             self.string(a, "description", acc) for a, acc in self.items(data, "accessibility", at)
         ]
@@ -52,12 +57,17 @@ class LocationReader(OrganizationReader, ScheduleReader):
             descriptions=self.texts(data, "description", at),
             transportation=self.texts(data, "transportation", at),
             street_address=self.texts(address, "address_1", aat),
-            postal_code=self.string(address, "postal_code", aat),
+            postal_code=self.lenient(
+                Location,
+                "postal_code",
+                self.string(address, "postal_code", aat),
+                f"{aat}.postal_code",
+            ),
             post_office=self.texts(address, "city", aat),
             municipality_code=code,
             latitude=latitude,
             longitude=longitude,
-            url=self.string(data, "url", at),
+            url=self.lenient(Location, "url", self.string(data, "url", at), f"{at}.url"),
             accessibility={self.lang: text} if text else {},
             is_meeting_place=bool(self.boolean(data, "x_is_meeting_place", at)),
             schedules=self.schedules(data, "schedules", at),

@@ -9,7 +9,7 @@ from perhekeskus.catalog.hsds import BUSINESS_ID_SCHEME
 from perhekeskus.catalog.importers.hsds.merge import merge
 from perhekeskus.catalog.importers.hsds.reader import Json, Reader
 from perhekeskus.catalog.importers.records import OrganizationRecord
-from perhekeskus.catalog.models import OrganizationType
+from perhekeskus.catalog.models import Organization, OrganizationType
 
 _MUNICIPALITY_CODE = re.compile(r"^\d{3}$")
 
@@ -29,7 +29,12 @@ class OrganizationReader(Reader):
             scheme = self.string(identifier, "identifier_scheme", iat)
             kind = self.string(identifier, "identifier_type", iat)
             if scheme == BUSINESS_ID_SCHEME or kind.casefold() in ("y-tunnus", "business id"):
-                business_id = self.string(identifier, "identifier", iat)
+                business_id = self.lenient(
+                    Organization,
+                    "business_id",
+                    self.string(identifier, "identifier", iat),
+                    f"{iat}.identifier",
+                )
         phones = [self.string(p, "number", pat) for p, pat in self.items(data, "phones", at)]
         codes = []
         for municipality, mat in self.items(data, "x_municipalities", at):
@@ -40,8 +45,12 @@ class OrganizationReader(Reader):
             names=self.texts(data, "name", at, required=True),
             descriptions=self.texts(data, "description", at),
             business_id=business_id,
-            website=self.string(data, "website", at),
-            email=self.string(data, "email", at),
+            website=self.lenient(
+                Organization, "website", self.string(data, "website", at), f"{at}.website"
+            ),
+            email=self.lenient(
+                Organization, "email", self.string(data, "email", at), f"{at}.email"
+            ),
             phone=next((p for p in phones if p), ""),
             municipality_codes=codes,
             parent_id=self.optional_identifier(data, "parent_organization_id", at),

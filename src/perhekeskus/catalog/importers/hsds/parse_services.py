@@ -9,7 +9,7 @@ from perhekeskus.catalog.importers.hsds.parse_channels import ChannelReader
 from perhekeskus.catalog.importers.hsds.parse_locations import LocationReader
 from perhekeskus.catalog.importers.hsds.reader import Json
 from perhekeskus.catalog.importers.records import ServiceAtLocationRecord, ServiceRecord
-from perhekeskus.catalog.models import AreaType, ServiceStatus
+from perhekeskus.catalog.models import AreaType, Service, ServiceStatus
 from perhekeskus.catalog.opening import FINNISH_TIME
 
 
@@ -38,10 +38,13 @@ class ServiceReader(ChannelReader, LocationReader):
         if data.get("organization") is not None:
             org_data = self.obj(data["organization"], f"{at}.organization")
             organization_id = self.organization(org_data, f"{at}.organization")
+            self.organizations[organization_id].for_services.append(pk)
         else:
             organization_id = self.identifier(data, "organization_id", at)
             self.reference("organization", organization_id, f"{at}.organization_id")
         producers = [self.organization(p, pat) for p, pat in self.items(data, "x_producers", at)]
+        for producer in producers:
+            self.organizations[producer].for_services.append(pk)
         terms, channels = self.channels(data, at, terms_allowed=True)
         at_locations = []
         for sal, sat in self.items(data, "service_at_locations", at):
@@ -50,6 +53,7 @@ class ServiceReader(ChannelReader, LocationReader):
                 location_id = self.location(
                     location_data, f"{sat}.location", organization_id=organization_id
                 )
+                self.locations[location_id].for_services.append(pk)
             else:
                 location_id = self.identifier(sal, "location_id", sat)
                 self.reference("location", location_id, f"{sat}.location_id")
@@ -72,6 +76,13 @@ class ServiceReader(ChannelReader, LocationReader):
             free = any(a == 0 for a in amounts) if amounts else True
         area_type, area_codes = self.service_areas(data, at)
         assured = self.date(data, "assured_date", at)
+        minimum_age, maximum_age = (
+            self.lenient(Service, name, self.whole_number(data, name, at), f"{at}.{name}")
+            for name in ("minimum_age", "maximum_age")
+        )
+        if minimum_age is not None and maximum_age is not None and minimum_age > maximum_age:
+            self.note(at, "minimum_age is above maximum_age: both left out")
+            minimum_age = maximum_age = None
         languages = [
             (self.string(lang, "code", lat), lat) for lang, lat in self.items(data, "languages", at)
         ]
@@ -87,11 +98,11 @@ class ServiceReader(ChannelReader, LocationReader):
             eligibility=self.texts(data, "eligibility_description", at),
             fees_descriptions=self.texts(data, "fees_description", at),
             keywords=self.texts(data, "x_keywords", at),
-            url=self.string(data, "url", at),
-            email=self.string(data, "email", at),
+            url=self.lenient(Service, "url", self.string(data, "url", at), f"{at}.url"),
+            email=self.lenient(Service, "email", self.string(data, "email", at), f"{at}.email"),
             free_of_charge=free,
-            minimum_age=self.whole_number(data, "minimum_age", at),
-            maximum_age=self.whole_number(data, "maximum_age", at),
+            minimum_age=minimum_age,
+            maximum_age=maximum_age,
             languages=self.language_codes([(c, a) for c, a in languages if c]),
             status=status,
             publication_state="published",

@@ -11,6 +11,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NoReturn
 
+from django.core.exceptions import ValidationError
+from django.db import models
+
 from perhekeskus.catalog.importers.records import (
     LocationRecord,
     OrganizationRecord,
@@ -165,6 +168,22 @@ class Reader:
         # An offset holds on one date; daylight saving time decides what it is in Finland.
         moment = dt.datetime.combine(on or dt.date.today(), parsed)
         return moment.astimezone(FINNISH_TIME).time().replace(tzinfo=None)
+
+    def lenient(self, model: type[models.Model], name: str, value: Any, at: str) -> Any:
+        """`value` if the model's field takes it; else the field's empty value, with a note, so
+        that one bad value (a foreign postal code, a latitude of 100) costs only itself."""
+        if value is None or value == "":
+            return value
+        model_field = model._meta.get_field(name)
+        if not isinstance(model_field, models.Field):
+            return value
+        try:
+            model_field.run_validators(model_field.to_python(value))
+        except ValidationError as error:
+            shown = repr(value) if isinstance(value, str) else str(value)
+            self.note(at, f"{shown} left out: {' '.join(error.messages)}")
+            return None if model_field.null else ""
+        return value
 
     def language_codes(self, codes: list[tuple[str, str]]) -> list[str]:
         result = []

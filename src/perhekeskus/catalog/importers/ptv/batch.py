@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -16,7 +17,8 @@ from perhekeskus.catalog.importers.ptv.parser import PtvParse, _Parser
 from perhekeskus.catalog.importers.ptv.reader import PtvFormatError
 from perhekeskus.catalog.importers.records import OrganizationRecord
 from perhekeskus.catalog.importers.writer import ImportSummary, apply_batch
-from perhekeskus.catalog.models import Organization, Service
+from perhekeskus.catalog.importers.writer.values import _in_slices
+from perhekeskus.catalog.models import Organization, PendingImport, Service
 
 # --- files --------------------------------------------------------------------------------------
 
@@ -31,7 +33,7 @@ def ptv_files(paths: Sequence[str | Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
+            raise FileNotFoundError(errno.ENOENT, "no such file or folder", str(path))
     return list(dict.fromkeys(files))
 
 
@@ -40,9 +42,15 @@ def ptv_parse(
     documents: Iterable[tuple[str, Any]] = (),
     files: Sequence[Path] = (),
     progress: Callable[[int, int], None] | None = None,
+    pending: bool = False,
 ) -> PtvParse:
-    """Parse already loaded JSON documents (name, data) and/or files. Raises `PtvFormatError`."""
+    """Parse already loaded JSON documents (name, data) and/or files. Raises `PtvFormatError`.
+    `pending`: read first the channels earlier imports kept because what they link to had not
+    arrived (the input's copy of a channel replaces its kept one)."""
     parser = _Parser()
+    if pending:
+        for kept in PendingImport.objects.filter(source=SOURCE).order_by("received_at"):
+            parser.document(f"kept channel {kept.object_id}", kept.document, pending=True)
     for name, data in documents:
         parser.document(name, data)
     for index, path in enumerate(files, start=1):
@@ -128,9 +136,75 @@ def _resolve(parsed: PtvParse) -> list[str]:
             notes.append(f"service {service.id}: a location left out (see skipped)")
             service.at_locations = kept
         services.append(service)
+    # Channels for services outside the import go to those that exist; a channel whose
+    # services have not arrived waits for them (see `_keep_waiting`).
+    patch_ids = [patch.id for patch in parsed.patches]
+    existing_services: set[uuid.UUID] = set()
+    for part in _in_slices(patch_ids):
+        existing_services |= set(Service.objects.filter(pk__in=part).values_list("pk", flat=True))
+    for patch in parsed.patches:
+        if patch.id not in existing_services:
+            continue
+        patch.at_locations = [
+            sal for sal in patch.at_locations if sal.location_id not in dropped_locations
+        ]
+        services.append(patch)
     batch.services = services
     batch.organizations = list(minimal.values()) + batch.organizations
+    parsed.dropped_locations = dropped_locations
     return notes
+
+
+def _keep_waiting(parsed: PtvParse) -> int:
+    """Keep the channels whose services, or whose organisation, are not in the catalogue yet,
+    to be read again by the next import; forget those that are linked now. Returns how many
+    wait."""
+    linked = parsed.channel_services
+    wanted = {service for services in linked.values() for service in services}
+    existing: set[uuid.UUID] = set()
+    for part in _in_slices(wanted):
+        existing |= set(Service.objects.filter(pk__in=part).values_list("pk", flat=True))
+    waiting: dict[uuid.UUID, str] = {}
+    for channel_id in parsed.channel_documents:
+        if channel_id in parsed.unusable_channels:
+            continue
+        reasons = []
+        missing = sorted(str(s) for s in linked.get(channel_id, ()) if s not in existing)
+        if missing:
+            shown = ", ".join(missing[:3]) + (
+                f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            )
+            reasons.append(f"services {shown}")
+        if channel_id in parsed.dropped_locations:
+            reasons.append("its organisation")
+        if reasons:
+            waiting[channel_id] = "; ".join(reasons)
+    done = [c for c in parsed.channel_documents if c not in waiting]
+    for part in _in_slices(done):
+        PendingImport.objects.filter(source=SOURCE, object_id__in=part).delete()
+    kept = {}
+    for part in _in_slices(waiting):
+        kept.update(
+            {
+                p.object_id: p
+                for p in PendingImport.objects.filter(source=SOURCE, object_id__in=part)
+            }
+        )
+    new = []
+    for channel_id, reason in waiting.items():
+        document = parsed.channel_documents[channel_id]
+        row = kept.get(channel_id)
+        if row is None:
+            new.append(
+                PendingImport(
+                    source=SOURCE, object_id=channel_id, document=document, waiting_for=reason
+                )
+            )
+        elif row.document != document or row.waiting_for != reason:
+            row.document, row.waiting_for = document, reason
+            row.save(update_fields=["document", "waiting_for", "received_at"])
+    PendingImport.objects.bulk_create(new, batch_size=500)
+    return len(waiting)
 
 
 @dataclass
@@ -138,6 +212,8 @@ class PtvImportResult:
     summary: ImportSummary
     notes: list[str]
     files: int
+    # Channels kept because their services or organisation have not arrived yet.
+    waiting: int = 0
 
 
 def ptv_import(
@@ -145,8 +221,12 @@ def ptv_import(
     parsed: PtvParse,
     actor: Any = None,
     progress: Callable[[int, int], None] | None = None,
+    prune: bool = False,
+    dry_run: bool = False,
 ) -> PtvImportResult:
-    """Write what `ptv_parse` read: one transaction, one audit entry (`catalog.import.run`)."""
+    """Write what `ptv_parse` read: one transaction, one audit entry (`catalog.import.run`).
+    Nothing of a service that the files do not mention is removed unless `prune` (ADR 0026);
+    `dry_run` writes nothing and tells what the import would do."""
     with transaction.atomic():
         notes = parsed.notes + _resolve(parsed)
         summary = apply_batch(
@@ -156,5 +236,10 @@ def ptv_import(
             actor=actor,
             progress=progress,
             skipped=parsed.skipped,
+            prune=prune,
+            dry_run=dry_run,
         )
-    return PtvImportResult(summary=summary, notes=notes, files=parsed.files)
+        waiting = _keep_waiting(parsed)
+        if dry_run:
+            transaction.set_rollback(True)
+    return PtvImportResult(summary=summary, notes=notes, files=parsed.files, waiting=waiting)

@@ -37,6 +37,14 @@ class PtvParse:
     organization_refs: dict[uuid.UUID, str] = field(default_factory=dict)
     # Services that PTV says are deleted or archived: made defunct if they exist, else skipped.
     ended_services: set[uuid.UUID] = field(default_factory=set)
+    # Channels for services that are not in the import: added to them if they exist.
+    patches: list[ServiceRecord] = field(default_factory=list)
+    # Every channel's document as read, and the services it is linked with (either side).
+    channel_documents: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    channel_services: dict[uuid.UUID, set[uuid.UUID]] = field(default_factory=dict)
+    unusable_channels: set[uuid.UUID] = field(default_factory=set)
+    # Set by `_resolve`: places left out because their organisation is unknown.
+    dropped_locations: set[uuid.UUID] = field(default_factory=set)
 
 
 class _Parser:
@@ -48,9 +56,19 @@ class _Parser:
         self.channels: dict[uuid.UUID, _ChannelDraft] = {}
         self.skipped: list[tuple[str, str, str]] = []
         self.files = 0
+        self.channel_documents: dict[uuid.UUID, dict[str, Any]] = {}
+        self.pending: set[uuid.UUID] = set()
 
-    def document(self, name: str, data: Any) -> None:
-        doc = _Doc(name, self.notes)
+    def document(self, name: str, data: Any, *, pending: bool = False) -> None:
+        """Read one document. `pending`: a channel kept from an earlier import (read before
+        the input, so that the input's copy of the same channel wins)."""
+        doc = _Doc(name, [] if pending else self.notes)  # a kept channel's notes were told
+        if pending:
+            channel = _channel(doc, _obj(doc, data, "$"), "$", self.batch)
+            self.channels[channel.id] = channel
+            self.channel_documents[channel.id] = data
+            self.pending.add(channel.id)
+            return
         self.files += 1
         if isinstance(data, list):
             items = [(f"$[{index}]", item) for index, item in enumerate(data)]
@@ -69,8 +87,12 @@ class _Parser:
     def item(self, doc: _Doc, path: str, item: dict[str, Any]) -> None:
         if "serviceChannelType" in item:
             channel = _channel(doc, item, path, self.batch)
-            self._once(doc, path, "channel", channel.id, self.channels)
+            if channel.id in self.pending:
+                self.pending.discard(channel.id)  # the newer copy replaces the kept one
+            else:
+                self._once(doc, path, "channel", channel.id, self.channels)
             self.channels[channel.id] = channel
+            self.channel_documents[channel.id] = item
         elif "serviceNames" in item:
             service = _service(doc, item, path, self.batch)
             self._once(doc, path, "service", service.record.id, self.services)
@@ -117,24 +139,49 @@ class _Parser:
                 known = links.setdefault((service_id, channel_id), connection)
                 if known is not connection:
                     known.merge(connection)
+        # A service's places and channels from the channels in the import replace what those
+        # channels gave it before; what came from channels not in the import stays.
+        for record in batch.services:
+            record.sources = set()
+        patches: dict[uuid.UUID, ServiceRecord] = {}
+        channel_services: dict[uuid.UUID, set[uuid.UUID]] = {}
         missing_channels = 0
         for (service_id, channel_id), connection in links.items():
             linked_service = services.get(service_id)
             linked_channel = self.channels.get(channel_id)
+            if linked_channel is not None:
+                channel_services.setdefault(channel_id, set()).add(service_id)
             if linked_service is None:
-                continue  # a channel's service outside this import: written with that service
+                if linked_channel is None or service_id in self.services:
+                    continue  # an outdated copy's link, or neither side here
+                # A channel for a service outside the import: added to it if it exists.
+                linked_service = patches.get(service_id)
+                if linked_service is None:
+                    linked_service = ServiceRecord(
+                        id=service_id,
+                        organization_id=uuid.UUID(int=0),
+                        names={},
+                        patch=True,
+                        sources=set(),
+                    )
+                    patches[service_id] = linked_service
             if linked_channel is None:
                 missing_channels += 1
                 continue
+            if linked_service.sources is None:
+                linked_service.sources = set()
+            linked_service.sources.add(channel_id)
             if linked_channel.usable:
                 self._attach(linked_service, linked_channel, connection)
         if missing_channels:
             self.notes.append(
-                f"{missing_channels} service-channel connections name a channel that is not in "
-                "this import; import the channels too to get them"
+                f"{missing_channels} service-channel connections name a channel that is neither "
+                "in this import nor kept from an earlier one: what the service has from those "
+                "channels stays as it is; import the channels to add or update them"
             )
         for channel in self.channels.values():
             if channel.usable and channel.location is not None:
+                channel.location.complete = True
                 batch.locations.append(channel.location)
         batch.organizations = _parents_first(list(self.organizations.values()))
         return PtvParse(
@@ -144,6 +191,10 @@ class _Parser:
             files=self.files,
             organization_refs=refs,
             ended_services=ended,
+            patches=list(patches.values()),
+            channel_documents=self.channel_documents,
+            channel_services=channel_services,
+            unusable_channels={c for c, draft in self.channels.items() if not draft.usable},
         )
 
     def _attach(self, service: ServiceRecord, channel: _ChannelDraft, link: _Connection) -> None:

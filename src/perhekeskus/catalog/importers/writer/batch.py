@@ -29,18 +29,29 @@ def apply_batch(
     actor: Any = None,
     progress: Callable[[int, int], None] | None = None,
     skipped: Iterable[tuple[str, str, str]] = (),
+    prune: bool = False,
+    dry_run: bool = False,
 ) -> ImportSummary:
     """Write the batch in one transaction. A record that cannot be written (it refers to an
     organisation that does not exist, a value fails validation) is skipped with its reason; the
     rest is written. An exception from anything else rolls the whole import back. `skipped`:
-    what the importer itself had to leave out, counted with the writer's own skips."""
-    writer = Writer(via=via, source=source)
+    what the importer itself had to leave out, counted with the writer's own skips.
+
+    Nothing of a service or a place that the batch does not mention is removed (ADR 0026)
+    unless `prune`; the summary counts what was kept and what was removed. `dry_run` does all
+    of it and then rolls it back: the summary says what the import would do."""
+    writer = Writer(via=via, source=source, prune=prune)
+    writer.summary.dry_run = dry_run
     writer.summary.skipped.extend(skipped)
     # The batch lives through the whole import: keep the collector's full passes, which grow
     # with everything alive, from walking its hundreds of thousands of objects again and again.
     gc.freeze()
     try:
-        return _apply(writer, batch, via=via, source=source, actor=actor, progress=progress)
+        with transaction.atomic():
+            summary = _apply(writer, batch, via=via, source=source, actor=actor, progress=progress)
+            if dry_run:
+                transaction.set_rollback(True)
+        return summary
     finally:
         gc.unfreeze()
 
@@ -73,14 +84,16 @@ def _apply(
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
+        writer.forget_orphans(batch)
         audit_record(
             action=actions.IMPORT_RUN,
             actor=actor,
             details={"via": via, "source": source, **writer.summary.as_details()},
         )
-        services_changed(
-            service_ids=writer.services_to_reindex(batch), import_summary=writer.summary
-        )
+        if not writer.summary.dry_run:
+            services_changed(
+                service_ids=writer.services_to_reindex(batch), import_summary=writer.summary
+            )
     return writer.summary
 
 

@@ -11,13 +11,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from perhekeskus.catalog.importers.records import ImportBatch
+from perhekeskus.catalog.importers.records import ImportBatch, ServiceRecord, child_id
 from perhekeskus.catalog.importers.writer.nodes import (
+    _AREAS,
     _CREATE_ORDER,
     _KIND_MODELS,
     _M2M,
     _OWNED,
+    _PRODUCERS,
+    _TERMS,
     _Item,
+    _Node,
 )
 from perhekeskus.catalog.importers.writer.snapshots import SnapshotWriter
 from perhekeskus.catalog.importers.writer.summary import _reason
@@ -30,6 +34,24 @@ from perhekeskus.catalog.models import (
     Service,
     ServiceAtLocation,
 )
+
+# How the summary names the rows a service or a place owns.
+_ROW_KINDS: dict[type[models.Model], str] = {
+    ServiceAtLocation: "at_location",
+    ContactChannel: "channel",
+    Schedule: "schedule",
+}
+# A PTV channel gives a service at most this many channels (numbers or addresses).
+_MAX_VARIANTS = 64
+
+
+def _kept(model: type[models.Model], instance: Any, owned: dict[Any, list[Any]]) -> _Node:
+    """An existing row that stays as it is, with everything it owns, for the snapshot."""
+    node = _Node(model, instance.pk, {}, instance=instance, state="unchanged")
+    for child_model, fk in _OWNED[model]:
+        for child in owned.get((child_model, fk, instance.pk), ()):
+            node.children.append(_kept(child_model, child, owned))
+    return node
 
 
 class Writer(SnapshotWriter):
@@ -50,6 +72,42 @@ class Writer(SnapshotWriter):
             or not organizations.isdisjoint(s.producer_ids)
             or any(sal.location_id in locations for sal in s.at_locations)
         ]
+
+    # --- what stays -------------------------------------------------------------------------
+
+    def _replaced(self, item: _Item, owner: _Node, model: type[models.Model], row: Any) -> bool:
+        """Whether an existing row that the import does not list is gone. The import removes
+        only what it carries anew: the hours of a place delivered whole, and the places and
+        channels that came from a PTV channel the import carries. With `prune`, everything of
+        the services and places in the import that it does not list goes, except for a patch,
+        which only ever brings its own channels."""
+        record = item.record
+        if item.kind == "location":
+            return self.prune or bool(record.complete)
+        if item.kind != "service":
+            return self.prune
+        if owner is not item.root:
+            # A place or channel of the import's, with the rows its source lists for it.
+            return self.prune or record.sources is not None
+        if self._derived(record, model, row):
+            return True
+        return self.prune and not record.patch
+
+    @staticmethod
+    def _derived(record: ServiceRecord, model: type[models.Model], row: Any) -> bool:
+        """Whether a service's row came from one of the sources the import carries: a place is
+        the PTV channel with its id; a channel's id is `child_id(service, channel[, n])`."""
+        if not record.sources:
+            return False
+        if model is ServiceAtLocation:
+            return row.location_id in record.sources
+        if model is ContactChannel:
+            for source in record.sources:
+                if row.pk == child_id(record.id, source):
+                    return True
+                if any(row.pk == child_id(record.id, source, n) for n in range(1, _MAX_VARIANTS)):
+                    return True
+        return False
 
     # --- writing a chunk ----------------------------------------------------------------------
 
@@ -90,6 +148,15 @@ class Writer(SnapshotWriter):
             )
         if model is Organization:
             self._known(Organization, [i.root.values.get("parent_id") for i in live])
+        patches = [i for i in live if i.kind == "service" and i.record.patch]
+        if patches:
+            # A patch keeps the service's links; its version's snapshot shows them as they are.
+            linked = self._m2m_current(patches, relations=(_PRODUCERS, _AREAS, _TERMS))
+            for patch in patches:
+                patch.m2m = [
+                    (relation, sorted(linked.get((relation, patch.root.pk), set()), key=str))
+                    for relation in (_PRODUCERS, _AREAS, _TERMS)
+                ]
         current = self._m2m_current(live)
 
         accepted: list[_Item] = []
@@ -113,13 +180,21 @@ class Writer(SnapshotWriter):
         through_removes: list[tuple[_M2M, Any, set[Any]]] = []
         for item in accepted:
             changed = False
-            for node in item.nodes:
+            for node in list(item.nodes):
                 changed |= node.state != "unchanged"
                 for child_model, fk in _OWNED[node.model]:
                     for instance in owned.get((child_model, fk, node.pk), ()):
-                        if (child_model, instance.pk) not in wanted:
+                        if (child_model, instance.pk) in wanted:
+                            continue
+                        kind = _ROW_KINDS[child_model]
+                        if self._replaced(item, node, child_model, instance):
                             deletes[child_model].add(instance.pk)
+                            self.summary.removed[kind] = self.summary.removed.get(kind, 0) + 1
                             changed = True
+                        else:
+                            # Not mentioned by the import: it stays, and in the version.
+                            node.children.append(_kept(child_model, instance, owned))
+                            self.summary.kept[kind] = self.summary.kept.get(kind, 0) + 1
             for relation, targets in item.m2m:
                 have = current.get((relation, item.root.pk), set())
                 if {str(v) for v in have} == {str(v) for v in targets}:
@@ -161,5 +236,68 @@ class Writer(SnapshotWriter):
         }[model]
         for item in accepted:
             setattr(counts, item.status, getattr(counts, item.status) + 1)
+            self.written[model].add(item.root.pk)
+            if item.status == "created":
+                self.created[model].add(item.root.pk)
             if item.status != "unchanged":
                 self.changed[model].add(item.root.pk)
+
+    # --- what came only with skipped services ------------------------------------------------
+
+    def forget_orphans(self, batch: ImportBatch) -> None:
+        """Places and organisations that came nested in services (HSDS) and that this import
+        created only for services it then skipped are removed again, so that nothing of a
+        skipped service is left half-written."""
+        services = self.written[Service]
+
+        def orphaned(records: list[Any], model: type[models.Model]) -> set[Any]:
+            return {
+                r.id
+                for r in records
+                if r.for_services
+                and r.id in self.created[model]
+                and services.isdisjoint(r.for_services)
+            }
+
+        locations = orphaned(batch.locations, Location)
+        for part in _in_slices(locations):
+            Location.objects.filter(pk__in=part).delete()
+        organizations = orphaned(batch.organizations, Organization)
+        if organizations:
+            used: set[Any] = set()
+            for part in _in_slices(organizations):
+                used |= set(
+                    Service.objects.filter(organization_id__in=part).values_list(
+                        "organization_id", flat=True
+                    )
+                )
+                used |= set(
+                    _PRODUCERS.through._default_manager.filter(
+                        **{f"{_PRODUCERS.target}__in": part}
+                    ).values_list(_PRODUCERS.target, flat=True)
+                )
+                used |= set(
+                    Location.objects.filter(organization_id__in=part).values_list(
+                        "organization_id", flat=True
+                    )
+                )
+                used |= set(
+                    Organization.objects.filter(parent_id__in=part).values_list(
+                        "parent_id", flat=True
+                    )
+                )
+            organizations -= used
+            for part in _in_slices(organizations):
+                Organization.objects.filter(pk__in=part).delete()
+        for model, pks, counts, kind in (
+            (Location, locations, self.summary.locations, "location"),
+            (Organization, organizations, self.summary.organizations, "organization"),
+        ):
+            counts.created -= len(pks)
+            self.created[model] -= pks
+            self.changed[model] -= pks
+            self.written[model] -= pks
+            for pk in sorted(pks, key=str):
+                self.summary.skipped.append(
+                    (kind, str(pk), "it came only with services that were skipped")
+                )

@@ -29,38 +29,45 @@ class ExistingRows(ItemWriter):
 
     def _load(self, items: list[_Item]) -> tuple[dict[Any, Any], dict[Any, list[Any]]]:
         """The existing rows the chunk touches: by (model, pk), and by (model, owner fk, owner).
-        Only owners that exist can own rows, so a new service costs no queries for its rows
-        (except those whose ids the source gave, which might exist under another owner)."""
+        Everything an existing row owns is read, whether the import mentions it or not: a row
+        the import leaves out is either removed or kept, and a kept one belongs in the version's
+        snapshot. Only owners that exist can own rows, so a new service costs no queries for
+        its rows (except those whose ids the source gave, which might exist under another
+        owner)."""
         rows: dict[Any, Any] = {}
         owned: dict[Any, list[Any]] = defaultdict(list)
         level = [item.root for item in items]
         model = level[0].model
+        owners: dict[type[models.Model], set[Any]] = defaultdict(set)
         for instance in _fetch(model, "pk", [node.pk for node in level]):
             rows[(model, instance.pk)] = instance
-        while level:
-            owners: dict[type[models.Model], list[Any]] = defaultdict(list)
-            for node in level:
-                if (node.model, node.pk) in rows:
-                    owners[node.model].append(node.pk)
+            owners[model].add(instance.pk)
+        while owners or level:
+            next_owners: dict[type[models.Model], set[Any]] = defaultdict(set)
             for owner_model, pks in owners.items():
                 for child_model, fk in _OWNED[owner_model]:
                     for instance in _fetch(child_model, fk, pks):
                         instance = rows.setdefault((child_model, instance.pk), instance)
                         owned[(child_model, fk, getattr(instance, fk))].append(instance)
+                        next_owners[child_model].add(instance.pk)
             children = [child for node in level for child in node.children]
             explicit: dict[type[models.Model], list[Any]] = defaultdict(list)
             for child in children:
                 if child.explicit and (child.model, child.pk) not in rows:
                     explicit[child.model].append(child.pk)
-            for child_model, pks in explicit.items():
-                for instance in _fetch(child_model, "pk", pks):
+            for child_model, wanted in explicit.items():
+                for instance in _fetch(child_model, "pk", wanted):
                     rows[(child_model, instance.pk)] = instance
+                    next_owners[child_model].add(instance.pk)
             level = children
+            owners = {m: pks for m, pks in next_owners.items() if _OWNED[m]}
         return rows, owned
 
-    def _m2m_current(self, items: list[_Item]) -> dict[tuple[_M2M, Any], set[Any]]:
+    def _m2m_current(
+        self, items: list[_Item], relations: Iterable[_M2M] = ()
+    ) -> dict[tuple[_M2M, Any], set[Any]]:
         current: dict[tuple[_M2M, Any], set[Any]] = defaultdict(set)
-        relations = {relation for item in items for relation, _wanted in item.m2m}
+        relations = set(relations) | {relation for item in items for relation, _wanted in item.m2m}
         owners = [item.root.pk for item in items]
         for relation in relations:
             for part in _in_slices(owners):

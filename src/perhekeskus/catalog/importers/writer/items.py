@@ -85,6 +85,11 @@ class ItemWriter(ReferenceWriter):
         return _Item("location", record, root)
 
     def _service_item(self, record: ServiceRecord) -> _Item:
+        if record.patch:
+            # Only places and channels for a service that exists: its values stay as they are.
+            item = self._service_children(record, {})
+            item.m2m = []
+            return item
         values: dict[str, Any] = {
             "organization_id": record.organization_id,
             "url": record.url,
@@ -108,6 +113,22 @@ class ItemWriter(ReferenceWriter):
         }
         if record.last_verified_at is not None:
             values["last_verified_at"] = record.last_verified_at
+        item = self._service_children(record, values)
+        item.m2m = [
+            (_PRODUCERS, list(dict.fromkeys(record.producer_ids))),
+            (
+                _AREAS,
+                list(
+                    dict.fromkeys(
+                        c for c in record.area_municipality_codes if c in self._municipality_codes
+                    )
+                ),
+            ),
+            (_TERMS, list(dict.fromkeys(self.term(t).pk for t in record.terms))),
+        ]
+        return item
+
+    def _service_children(self, record: ServiceRecord, values: dict[str, Any]) -> _Item:
         pk = record.id
         root = _Node(Service, pk, values)
         sals: dict[Any, _Node] = {}
@@ -132,17 +153,4 @@ class ItemWriter(ReferenceWriter):
             *_channel_nodes(record.channels, {"service_id": pk}, pk),
             *_schedule_nodes(record.schedules, {"service_id": pk}, pk),
         ]
-        item = _Item("service", record, root)
-        item.m2m = [
-            (_PRODUCERS, list(dict.fromkeys(record.producer_ids))),
-            (
-                _AREAS,
-                list(
-                    dict.fromkeys(
-                        c for c in record.area_municipality_codes if c in self._municipality_codes
-                    )
-                ),
-            ),
-            (_TERMS, list(dict.fromkeys(self.term(t).pk for t in record.terms))),
-        ]
-        return item
+        return _Item("service", record, root)

@@ -15,9 +15,11 @@ from perhekeskus.catalog.models import Municipality, Taxonomy, TaxonomyTerm
 class WriterState:
     """What a `Writer` knows during one import; the parts of the writer build on it."""
 
-    def __init__(self, *, via: str, source: str) -> None:
+    def __init__(self, *, via: str, source: str, prune: bool = False) -> None:
         self.via = via
         self.source = source
+        # Remove what the input does not mention of the services and places it carries.
+        self.prune = prune
         self.summary = ImportSummary()
         self._terms: dict[tuple[str, str], TaxonomyTerm | ValidationError] = {}
         self._taxonomies: dict[str, Taxonomy] = {t.key: t for t in Taxonomy.objects.all()}
@@ -31,5 +33,8 @@ class WriterState:
         self._plain_init: dict[type[models.Model], bool] = {}
         self._valid: set[Any] = set()
         self._field_readers: dict[type[models.Model], list[tuple[Any, Any]]] = {}
-        # Organisations, locations and services this import created or changed, by model.
+        # Organisations, locations and services this import created or changed, by model;
+        # those it created; and every one it wrote (changed or not).
         self.changed: dict[type[models.Model], set[Any]] = defaultdict(set)
+        self.created: dict[type[models.Model], set[Any]] = defaultdict(set)
+        self.written: dict[type[models.Model], set[Any]] = defaultdict(set)

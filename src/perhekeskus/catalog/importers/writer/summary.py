@@ -21,6 +21,11 @@ class ImportSummary:
     locations: KindCounts = field(default_factory=KindCounts)
     services: KindCounts = field(default_factory=KindCounts)
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, reason
+    # Rows of a service or place that the import does not mention, by kind ("at_location",
+    # "channel", "schedule"): removed when pruning, else kept.
+    removed: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
 
     def changed_anything(self) -> bool:
         """Whether the import created or updated any organisation, place or service."""
@@ -30,7 +35,11 @@ class ImportSummary:
     def as_details(self) -> dict[str, Any]:
         return {
             kind: vars(getattr(self, kind)) for kind in ("organizations", "locations", "services")
-        } | {"skipped": len(self.skipped)}
+        } | {
+            "skipped": len(self.skipped),
+            "removed": dict(sorted(self.removed.items())),
+            "kept": dict(sorted(self.kept.items())),
+        }
 
 
 def _reason(error: ValidationError) -> str:

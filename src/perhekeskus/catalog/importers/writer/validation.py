@@ -153,6 +153,8 @@ class ValidatingWriter(ExistingRows):
                 raise ValidationError(f"{node.model._meta.verbose_name} {node.pk} appears twice")
             seen.add((node.model, node.pk))
             instance = rows.get((node.model, node.pk))
+            if instance is None and node is item.root and getattr(item.record, "patch", False):
+                raise ValidationError(f"service {node.pk} is not in the catalogue")
             if instance is None:
                 instance = self._new(node)
                 node.state = "created"
