@@ -93,7 +93,7 @@ def load_demo_network() -> DemoSummary:
             )
             summary.teams_created += int(created)
         batch = demo_batch()
-        written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL)
+        written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL, prune=True)
         search_index_rebuild()
     summary.services = len(batch.services)
     summary.services_created = written.services.created
