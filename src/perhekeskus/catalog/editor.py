@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib import admin, messages
 from django.db import models
@@ -201,7 +201,13 @@ def apply_form(form: Any, write_related: Callable[[Any], None]) -> Callable[[Any
 # --- Inlines ------------------------------------------------------------------------------------
 
 
-class LabelledInlineFormSet(BaseInlineFormSet):
+if TYPE_CHECKING:
+    _InlineFormSet = BaseInlineFormSet[Any, Any, Any]
+else:  # Django's formsets are not subscriptable at run time
+    _InlineFormSet = BaseInlineFormSet
+
+
+class LabelledInlineFormSet(_InlineFormSet):
     """A table row's fields are named only by the column headings, which assistive technology
     does not tie to them (axe: "Form elements must have labels"): each field gets its label and
     row number as its accessible name."""
@@ -223,7 +229,7 @@ class ChildInlineMixin(ScopedChoicesMixin):
     rows, by the parent admin's own permission. Their dropdowns are limited like the parent's."""
 
     parent_model: type[models.Model]
-    formset = LabelledInlineFormSet
+    formset: type[_InlineFormSet] = LabelledInlineFormSet
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         parent = editor_site._registry.get(self.parent_model)
