@@ -6,6 +6,8 @@ UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 export PATH := $(HOME)/.local/bin:$(PATH)
 RUN := $(UV) run --frozen
 PYTEST_ARGS ?=
+# `make test` runs one pytest-xdist worker per core ("auto"); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 
 .PHONY: help demo test check bench install deps system-deps node-deps translations messages lint format clean
 
@@ -44,7 +46,7 @@ demo: deps
 	$(RUN) perhekeskus demo
 
 test: deps node-deps
-	$(RUN) pytest $(PYTEST_ARGS)
+	$(RUN) pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # --- the rest -------------------------------------------------------------------------------------
 check: .venv/.synced

@@ -1,4 +1,5 @@
-"""Fixtures for the whole suite: role personas, and the audit guard opened for Django's flush."""
+"""Fixtures for the whole suite: role personas, the audit guard opened for Django's flush, an
+empty cache per test, and (`testing/demo.py`) the demo network loaded once per process."""
 
 from __future__ import annotations
 
@@ -13,14 +14,15 @@ from perhekeskus.audit.guard import audit_table_writable_for_flush
 from perhekeskus.core.roles import Role
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 
-pytest_plugins = ["perhekeskus.testing.browser"]
+pytest_plugins = ["perhekeskus.testing.browser", "perhekeskus.testing.demo"]
 
 _original_flush_handle = flush.Command.handle
 
 
 def _flush_with_audit_open(self: Any, *args: Any, **options: Any) -> Any:
     # Transactional tests (live server, browser) end with a flush of every table. The append-only
-    # guard would refuse to empty the audit table; the harness, and only it, opens it for that.
+    # guard would refuse to empty the audit table (DELETE on SQLite, TRUNCATE on PostgreSQL);
+    # the harness, and only it, opens it for that.
     with audit_table_writable_for_flush():
         return _original_flush_handle(self, *args, **options)
 
@@ -30,7 +32,8 @@ flush.Command.handle = _flush_with_audit_open  # type: ignore[method-assign]
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
-    """Each test starts with an empty cache (rate-limit counters live there; on Redis too)."""
+    """Each test starts with an empty cache (rate-limit counters live there; on Redis too, where
+    each xdist worker clears only its own keys: `testing/cache.py`)."""
     from django.core.cache import cache
 
     cache.clear()

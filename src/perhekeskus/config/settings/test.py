@@ -1,9 +1,11 @@
 """The test suite. `DATABASE_URL` and `REDIS_URL` choose the backends exactly as in production."""
 
+import os
+
 from perhekeskus.config.env import env_str
 
 from .base import *  # noqa: F403
-from .base import SQLITE_OPTIONS, STORAGES, database_from_env
+from .base import CACHES, CHANNEL_LAYERS, SQLITE_OPTIONS, STORAGES, database_from_env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
@@ -34,3 +36,24 @@ AXES_FAILURE_LIMIT = 5
 PERHEKESKUS_DEMO = False
 # Every search computed afresh (the cache's own tests turn it on).
 FINDER_SEARCH_CACHE_SIZE = 0
+
+# pytest-xdist runs the suite in several processes ("gw0", "gw1", ...). pytest-django gives each
+# its own test database; on Redis each gets its own key prefix and channel prefix, and a cache
+# whose clear() (before every test, conftest.py) deletes only its own keys.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    _prefix = CACHES["default"].get("KEY_PREFIX") or "perhekeskus"
+    CACHES = {
+        "default": {
+            **CACHES["default"],
+            "BACKEND": "perhekeskus.testing.cache.WorkerRedisCache",
+            "KEY_PREFIX": f"{_prefix}-test-{TEST_WORKER}",
+        }
+    }
+if CHANNEL_LAYERS["default"]["BACKEND"].startswith("channels_redis"):
+    CHANNEL_LAYERS = {
+        "default": {
+            **CHANNEL_LAYERS["default"],
+            "CONFIG": {**CHANNEL_LAYERS["default"]["CONFIG"], "prefix": f"asgi-test-{TEST_WORKER}"},
+        }
+    }

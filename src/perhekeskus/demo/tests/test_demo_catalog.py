@@ -26,8 +26,10 @@ from perhekeskus.demo import network
 from perhekeskus.demo.catalog import demo_batch
 from perhekeskus.demo.catalog.helpers import DEMO_DOMAIN
 from perhekeskus.demo.loader import load_demo_network
+from perhekeskus.testing.demo import DemoNetwork
 
-pytestmark = pytest.mark.django_db
+# The demo region is loaded once per process and rolled back after each test (testing/demo.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_network")]
 
 SEED_MUNICIPALITIES = {"018", "165", "680", "400", "751", "148", "853", "638"}
 # Where each municipality's places are: (latitude, longitude) of its centre, and how far (in
@@ -60,8 +62,9 @@ def task_codes(service: Service) -> set[int]:
     return {int(term.code) for term in service.terms.all()}
 
 
-def test_demo_catalogue_loads_completely_in_one_run() -> None:
-    summary = load_demo_network()
+def test_demo_catalogue_loads_completely_in_one_run(demo_network: DemoNetwork) -> None:
+    # The shared demo was loaded into an empty database: its summary is of a first run.
+    summary = demo_network.summary
 
     assert summary.skipped == []
     assert summary.services >= 80
@@ -72,7 +75,6 @@ def test_demo_catalogue_loads_completely_in_one_run() -> None:
 
 
 def test_second_load_writes_nothing_but_the_import_run_entry() -> None:
-    load_demo_network()
     versions = ServiceVersion.objects.count()
     entries = AuditEntry.objects.count()
     modified = sorted(Service.objects.values_list("id", "updated_at"))
@@ -112,7 +114,6 @@ def test_the_older_organisations_keep_their_ids() -> None:
 
 
 def test_demo_catalogue_covers_municipalities_providers_and_tasks() -> None:
-    load_demo_network()
     by_municipality = services_by_municipality()
 
     assert set(by_municipality) >= SEED_MUNICIPALITIES
@@ -128,7 +129,6 @@ def test_demo_catalogue_covers_municipalities_providers_and_tasks() -> None:
 
 
 def test_every_organisation_provides_or_produces_a_service() -> None:
-    load_demo_network()
 
     idle = Organization.objects.filter(services__isnull=True, produced_services__isnull=True)
     assert list(idle) == []
@@ -136,7 +136,6 @@ def test_every_organisation_provides_or_produces_a_service() -> None:
 
 
 def test_every_service_speaks_finnish_and_most_swedish_and_english() -> None:
-    load_demo_network()
     services = list(Service.objects.all())
 
     for service in services:
@@ -154,7 +153,6 @@ def test_every_service_speaks_finnish_and_most_swedish_and_english() -> None:
 
 
 def test_meeting_places_are_on_the_map_with_weekly_hours() -> None:
-    load_demo_network()
     meeting_places = Location.objects.filter(is_meeting_place=True)
 
     assert meeting_places.count() >= 15
@@ -173,7 +171,6 @@ def test_meeting_places_are_on_the_map_with_weekly_hours() -> None:
 
 
 def test_every_place_lies_in_its_municipality_in_finland() -> None:
-    load_demo_network()
 
     for place in Location.objects.all():
         assert place.latitude is not None and place.longitude is not None, place.name_fi
@@ -187,7 +184,6 @@ def test_every_place_lies_in_its_municipality_in_finland() -> None:
 
 
 def test_contact_details_are_made_up_demo_ones() -> None:
-    load_demo_network()
 
     for channel in ContactChannel.objects.all():
         if channel.kind == "phone":
@@ -203,7 +199,6 @@ def test_contact_details_are_made_up_demo_ones() -> None:
 
 
 def test_the_seeds_named_practices_are_there() -> None:
-    load_demo_network()
     askola = Service.objects.public().filter(area_municipalities__code="018")
     names = " | ".join(askola.values_list("name_fi", flat=True)).lower()
     for wanted in (
@@ -258,7 +253,6 @@ def test_the_seeds_named_practices_are_there() -> None:
 
 
 def test_the_catalogue_has_the_variety_later_features_need() -> None:
-    load_demo_network()
     services = Service.objects.all()
 
     assert services.filter(publication_state="draft").count() >= 2
@@ -279,7 +273,6 @@ def test_the_catalogue_has_the_variety_later_features_need() -> None:
 
 
 def test_helplines_keep_their_hours() -> None:
-    load_demo_network()
     sunday_night = dt.datetime(2026, 11, 29, 3, 0, tzinfo=FINNISH_TIME)
     monday_morning = dt.datetime(2026, 11, 30, 11, 0, tzinfo=FINNISH_TIME)
     phones = ContactChannel.objects.filter(kind="phone", service__area_type="nationwide")

@@ -37,8 +37,8 @@ def test_demo_network_has_a_login_for_every_role_and_loads_idempotently() -> Non
 
 
 @override_settings(PERHEKESKUS_DEMO=True)
+@pytest.mark.usefixtures("demo_network")
 def test_demo_coordinator_logs_in_and_sees_their_login_in_the_audit_log() -> None:
-    call_command("load_demo")
     client = Client()
     response = client.post(
         "/fi/accounts/login/",
@@ -57,10 +57,10 @@ def test_demo_data_is_refused_outside_a_demo_installation() -> None:
 
 
 @override_settings(PERHEKESKUS_DEMO=True)
+@pytest.mark.usefixtures("demo_network")
 def test_a_request_from_the_demo_form_reaches_the_demo_teams_board() -> None:
     from perhekeskus.intake.models import EarlySupportTeam, HelpRequest
 
-    call_command("load_demo")
     served = set(
         EarlySupportTeam.objects.filter(is_active=True).values_list(
             "municipalities__code", flat=True

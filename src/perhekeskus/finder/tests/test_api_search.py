@@ -11,8 +11,9 @@ import uuid
 from typing import Any
 from unittest import mock
 
+import pytest
 from django.db import connection
-from django.test import RequestFactory, TestCase, override_settings
+from django.test import RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -21,7 +22,6 @@ from perhekeskus.catalog import hsds
 from perhekeskus.catalog.models import AreaType, Organization, Service, TaxonomyTerm
 from perhekeskus.catalog.opening import FINNISH_TIME
 from perhekeskus.catalog.taxonomies import TASKS_KEY, task_term_id
-from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.finder.forms import MAX_QUERY_LENGTH
 from perhekeskus.finder.relevance.evaluate import _demo_keys
 from perhekeskus.finder.search import engine
@@ -69,13 +69,14 @@ def at(moment: dt.datetime) -> Any:
     return mock.patch("perhekeskus.finder.search.engine.timezone.now", return_value=moment)
 
 
+@pytest.mark.usefixtures("demo_network")
 class SearchApiTestCase(TestCase):
+    """On the demo region, loaded once per process (testing/demo.py)."""
+
     keys: dict[uuid.UUID, str]
 
     @classmethod
     def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()  # writes the catalogue and rebuilds the search index
         cls.keys = _demo_keys()
 
     def get(self, headers: dict[str, str] | None = None, **params: Any) -> Any:

@@ -10,7 +10,6 @@ import uuid
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +29,7 @@ from perhekeskus.catalog.models import (
 )
 from perhekeskus.catalog.opening import FINNISH_TIME
 from perhekeskus.finder.models import NeedConcept
+from perhekeskus.testing.demo import DemoNetwork
 from perhekeskus.testing.factories import (
     LocationFactory,
     MunicipalityFactory,
@@ -45,9 +45,8 @@ NOON_WEDNESDAY = dt.datetime(2026, 11, 25, 12, 0, tzinfo=FINNISH_TIME)
 
 
 @pytest.fixture
-def demo() -> None:
-    with override_settings(PERHEKESKUS_DEMO=True):
-        call_command("load_demo", verbosity=0)
+def demo(demo_network: DemoNetwork) -> None:
+    """The demo region: loaded once per process (testing/demo.py), rolled back after each test."""
 
 
 @pytest.fixture

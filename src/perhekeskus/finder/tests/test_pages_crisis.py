@@ -17,7 +17,6 @@ from perhekeskus.core import crisis
 from perhekeskus.demo.catalog import helplines
 from perhekeskus.demo.catalog.helpers import service_id
 from perhekeskus.demo.catalog.hours import ALWAYS
-from perhekeskus.demo.loader import load_demo_network
 
 # The demo's cards for the crisis lines: line → the demo service that gives it.
 DEMO_CARDS = {
@@ -65,8 +64,8 @@ def test_tel_links_use_the_number_shown() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_network")
 def test_urgent_box_and_helpline_card_show_the_same_tap_to_call_number(client: Client) -> None:
-    load_demo_network()
     nollalinja = f'<a class="tel" href="{crisis.NOLLALINJA.tel}">{crisis.NOLLALINJA.number}</a>'
     for lang in ("fi", "sv", "en"):
         home = client.get(f"/{lang}/").content.decode()
@@ -101,7 +100,7 @@ def test_danger_banner_on_the_sent_page_has_tap_to_call_numbers(rf: RequestFacto
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_network")
 def test_result_cards_show_the_phone_number_to_tap(client: Client) -> None:
-    load_demo_network()
     html = client.get("/fi/search", {"q": "lähisuhdeväkivallan auttava puhelin"}).content.decode()
     assert f'<a class="tel" href="{crisis.NOLLALINJA.tel}">{crisis.NOLLALINJA.number}</a>' in html

@@ -10,8 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import translation
 
 from perhekeskus.catalog.models import ChannelKind, ContactChannel, Municipality, Service
@@ -305,11 +304,10 @@ def test_a_page_past_the_last_shows_the_last_page(
     assert f"/en/services/{services[0].pk}" in main
 
 
+@pytest.mark.usefixtures("demo_network")
 def test_results_query_count_does_not_grow_with_the_page(
     engine: FakeEngine, django_assert_max_num_queries: Any
 ) -> None:
-    with override_settings(PERHEKESKUS_DEMO=True):
-        call_command("load_demo", verbosity=0)
     # A stand-in that fetches nothing up front: the page fetches what its cards need.
     engine.services = list(Service.objects.public().order_by("name")[:20])
     with django_assert_max_num_queries(16):

@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.utils import translation
 
 from perhekeskus.catalog.models import Municipality, Service
 from perhekeskus.catalog.opening import FINNISH_TIME
-from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.finder.relevance.evaluate import _demo_keys
 from perhekeskus.finder.search import places
 from perhekeskus.finder.search.engine import search_services, services_open_at
@@ -64,13 +63,14 @@ def _in_finnish() -> Iterator[None]:
         yield
 
 
+@pytest.mark.usefixtures("demo_network")
 class DemoTestCase(TestCase):
+    """On the demo region, loaded once per process (testing/demo.py)."""
+
     keys: dict[uuid.UUID, str]
 
     @classmethod
     def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()
         cls.keys = _demo_keys()
 
     def ranked(self, page: SearchPage) -> list[str]:

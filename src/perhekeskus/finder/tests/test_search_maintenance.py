@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.utils import translation
 
 from perhekeskus.audit.models import AuditEntry
@@ -124,9 +124,8 @@ def test_an_import_is_searchable_when_it_is_done() -> None:
 
 
 @pytest.mark.django_db
-@override_settings(PERHEKESKUS_DEMO=True)
+@pytest.mark.usefixtures("demo_network")
 def test_load_demo_ends_with_a_current_index_and_the_command_rebuilds_it() -> None:
-    call_command("load_demo", verbosity=0)
     public = Service.objects.public().count()
     assert SearchDocument.objects.count() == public * 3
     out = io.StringIO()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase
 
-from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.finder.relevance.evaluate import evaluate, off_topic_share, precision_at
 from perhekeskus.finder.relevance.fresh import FRESH_QUERIES
 from perhekeskus.finder.relevance.queries import QUERIES
@@ -50,11 +50,9 @@ def test_the_fresh_set_is_fresh_and_covers_three_languages() -> None:
         assert query.off_topic, query.text
 
 
+@pytest.mark.usefixtures("demo_network")
 class FreshPrecisionTests(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()
+    """On the demo region, loaded once per process (testing/demo.py)."""
 
     def test_the_command_reports_precision_and_off_topic_share_for_both_sets(self) -> None:
         out = io.StringIO()

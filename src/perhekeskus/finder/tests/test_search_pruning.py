@@ -14,7 +14,6 @@ import pytest
 from django.test import TestCase, override_settings
 from django.utils import translation
 
-from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.finder.models import ZeroResultQuery
 from perhekeskus.finder.search import cache as search_cache
 from perhekeskus.finder.search import engine, ranking, vocabulary
@@ -67,11 +66,9 @@ def _shown(page: SearchPage) -> tuple[Any, ...]:
     )
 
 
+@pytest.mark.usefixtures("demo_network")
 class DemoTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        with override_settings(PERHEKESKUS_DEMO=True):
-            load_demo_network()
+    """On the demo region, loaded once per process (testing/demo.py)."""
 
 
 class PruningTests(DemoTestCase):

@@ -1,0 +1,55 @@
+"""The shared demo network (testing/demo.py): loaded once per process, the same for every test
+that asks for it, and never seen by a test that did not."""
+
+from __future__ import annotations
+
+import pytest
+
+from perhekeskus.accounts.models import User
+from perhekeskus.audit.models import AuditEntry
+from perhekeskus.catalog.models import Organization, Service
+from perhekeskus.demo import network
+from perhekeskus.finder.models import SearchDocument
+from perhekeskus.testing.demo import DemoNetwork
+
+
+@pytest.mark.django_db
+def test_the_demo_is_there_with_its_search_index(demo_network: DemoNetwork) -> None:
+    assert demo_network.summary.services == Service.objects.count() > 80
+    assert Organization.objects.count() == len(network.ORGANIZATIONS)
+    assert SearchDocument.objects.count() == Service.objects.public().count() * 3
+
+
+@pytest.mark.django_db
+def test_the_demo_is_loaded_once_per_process(demo_network: DemoNetwork) -> None:
+    # The demo tests run in one stretch in each process (pytest_collection_modifyitems), so
+    # nothing rolled the demo back before this one.
+    assert demo_network.loads == 1
+
+
+@pytest.mark.django_db
+def test_a_test_changes_the_demo_only_for_itself_first(demo_network: DemoNetwork) -> None:
+    Service.objects.all().delete()
+    User.objects.filter(email__endswith=network.DEMO_DOMAIN).update(full_name="Muutettu")
+    assert not Service.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_test_changes_the_demo_only_for_itself_then(demo_network: DemoNetwork) -> None:
+    assert Service.objects.count() == demo_network.summary.services
+    assert not User.objects.filter(full_name="Muutettu").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transactional_test_after_the_demo_tests_finds_an_empty_database() -> None:
+    # pytest-django runs transactional tests after the others, so after this module's demo
+    # tests: the demo's transaction was rolled back before this one began.
+    assert not Organization.objects.exists()
+    assert not User.objects.exists()
+    assert not AuditEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_test_without_the_demo_finds_an_empty_catalogue() -> None:
+    assert not Organization.objects.exists()
+    assert not Service.objects.exists()
