@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +26,6 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
 )
 from perhekeskus.catalog.taxonomies import TASKS_KEY
-from perhekeskus.core.errors import NotFound
 from perhekeskus.finder.views.common import (
     ages_text,
     area_text,
@@ -235,10 +234,7 @@ def _fees_say_more(service: Service) -> bool:
 
 @require_GET
 def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
-    try:
-        service = selectors.service_get_public(service_id=service_id)
-    except NotFound as exc:
-        raise Http404 from exc
+    service = selectors.service_get_public(service_id=service_id)  # NotFound: the 404 page
     now = timezone.now()
     places = [
         _place_view(sal, now)
@@ -280,12 +276,9 @@ class OrganizationPlace:
 
 @require_GET
 def organization_detail(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
-    try:
-        organization = selectors.organization_get_public(
-            organization_id=organization_id, language=language()
-        )
-    except NotFound as exc:
-        raise Http404 from exc
+    organization = selectors.organization_get_public(
+        organization_id=organization_id, language=language()
+    )
     services, locations = selectors.organization_public_parts(organization)
     now = timezone.now()
     places = []
