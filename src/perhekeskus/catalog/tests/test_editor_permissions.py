@@ -252,6 +252,8 @@ def test_another_organisations_contact_channels_are_not_listed(
 
 
 def test_anonymous_visitors_get_no_editor_page() -> None:
+    # The parametrised tests above run over this registry: it must be the whole site.
+    assert {Service, ServiceAtLocation, ContactChannel, Location} <= set(editor_site._registry)
     for model in editor_site._registry:
         response = Client().get(_base(model))
         assert response.status_code == 302
