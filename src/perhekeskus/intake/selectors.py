@@ -387,7 +387,12 @@ class PublicStatus:
 
 def _by_tracking_code(tracking_code: str) -> HelpRequest:
     code = normalize_tracking_code(tracking_code)
-    help_request = HelpRequest.objects.filter(tracking_code=code).first() if code else None
+    # Whoever holds the code sees where the request is and the team's reply, never what the
+    # family wrote: those texts are not even decrypted.
+    unread = [f for f in PERSONAL_FIELDS if f != "public_reply"] + ["danger_signals"]
+    help_request = (
+        HelpRequest.objects.filter(tracking_code=code).defer(*unread).first() if code else None
+    )
     if help_request is None:
         raise NotFound
     return help_request
