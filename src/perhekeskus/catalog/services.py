@@ -70,6 +70,11 @@ def _locked(model: type[models.Model], pk: Any, actor: Any) -> Any:
     return row
 
 
+def _own_fields(row: models.Model) -> dict[str, Any]:
+    """The row's own columns as they are in memory: whether it needs saving."""
+    return {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
+
+
 def _short(value: Any) -> Any:
     if isinstance(value, str) and len(value) > _AUDIT_TEXT_LIMIT:
         return value[:_AUDIT_TEXT_LIMIT] + "…"
@@ -154,11 +159,11 @@ def service_update(
     with transaction.atomic():
         service: Service = _locked(Service, service_id, actor)
         before = service_snapshot(service)
+        own_before = _own_fields(service)
         apply_changes(service)
         _require_editor(actor, service.organization_id)
-        if any(
-            before.get(k) != v for k, v in service_snapshot(service).items() if k not in _NESTED
-        ):
+        saved = _own_fields(service) != own_before
+        if saved:
             service.full_clean()
             service.save()
         publication = _publication_action(before["publication_state"], service.publication_state)
@@ -170,6 +175,9 @@ def service_update(
         )
         if version is None:
             return service
+        if not saved:
+            # Only its channels, places, hours or classifications changed: the description did.
+            service.save(update_fields=["updated_at"])
         changes = version.changes
         audit_record(
             action=publication[1] if publication else actions.SERVICE_UPDATE,
@@ -298,17 +306,19 @@ def location_update(
     with transaction.atomic():
         location: Location = _locked(Location, location_id, actor)
         before = location_snapshot(location)
+        own_before = _own_fields(location)
         services_before = _services_at(location)
         apply_changes(location)
         _require_editor(actor, location.organization_id)
-        if any(
-            before.get(k) != v for k, v in location_snapshot(location).items() if k != "schedules"
-        ):
+        saved = _own_fields(location) != own_before
+        if saved:
             location.full_clean()
             location.save()
         changes = snapshot_changes(before, location_snapshot(location))
         if not changes:
             return location
+        if not saved:
+            location.save(update_fields=["updated_at"])  # its hours changed
         audit_record(
             action=actions.LOCATION_UPDATE,
             actor=actor,

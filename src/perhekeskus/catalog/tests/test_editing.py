@@ -388,12 +388,15 @@ def test_a_channel_saved_on_its_own_page_is_a_versioned_change_of_its_service(  
     )
     client = logged_in_client(editor)
     url = f"{CHANNELS}{channel.pk}/change/"
+    modified = Service.objects.get(pk=own_service.pk).updated_at
     assert client.post(url, admin_form_data(client.get(url))).status_code == 302
     assert told == []  # nothing changed: no version, no reindex
+    assert Service.objects.get(pk=own_service.pk).updated_at == modified
     locked = _locked_models(monkeypatch)
     assert client.post(url, admin_form_data(client.get(url), value="09 123")).status_code == 302
     assert Service in locked
     assert told == [[own_service.pk]]
+    assert Service.objects.get(pk=own_service.pk).updated_at > modified
     version = ServiceVersion.objects.get(service=own_service)
     assert list(version.changes) == ["channels"]
     entry = AuditEntry.objects.get(action="catalog.service.update")
