@@ -12,7 +12,7 @@ from django.core.cache.backends.redis import RedisCache
 
 
 class WorkerRedisCache(RedisCache):
-    def clear(self) -> bool:
+    def clear(self) -> None:
         client = self._cache.get_client(write=True)
         # Every key this cache makes starts with "<KEY_PREFIX>:" (Django's default key function).
         pattern = f"{self.key_prefix}:*".replace("[", "\\[")
@@ -24,4 +24,3 @@ class WorkerRedisCache(RedisCache):
                 batch.clear()
         if batch:
             client.delete(*batch)
-        return True

@@ -56,7 +56,7 @@ class DemoNetwork:
         with blocker.unblock():
             atomic = transaction.atomic(using=DEFAULT_DB_ALIAS)
             # As Django's TestCase marks its own: `atomic(durable=True)` inside stays allowed.
-            atomic._from_testcase = True
+            atomic._from_testcase = True  # type: ignore[attr-defined]
             atomic.__enter__()
             try:
                 with override_settings(PERHEKESKUS_DEMO=True):

@@ -5,7 +5,7 @@ import os
 from perhekeskus.config.env import env_str
 
 from .base import *  # noqa: F403
-from .base import CACHES, CHANNEL_LAYERS, SQLITE_OPTIONS, STORAGES, database_from_env
+from .base import CACHES, SQLITE_OPTIONS, STORAGES, database_from_env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
@@ -50,10 +50,10 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
             "KEY_PREFIX": f"{_prefix}-test-{TEST_WORKER}",
         }
     }
-if CHANNEL_LAYERS["default"]["BACKEND"].startswith("channels_redis"):
+if REDIS_URL:  # noqa: F405
     CHANNEL_LAYERS = {
         "default": {
-            **CHANNEL_LAYERS["default"],
-            "CONFIG": {**CHANNEL_LAYERS["default"]["CONFIG"], "prefix": f"asgi-test-{TEST_WORKER}"},
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": f"asgi-test-{TEST_WORKER}"},  # noqa: F405
         }
     }
