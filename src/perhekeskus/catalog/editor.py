@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Q, QuerySet
-from django.forms import ModelForm
+from django.forms import ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from django.forms.models import BaseInlineFormSet, construct_instance
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -82,6 +82,23 @@ def organization_of(obj: models.Model, paths: tuple[str, ...]) -> Any:
     return None
 
 
+def keep_current_choices(form: Any) -> None:
+    """A row that already points to something the user may not choose (a coordinator linked
+    their service to a partner's place) keeps it as a choice: keeping a link changes nothing of
+    the other organisation's, and the form can still be saved. Nothing else is added."""
+    instance = getattr(form, "instance", None)
+    if instance is None or instance._state.adding:
+        return
+    for name, field in form.fields.items():
+        if not isinstance(field, ModelChoiceField) or isinstance(field, ModelMultipleChoiceField):
+            continue
+        current = getattr(instance, f"{name}_id", None)
+        queryset = field.queryset
+        if current is None or queryset is None or queryset.filter(pk=current).exists():
+            continue
+        field.queryset = queryset | queryset.model._default_manager.filter(pk=current)
+
+
 class ScopedChoicesMixin:
     """Dropdowns and checkbox lists offer only what the user may edit: the organisations they
     may edit, and the rows of any model whose editor admin declares an organisation. A field
@@ -136,6 +153,19 @@ class PolicyAdminMixin(ScopedChoicesMixin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)  # type: ignore[misc]
         return editable_by(queryset, actor=request.user, organization_paths=self.organization_paths)
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form_class = super().get_form(request, obj, change=change, **kwargs)  # type: ignore[misc]
+
+        class EditorForm(form_class):  # type: ignore[misc,valid-type]
+            def __init__(self, *args: Any, **form_kwargs: Any) -> None:
+                super().__init__(*args, **form_kwargs)
+                keep_current_choices(self)
+
+        EditorForm.__name__ = form_class.__name__
+        return EditorForm
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self.on_index and can_use_catalog_editor(request.user)
@@ -210,10 +240,11 @@ else:  # Django's formsets are not subscriptable at run time
 class LabelledInlineFormSet(_InlineFormSet):
     """A table row's fields are named only by the column headings, which assistive technology
     does not tie to them (axe: "Form elements must have labels"): each field gets its label and
-    row number as its accessible name."""
+    row number as its accessible name. A row keeps its current choices (`keep_current_choices`)."""
 
     def add_fields(self, form: Any, index: int | None) -> None:
         super().add_fields(form, index)
+        keep_current_choices(form)
         for field in form.fields.values():
             if field.widget.is_hidden:
                 continue

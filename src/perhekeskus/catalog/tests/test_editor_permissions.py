@@ -258,3 +258,32 @@ def test_anonymous_visitors_get_no_editor_page() -> None:
         response = Client().get(_base(model))
         assert response.status_code == 302
         assert "login" in response["Location"]
+
+
+def test_a_link_to_a_partners_place_is_kept_but_no_other_is_offered(
+    editor: Any, other_organization: Organization
+) -> None:
+    """A coordinator gave the editor's service at a partner's place: the editor can still save
+    the service and that page (the link stays a choice), and chooses no other foreign place."""
+    service = _draft_service(editor.organization)
+    partners_place = LocationFactory.create(organization=other_organization, name="Seurakuntatalo")
+    other_place = LocationFactory.create(organization=other_organization, name="Nuorisotalo")
+    at_place = ServiceAtLocation.objects.create(service=service, location=partners_place)
+    client = logged_in_client(editor)
+    for url, overrides in (
+        (f"{_base(Service)}{service.pk}/change/", {"name_fi": "Perhekerho"}),
+        (f"{_base(ServiceAtLocation)}{at_place.pk}/change/", {"description_fi": "Sali 2"}),
+    ):
+        page = client.get(url)
+        response = client.post(url, admin_form_data(page, **overrides))
+        assert response.status_code == 302, response.context and response.context["errors"]
+    at_place.refresh_from_db()
+    assert (at_place.location_id, at_place.description_fi) == (partners_place.pk, "Sali 2")
+    page = client.get(f"{_base(ServiceAtLocation)}{at_place.pk}/change/")
+    choices = page.context["adminform"].form.fields["location"].queryset
+    assert partners_place in choices
+    assert other_place not in choices
+    data = admin_form_data(page, location=str(other_place.pk))
+    assert client.post(f"{_base(ServiceAtLocation)}{at_place.pk}/change/", data).status_code == 200
+    at_place.refresh_from_db()
+    assert at_place.location_id == partners_place.pk
