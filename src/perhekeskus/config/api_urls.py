@@ -1,4 +1,7 @@
-from django.urls import path
+from typing import Any
+
+from django.urls import URLPattern, path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
 
 from perhekeskus.audit import api as audit_api
@@ -55,4 +58,26 @@ urlpatterns = [
         audit_api.AuditEntryDetailView.as_view(),
         name="audit-entry-detail",
     ),
+]
+
+
+def _with_slash(pattern: URLPattern) -> URLPattern:
+    """The same HSDS path with the trailing slash other tools add, answered by the same view
+    and documented once (without the slash)."""
+    view = pattern.callback.view_class  # type: ignore[attr-defined]
+    undocumented: Any = extend_schema(exclude=True)(type(view.__name__, (view,), {}))
+    return path(f"{pattern.pattern}/", undocumented.as_view())
+
+
+HSDS_COLLECTIONS = (
+    "services",
+    "organizations",
+    "service_at_locations",
+    "taxonomies",
+    "taxonomy_terms",
+)
+urlpatterns += [
+    _with_slash(pattern)
+    for pattern in list(urlpatterns)
+    if isinstance(pattern, URLPattern) and str(pattern.pattern).split("/")[0] in HSDS_COLLECTIONS
 ]

@@ -9,6 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,6 +19,8 @@ from rest_framework.views import APIView
 from perhekeskus.catalog.api.paging import Countable, Serialize, paginate
 from perhekeskus.catalog.api.params import LANGUAGES, LanguageParams
 from perhekeskus.core.errors import NotFound
+
+UNKNOWN_PARAMETER = _("This API does not take this parameter.")
 
 
 class HsdsView(APIView):
@@ -46,11 +50,27 @@ class HsdsView(APIView):
         return language if language in LANGUAGES else settings.LANGUAGE_CODE
 
     def params(self, request: Request) -> dict[str, Any]:
+        """The query's parameters, validated. A parameter this endpoint does not take (one HSDS
+        defines that is not implemented here, or a misspelt one) is refused with a 400 that
+        names it, rather than silently ignored; `format` is DRF's (json)."""
+        allowed = set(self.params_class().fields) | {"format"}
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise exceptions.ValidationError(
+                {name: [UNKNOWN_PARAMETER, *self._accepted(allowed)] for name in unknown}
+            )
         # An empty parameter (`?organization_id=`) is no filter rather than a wrong value.
         data = {key: value for key, value in request.query_params.items() if value != ""}
         params = self.params_class(data=data)
         params.is_valid(raise_exception=True)
         return dict(params.validated_data)
+
+    @staticmethod
+    def _accepted(allowed: set[str]) -> list[str]:
+        return [
+            gettext("This endpoint takes: %(names)s.")
+            % {"names": ", ".join(sorted(allowed - {"format"}))}
+        ]
 
     def paged(self, params: dict[str, Any], items: Countable, serialize: Serialize) -> Response:
         return Response(

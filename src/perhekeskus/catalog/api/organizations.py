@@ -10,13 +10,19 @@ from rest_framework.response import Response
 
 from perhekeskus.catalog import hsds, selectors
 from perhekeskus.catalog.api.base import HsdsView, detail, object_id
-from perhekeskus.catalog.api.params import ACCEPT_LANGUAGE, ID, LanguageParams, PageParams
+from perhekeskus.catalog.api.filters import text_search
+from perhekeskus.catalog.api.params import (
+    ACCEPT_LANGUAGE,
+    ID,
+    LanguageParams,
+    OrganizationParams,
+)
 from perhekeskus.catalog.api.shapes import DETAIL_RESPONSES, LIST_RESPONSES, page_of, shape
 from perhekeskus.catalog.models import Organization
 
 
 class OrganizationListView(HsdsView):
-    params_class = PageParams
+    params_class = OrganizationParams
 
     @extend_schema(
         operation_id="listOrganizations",
@@ -25,16 +31,30 @@ class OrganizationListView(HsdsView):
             "Organisations that provide or produce a public service, or own a place where one "
             "is given, and their parent organisations."
         ),
-        parameters=[PageParams, ACCEPT_LANGUAGE],
+        parameters=[OrganizationParams, ACCEPT_LANGUAGE],
         responses={200: page_of("OrganizationListItem"), **LIST_RESPONSES},
     )
     def get(self, request: Request) -> Response:
         params = self.params(request)
         lang = self.language
-        organizations = selectors.organization_list_public(language=lang)
-        return self.paged(
-            params, organizations, lambda o: hsds.organization_list_item(o, lang=lang)
+        full = params["full"]
+        organizations = text_search(
+            selectors.organization_list_public(language=lang, full=full),
+            params.get("search"),
+            ("name", "description"),
         )
+        if not full:
+            return self.paged(
+                params, organizations, lambda o: hsds.organization_list_item(o, lang=lang)
+            )
+
+        def serialize(organization: Organization) -> dict[str, Any]:
+            services, locations = selectors.organization_public_parts(organization)
+            return hsds.organization_full(
+                organization, lang=lang, services=services, locations=locations
+            )
+
+        return self.paged(params, organizations, serialize)
 
 
 class OrganizationDetailView(HsdsView):

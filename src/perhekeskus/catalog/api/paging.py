@@ -58,6 +58,7 @@ def page_body(
         "size": len(contents),
         "first_page": page == 1,
         "last_page": page >= total_pages,
-        "empty": total == 0,
+        # HSDS: whether this page holds nothing (a page past the last one, or no results).
+        "empty": not contents,
         "contents": contents,
     }

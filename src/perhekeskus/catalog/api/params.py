@@ -15,6 +15,7 @@ DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 # Far beyond any real catalogue, and small enough that the database's OFFSET never overflows.
 MAX_PAGE = 1_000_000
+MAX_SEARCH = 200
 
 
 def _uuid_field(help_text: Any) -> serializers.UUIDField:
@@ -47,7 +48,23 @@ class PageParams(LanguageParams):
     )
 
 
-class ServiceFilterParams(PageParams):
+def _search_field() -> serializers.CharField:
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=MAX_SEARCH,
+        help_text=_(
+            "Words to look for in the names and descriptions, in any of the three languages; "
+            "every word must be found."
+        ),
+    )
+
+
+def _flag(help_text: Any) -> serializers.BooleanField:
+    return serializers.BooleanField(required=False, default=False, help_text=help_text)
+
+
+class CatalogueFilterParams(PageParams):
     organization_id = _uuid_field(_("Only the services this organisation provides."))
     taxonomy_term_id = _uuid_field(
         _(
@@ -62,8 +79,47 @@ class ServiceFilterParams(PageParams):
     )
 
 
-class TaxonomyTermParams(PageParams):
+class ServiceFilterParams(CatalogueFilterParams):
+    minimal = _flag(_("true: only each service's id and last modification time."))
+    full = _flag(_("true: each service fully nested, as GET /services/{id} gives it."))
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("minimal") and attrs.get("full"):
+            raise serializers.ValidationError({"minimal": [_("Choose minimal or full, not both.")]})
+        # Parameters a subclass adds (the finder's search) answer in a shape of their own.
+        own = set(ServiceFilterParams._declared_fields)
+        added = [n for n in attrs if n not in own and attrs[n] not in (None, "", False)]
+        if (attrs.get("minimal") or attrs.get("full")) and added:
+            name = "minimal" if attrs.get("minimal") else "full"
+            raise serializers.ValidationError(
+                {name: [_("This shape is not available with a search or its filters.")]}
+            )
+        return attrs
+
+
+class SearchParams(PageParams):
+    search = _search_field()
+
+
+class OrganizationParams(SearchParams):
+    full = _flag(_("true: each organisation fully nested, with its services and places."))
+
+
+class ServiceAtLocationParams(CatalogueFilterParams):
+    search = _search_field()
+    postcode = serializers.RegexField(
+        r"^\d{5}$",
+        required=False,
+        help_text=_("Only the places with this postal code (five digits)."),
+        error_messages={"invalid": _("A Finnish postal code has five digits.")},
+    )
+    full = _flag(_("true: each service at a location fully nested."))
+
+
+class TaxonomyTermParams(SearchParams):
     taxonomy_id = _uuid_field(_("Only the terms of this taxonomy."))
+    parent_id = _uuid_field(_("Only the terms directly under this term."))
+    top_only = _flag(_("true: only the terms at the top of their taxonomy (without a parent)."))
 
 
 ACCEPT_LANGUAGE = OpenApiParameter(

@@ -8,17 +8,18 @@ from rest_framework.response import Response
 
 from perhekeskus.catalog import hsds, selectors
 from perhekeskus.catalog.api.base import HsdsView, detail, object_id
+from perhekeskus.catalog.api.filters import text_search
 from perhekeskus.catalog.api.params import (
     ACCEPT_LANGUAGE,
     ID,
     LanguageParams,
-    ServiceFilterParams,
+    ServiceAtLocationParams,
 )
 from perhekeskus.catalog.api.shapes import DETAIL_RESPONSES, LIST_RESPONSES, page_of, shape
 
 
 class ServiceAtLocationListView(HsdsView):
-    params_class = ServiceFilterParams
+    params_class = ServiceAtLocationParams
 
     @extend_schema(
         operation_id="listServiceAtLocations",
@@ -27,7 +28,7 @@ class ServiceAtLocationListView(HsdsView):
             "Where public services are given. The filters apply to the service; "
             "`modified_after` also to the location."
         ),
-        parameters=[ServiceFilterParams, ACCEPT_LANGUAGE],
+        parameters=[ServiceAtLocationParams, ACCEPT_LANGUAGE],
         responses={200: page_of("ServiceAtLocationListItem"), **LIST_RESPONSES},
     )
     def get(self, request: Request) -> Response:
@@ -39,7 +40,17 @@ class ServiceAtLocationListView(HsdsView):
             taxonomy_id=params.get("taxonomy_id"),
             modified_after=params.get("modified_after"),
             language=lang,
+            full=params["full"],
         )
+        if params.get("postcode"):
+            sals = sals.filter(location__postal_code=params["postcode"])
+        sals = text_search(
+            sals,
+            params.get("search"),
+            ("service__name", "service__description", "location__name", "description"),
+        )
+        if params["full"]:
+            return self.paged(params, sals, lambda s: hsds.service_at_location_full(s, lang=lang))
         return self.paged(params, sals, lambda s: hsds.service_at_location_list_item(s, lang=lang))
 
 

@@ -23,7 +23,10 @@ class ServiceListView(HsdsView):
     @extend_schema(
         operation_id="listServices",
         summary="Services",
-        description="Public services, one-to-one fields only, by name.",
+        description=(
+            "Public services by name: one-to-one fields only; with `minimal=true` only ids and "
+            "modification times, with `full=true` fully nested."
+        ),
         parameters=[ServiceFilterParams, ACCEPT_LANGUAGE],
         responses={200: page_of("ServiceListItem"), **LIST_RESPONSES},
     )
@@ -36,7 +39,12 @@ class ServiceListView(HsdsView):
             taxonomy_id=params.get("taxonomy_id"),
             modified_after=params.get("modified_after"),
             language=lang,
+            full=params.get("full", False),
         )
+        if params.get("minimal"):
+            return self.paged(params, services, hsds.service_minimal)
+        if params.get("full"):
+            return self.paged(params, services, lambda s: hsds.service_full(s, lang=lang))
         return self.paged(params, services, lambda s: hsds.service_list_item(s, lang=lang))
 
 

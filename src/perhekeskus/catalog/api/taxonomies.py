@@ -8,12 +8,13 @@ from rest_framework.response import Response
 
 from perhekeskus.catalog import hsds, selectors
 from perhekeskus.catalog.api.base import HsdsView, detail, object_id
+from perhekeskus.catalog.api.filters import search_in_code, text_search
 from perhekeskus.catalog.api.paging import Countable, Prepended
 from perhekeskus.catalog.api.params import (
     ACCEPT_LANGUAGE,
     ID,
     LanguageParams,
-    PageParams,
+    SearchParams,
     TaxonomyTermParams,
 )
 from perhekeskus.catalog.api.shapes import DETAIL_RESPONSES, LIST_RESPONSES, page_of, shape
@@ -21,19 +22,23 @@ from perhekeskus.catalog.models import ChannelKind, Taxonomy, TaxonomyTerm
 
 
 class TaxonomyListView(HsdsView):
-    params_class = PageParams
+    params_class = SearchParams
 
     @extend_schema(
         operation_id="listTaxonomies",
         summary="Taxonomies",
         description="The classifications in use, the contact-channel taxonomy first.",
-        parameters=[PageParams, ACCEPT_LANGUAGE],
+        parameters=[SearchParams, ACCEPT_LANGUAGE],
         responses={200: page_of("Taxonomy"), **LIST_RESPONSES},
     )
     def get(self, request: Request) -> Response:
         params = self.params(request)
         lang = self.language
-        taxonomies = Prepended([None], selectors.taxonomy_list())
+        search = params.get("search")
+        taxonomies = Prepended(
+            search_in_code([None], search, lambda t: hsds.taxonomy(t, lang=lang)),
+            text_search(selectors.taxonomy_list(), search, ("name", "description")),
+        )
         return self.paged(params, taxonomies, lambda t: hsds.taxonomy(t, lang=lang))
 
 
@@ -70,14 +75,25 @@ class TaxonomyTermListView(HsdsView):
         params = self.params(request)
         lang = self.language
         taxonomy_id = params.get("taxonomy_id")
-        channel_terms: list[str] = list(ChannelKind.values)
+        search = params.get("search")
+        # The channel terms have no parent: they are at the top, and under no term.
+        channel_terms: list[str] = [] if params.get("parent_id") else list(ChannelKind.values)
+        channel_terms = search_in_code(
+            channel_terms, search, lambda t: hsds.taxonomy_term(t, lang=lang)
+        )
+        stored = selectors.taxonomy_term_list(taxonomy_id=taxonomy_id)
+        if params.get("parent_id"):
+            stored = stored.filter(parent_id=params["parent_id"])
+        if params["top_only"]:
+            stored = stored.filter(parent__isnull=True)
+        stored = text_search(stored, search, ("name", "description"))
         terms: Countable
         if taxonomy_id == hsds.CHANNEL_TAXONOMY_ID:
             terms = Prepended(channel_terms, TaxonomyTerm.objects.none())
         elif taxonomy_id is not None:
-            terms = selectors.taxonomy_term_list(taxonomy_id=taxonomy_id)
+            terms = stored
         else:
-            terms = Prepended(channel_terms, selectors.taxonomy_term_list())
+            terms = Prepended(channel_terms, stored)
         return self.paged(params, terms, lambda t: hsds.taxonomy_term(t, lang=lang))
 
 

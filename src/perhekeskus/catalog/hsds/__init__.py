@@ -37,6 +37,7 @@ from perhekeskus.catalog.hsds.services import (
     service_at_location_list_item,
     service_full,
     service_list_item,
+    service_minimal,
 )
 from perhekeskus.catalog.hsds.taxonomies import taxonomy, taxonomy_term
 
@@ -60,6 +61,7 @@ __all__ = [
     "service_at_location_list_item",
     "service_full",
     "service_list_item",
+    "service_minimal",
     "taxonomy",
     "taxonomy_term",
 ]

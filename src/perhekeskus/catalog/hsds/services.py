@@ -160,6 +160,11 @@ def service_list_item(service: Service, *, lang: str) -> Json:
         return _service_core(service, nested_org=True)
 
 
+def service_minimal(service: Service) -> Json:
+    """An item of GET /services?minimal=true: the id and when the service last changed."""
+    return {"id": str(service.id), "last_modified": timestamp(service.updated_at)}
+
+
 def service_full(service: Service, *, lang: str) -> Json:
     """GET /services/{id}: the service with everything it links to."""
     with translation.override(lang):
