@@ -1,0 +1,271 @@
+"""Service descriptions in the editor: the service, and its places and contact channels, which
+have pages of their own but are saved as changes of their service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from perhekeskus.catalog import services
+from perhekeskus.catalog.editor.base import LanguagesFormMixin, PolicyAdminMixin, apply_form
+from perhekeskus.catalog.editor.inlines import (
+    AtLocationChannelInline,
+    AtLocationScheduleInline,
+    ChannelScheduleInline,
+    ServiceAtLocationInline,
+    ServiceChannelInline,
+    ServiceScheduleInline,
+)
+from perhekeskus.catalog.editor.site import editor_site
+from perhekeskus.catalog.forms import ServiceEditorForm
+from perhekeskus.catalog.models import ContactChannel, Service, ServiceAtLocation, ServiceVersion
+from perhekeskus.core.errors import PolicyDenied
+
+STALE_AFTER = dt.timedelta(days=365)
+
+
+class NotVerifiedFilter(admin.SimpleListFilter):
+    title = _("verification")
+    parameter_name = "verified"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [
+            ("stale", _("Not verified in 12 months")),
+            ("fresh", _("Verified in the last 12 months")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        limit = timezone.now() - STALE_AFTER
+        if self.value() == "stale":
+            return queryset.filter(Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=limit))
+        if self.value() == "fresh":
+            return queryset.filter(last_verified_at__gte=limit)
+        return queryset
+
+
+@admin.register(Service, site=editor_site)
+class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin):
+    organization_paths = ("organization",)
+    # Producers are other organisations by nature (a municipality's service bought from an
+    # association); naming one changes nothing of theirs.
+    unscoped_choices = ("producers",)
+    list_display = (
+        "name",
+        "organization",
+        "publication_state",
+        "status",
+        "last_verified_at",
+        "updated_at",
+    )
+    list_filter = (NotVerifiedFilter, "publication_state", "status", "organization__type")
+    search_fields = ("name_fi", "name_sv", "name_en", "keywords_fi")
+    list_select_related = ("organization",)
+    form = ServiceEditorForm
+    readonly_fields = (
+        "source",
+        "last_verified_at",
+        "last_verified_by",
+        "created_at",
+        "updated_at",
+        "version_history",
+    )
+    inlines = (ServiceChannelInline, ServiceAtLocationInline, ServiceScheduleInline)
+    actions = ("publish_selected", "unpublish_selected", "verify_selected")
+    fieldsets = (
+        (None, {"fields": ("organization", "name", "alternate_name", "summary", "description")}),
+        (
+            _("For whom and how"),
+            {
+                "fields": (
+                    "application_process",
+                    "eligibility_description",
+                    ("minimum_age", "maximum_age"),
+                    "languages",
+                    "free_of_charge",
+                    "fees_description",
+                    "url",
+                    "email",
+                    "keywords",
+                )
+            },
+        ),
+        (_("Where"), {"fields": ("area_type", "area_municipalities")}),
+        (_("Classification"), {"fields": ("tasks", "producers")}),
+        (
+            _("State"),
+            {
+                "fields": (
+                    "status",
+                    "publication_state",
+                    "source",
+                    "last_verified_at",
+                    "last_verified_by",
+                    "created_at",
+                    "updated_at",
+                )
+            },
+        ),
+        (_("Version history"), {"fields": ("version_history",)}),
+    )
+
+    @admin.display(description=_("Versions"))
+    def version_history(self, service: Service) -> str:
+        if service.pk is None:
+            return "–"
+        versions = ServiceVersion.objects.filter(service=service).select_related("actor")[:20]
+        if not versions:
+            return "–"
+        return format_html(
+            "<ol reversed>{}</ol>",
+            format_html_join(
+                "",
+                "<li>{} · {} · {} · {}</li>",
+                (
+                    (
+                        date_format(timezone.localtime(v.created_at), "SHORT_DATETIME_FORMAT"),
+                        v.actor or v.via or "–",
+                        v.action,
+                        ", ".join(sorted(v.changes)[:12]) or "–",
+                    )
+                    for v in versions
+                ),
+            ),
+        )
+
+    def save_with_service(
+        self,
+        request: HttpRequest,
+        form: Any,
+        write_related: Callable[[Any], None],
+        change: bool,
+    ) -> None:
+        if change:
+            services.service_update(
+                actor=request.user,
+                service_id=form.instance.pk,
+                apply_changes=apply_form(form, write_related),
+                request=request,
+            )
+        else:
+            services.service_create(
+                actor=request.user,
+                service=form.instance,
+                save_related=write_related,
+                request=request,
+            )
+
+    def _each(self, request: HttpRequest, queryset: QuerySet[Service], action: Any) -> int:
+        done = 0
+        for service in queryset:
+            try:
+                action(actor=request.user, service=service, request=request)
+            except PolicyDenied:
+                continue
+            done += 1
+        return done
+
+    @admin.action(description=_("Publish selected services"))
+    def publish_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
+        count = self._each(request, queryset, services.service_publish)
+        self.message_user(
+            request,
+            ngettext("%(count)d service published.", "%(count)d services published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Return selected services to draft"))
+    def unpublish_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
+        count = self._each(request, queryset, services.service_unpublish)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d service returned to draft.",
+                "%(count)d services returned to draft.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark selected services as verified today"))
+    def verify_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
+        count = self._each(request, queryset, services.service_verify)
+        self.message_user(
+            request,
+            ngettext("%(count)d service verified.", "%(count)d services verified.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class PartOfServiceAdmin(PolicyAdminMixin):
+    """A part of one service description with a page of its own (a place, a contact channel),
+    reached from its service: saving it is a change of that service, versioned and audited as
+    one, under the service's lock."""
+
+    on_index = False
+    addable = False
+
+    def service_id_of(self, obj: Any) -> Any:
+        raise NotImplementedError
+
+    def save_with_service(
+        self,
+        request: HttpRequest,
+        form: Any,
+        write_related: Callable[[Any], None],
+        change: bool,
+    ) -> None:
+        part = form.instance
+
+        def apply(_service: Service) -> None:
+            part.save()
+            write_related(part)
+
+        services.service_update(
+            actor=request.user,
+            service_id=self.service_id_of(part),
+            apply_changes=apply,
+            request=request,
+        )
+
+
+@admin.register(ServiceAtLocation, site=editor_site)
+class ServiceAtLocationEditorAdmin(PartOfServiceAdmin, TranslationAdmin):
+    """A service at one place: its own phone numbers and hours. Reached from the service."""
+
+    organization_paths = ("service__organization",)
+    fields = ("service", "location", "description")
+    readonly_fields = ("service",)
+    inlines = (AtLocationChannelInline, AtLocationScheduleInline)
+    list_select_related = ("service", "location")
+
+    def service_id_of(self, obj: ServiceAtLocation) -> Any:
+        return obj.service_id
+
+
+@admin.register(ContactChannel, site=editor_site)
+class ContactChannelEditorAdmin(PartOfServiceAdmin, LanguagesFormMixin, TranslationAdmin):
+    """A contact channel with its own hours (e.g. phone hours). Reached from its service."""
+
+    # A channel belongs to a service, or to a service at one place.
+    organization_paths = ("service__organization", "service_at_location__service__organization")
+    fields = ("kind", "value", "name", "description", "phone_charge", "charge_description")
+    inlines = (ChannelScheduleInline,)
+
+    def service_id_of(self, obj: ContactChannel) -> Any:
+        if obj.service_id is not None:
+            return obj.service_id
+        return obj.service_at_location.service_id  # type: ignore[union-attr]

@@ -1,0 +1,29 @@
+"""The catalogue editor's admin site: opened by role (organisation editors with an organisation,
+coordinators), not by `is_staff` or Django's permission table (ADR 0012)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.catalog.policies import can_use_catalog_editor
+from perhekeskus.core.admin_site import login_or_forbid
+
+
+class CatalogEditorSite(admin.AdminSite):
+    site_header = _("Service descriptions")
+    site_title = _("Service descriptions")
+    index_title = _("Your organisation's services and places")
+    site_url = None
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return can_use_catalog_editor(request.user)
+
+    def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        return login_or_forbid(request)
+
+
+editor_site = CatalogEditorSite(name="catalog_editor")
