@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from perhekeskus.catalog.importers.ptv import PtvFormatError, ptv_files, ptv_import, ptv_parse
+from perhekeskus.catalog.importers.ptv import api as ptv_api
 from perhekeskus.catalog.importers.ptv.api import (
     PtvApiClient,
     PtvApiError,
@@ -164,6 +165,8 @@ class Command(BaseCommand):
         )
         client = PtvApiClient(
             base_url=options["api"],
+            retries=ptv_api.RETRIES,
+            backoff=ptv_api.BACKOFF_SECONDS,
             progress=FetchProgress(self.stderr, bar=show_progress),
         )
         known = {str(pk) for pk in Organization.objects.values_list("pk", flat=True)}
