@@ -24,7 +24,10 @@ def test_the_demo_is_there_with_its_search_index(demo_network: DemoNetwork) -> N
 def test_the_demo_is_loaded_once_per_process(demo_network: DemoNetwork) -> None:
     # The demo tests run in one stretch in each process (pytest_collection_modifyitems), so
     # nothing rolled the demo back before this one.
-    assert demo_network.loads == 1
+    assert demo_network.loads == 1, (
+        "the demo tests did not run in one stretch: another --dist mode than xdist's default "
+        "'load', or a plugin that reorders tests"
+    )
 
 
 @pytest.mark.django_db
