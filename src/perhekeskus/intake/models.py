@@ -180,7 +180,11 @@ class HelpRequest(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Danger once recognised stays recognised, also when the retention job erases which.
-        if self.danger_signals and not self.has_danger:
+        if (
+            "danger_signals" not in self.get_deferred_fields()
+            and self.danger_signals
+            and not self.has_danger
+        ):
             self.has_danger = True
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "has_danger"}
