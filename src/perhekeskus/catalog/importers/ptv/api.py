@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from perhekeskus.catalog.importers.ptv.versions import as_v11
+
 GUIDS_PER_CALL = 100
 RETRIES = 4
 BACKOFF_SECONDS = 1.0
@@ -130,7 +132,7 @@ class PtvApiClient:
 
 def _linked_channels(service: dict[str, Any]) -> list[str]:
     ids = []
-    for link in service.get("serviceChannels") or []:
+    for link in as_v11(service).get("serviceChannels") or []:
         channel = link.get("serviceChannel") if isinstance(link, dict) else None
         if isinstance(channel, dict) and channel.get("id"):
             ids.append(str(channel["id"]))

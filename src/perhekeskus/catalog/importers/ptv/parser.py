@@ -13,6 +13,7 @@ from perhekeskus.catalog.importers.ptv.organizations import _organization
 from perhekeskus.catalog.importers.ptv.reader import _Doc, _list, _obj, _str
 from perhekeskus.catalog.importers.ptv.services import _service
 from perhekeskus.catalog.importers.ptv.texts import _join
+from perhekeskus.catalog.importers.ptv.versions import as_v11
 from perhekeskus.catalog.importers.records import (
     ChannelRecord,
     ImportBatch,
@@ -64,7 +65,7 @@ class _Parser:
         the input, so that the input's copy of the same channel wins)."""
         doc = _Doc(name, [] if pending else self.notes)  # a kept channel's notes were told
         if pending:
-            channel = _channel(doc, _obj(doc, data, "$"), "$", self.batch)
+            channel = _channel(doc, as_v11(_obj(doc, data, "$")), "$", self.batch)
             self.channels[channel.id] = channel
             self.channel_documents[channel.id] = data
             self.pending.add(channel.id)
@@ -85,6 +86,7 @@ class _Parser:
             self.item(doc, path, _obj(doc, value, path))
 
     def item(self, doc: _Doc, path: str, item: dict[str, Any]) -> None:
+        item = as_v11(item)
         if "serviceChannelType" in item:
             channel = _channel(doc, item, path, self.batch)
             if channel.id in self.pending:
