@@ -591,7 +591,7 @@ class ServiceVersion(models.Model):
 class PendingImport(models.Model):
     """A source document an import could not link yet: a PTV service channel whose services or
     organisation have not arrived. Kept, and read again by every later import of the same
-    source, until what it waits for is there (ADR 0026)."""
+    source, until what it waits for is there (ADR 0030)."""
 
     source = models.CharField(_("source"), max_length=20)
     object_id = models.UUIDField(_("id in the source"))

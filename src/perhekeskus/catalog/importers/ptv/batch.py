@@ -225,7 +225,7 @@ def ptv_import(
     dry_run: bool = False,
 ) -> PtvImportResult:
     """Write what `ptv_parse` read: one transaction, one audit entry (`catalog.import.run`).
-    Nothing of a service that the files do not mention is removed unless `prune` (ADR 0026);
+    Nothing of a service that the files do not mention is removed unless `prune` (ADR 0030);
     `dry_run` writes nothing and tells what the import would do."""
     with transaction.atomic():
         notes = parsed.notes + _resolve(parsed)

@@ -37,7 +37,7 @@ def apply_batch(
     rest is written. An exception from anything else rolls the whole import back. `skipped`:
     what the importer itself had to leave out, counted with the writer's own skips.
 
-    Nothing of a service or a place that the batch does not mention is removed (ADR 0026)
+    Nothing of a service or a place that the batch does not mention is removed (ADR 0030)
     unless `prune`; the summary counts what was kept and what was removed. `dry_run` does all
     of it and then rolls it back: the summary says what the import would do."""
     writer = Writer(via=via, source=source, prune=prune)

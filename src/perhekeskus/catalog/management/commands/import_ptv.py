@@ -11,7 +11,7 @@ and running it again is safe (ids are PTV's: nothing is duplicated).
 Then writes everything in one transaction and prints what was created, updated, unchanged and
 skipped. What the input does not mention of a service (places, channels and opening hours that
 came from channels not in the input) stays; `--prune` removes it and `--dry-run` only tells
-(ADR 0026). Channels whose services or organisation have not arrived are kept and linked by a
+(ADR 0030). Channels whose services or organisation have not arrived are kept and linked by a
 later import.
 """
 
