@@ -13,10 +13,11 @@ import dataclasses
 import datetime as dt
 import heapq
 import logging
+import threading
 import uuid
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -196,6 +197,8 @@ def _window(
         return [(doc, score, distances[doc.pk], t) for doc, score, t in top[end - per_page :]]
     if ordered and open_first is None:
         top = found[:end]
+    elif open_first is None:
+        top = heapq.nsmallest(end, found, key=lambda r: (r[2], -r[1], r[0].name_sort, r[0].sort_id))
     else:
         top = heapq.nsmallest(
             end,
@@ -287,7 +290,12 @@ def search_services(
     urgent = bool(danger_signals(text))
     # A crisis search: the relevant services open now (a 24-hour line, a shelter) first. Asked
     # of the clock on every search, so never kept in the cache.
-    open_first = _open_now(ranking, by_pk, now) if urgent and ranking.searched else None
+    open_first = None
+    if urgent and ranking.searched:
+        open_first = _open_now_kept(cache_key, now) if cache_key is not None else None
+        if open_first is None:
+            open_first = _open_now(ranking, by_pk, now)
+            _keep_open_now(cache_key, now, open_first)
     if ranking.ordered and filters.near is None and open_first is None:
         start = (page - 1) * per_page
         window: list[Shown] = [
@@ -312,7 +320,7 @@ def search_services(
             ordered=ranking.ordered,
             open_first=open_first,
         )
-    every_word = sum(1 for tier in ranking.tiers if tier == EVERY_WORD)
+    every_word = ranking.tiers.count(EVERY_WORD)
     split = ranking.searched and 0 < every_word < total
     return SearchPage(
         query=text,
@@ -328,6 +336,33 @@ def search_services(
         matching_every_word=every_word if split else None,
         place=place,
     )
+
+
+# What a crisis search found open, per search and minute: a link to a crisis search (a home page
+# chip, a municipality's violence page) brings the same search many times a minute.
+_open_now_memo: dict[tuple[Hashable, ...], set[int]] = {}
+_open_now_lock = threading.Lock()
+OPEN_NOW_MEMO_SIZE = 64
+
+
+def _minute(now: dt.datetime) -> dt.datetime:
+    return now.replace(second=0, microsecond=0)
+
+
+def _open_now_kept(cache_key: tuple[Hashable, ...], now: dt.datetime) -> set[int] | None:
+    with _open_now_lock:
+        return _open_now_memo.get((*cache_key, _minute(now)))
+
+
+def _keep_open_now(
+    cache_key: tuple[Hashable, ...] | None, now: dt.datetime, open_first: set[int]
+) -> None:
+    if cache_key is None:
+        return
+    with _open_now_lock:
+        if len(_open_now_memo) >= OPEN_NOW_MEMO_SIZE:
+            _open_now_memo.clear()
+        _open_now_memo[(*cache_key, _minute(now))] = open_first
 
 
 def _open_now(
