@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.validators import validate_single_line
@@ -174,6 +175,21 @@ class HelpRequest(models.Model):
         verbose_name_plural = _("help requests")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["team", "status"], name="intake_team_status")]
+        # The state machine's last word, in the database (`transitions`, ADR 0028): a request
+        # is closed exactly when it has a closing time, so that a closed request moved back
+        # (which would keep its `closed_at` and escape retention) is refused by the database
+        # too; and only a closed request is anonymised.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="closed", closed_at__isnull=False)
+                | (~Q(status="closed") & Q(closed_at__isnull=True)),
+                name="intake_closed_exactly_when_closed_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymized_at__isnull=True) | Q(status="closed"),
+                name="intake_anonymised_only_when_closed",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.tracking_code

@@ -193,3 +193,18 @@ def test_a_meeting_does_not_decide_on_a_closed_request(team: Any, member: Any) -
         )
     assert not MeetingDecision.objects.filter(request=help_request).exists()
     assert not AuditEntry.objects.filter(action="intake.meeting.decide").exists()
+
+
+def test_the_database_refuses_a_closed_request_moved_back(team: Any) -> None:
+    """Also a write that bypasses the services (a shell, a raw update) cannot reopen a closed
+    request and keep its closing time, nor anonymise an open one."""
+    from django.db import IntegrityError, transaction
+
+    closed = _request_in(team, CLOSED)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        HelpRequest.objects.filter(pk=closed.pk).update(status=IN_TRIAGE)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        HelpRequest.objects.filter(pk=_request_in(team, NEW).pk).update(
+            anonymized_at=timezone.now()
+        )
+    assert HelpRequest.objects.get(pk=closed.pk).status == CLOSED
