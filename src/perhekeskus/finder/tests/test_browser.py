@@ -172,6 +172,9 @@ RESULT_PAGES = [
     "search?q=qwzxyvvv",  # nothing found: the other ways forward
     "search?q=perhenuevola",  # a typo
     "search?age=abc&task=99&near=garbage",  # notes for what could not be read
+    "search?q=haluan+kuolla",  # a crisis: the urgent numbers and the quick exit first
+    "search?q=lapsen+puheen+kehitys",  # every word first, then the broader matches
+    "search?q=neuvola+Porvoossa&age=expecting&language=fi",  # a place, expecting, a language
 ]
 
 
