@@ -62,3 +62,21 @@ def test_members_need_the_team_role(coordinator, organization, askola, professio
     # The form lists only users with the role, so anyone else is not even a valid choice.
     assert response.status_code == 400
     assert not EarlySupportTeam.objects.exists()
+
+
+def test_one_team_for_coordinators_only_and_a_missing_one_is_404(  # type: ignore[no-untyped-def]
+    coordinator, professional, organization, askola
+) -> None:
+    import uuid
+
+    team = EarlySupportTeam.objects.create(name="VATU Askola", organization=organization)
+    team.municipalities.add(askola)
+    coordinators = logged_in_client(coordinator)
+    page = coordinators.get(f"/fi/pro/teams/{team.pk}/")
+    assert page.status_code == 200
+    assert askola.name in page.content.decode()
+    assert coordinators.get(f"/fi/pro/teams/{uuid.uuid4()}/").status_code == 404
+    # Anyone else is refused before the team is looked up: the same 403 for any id.
+    others = logged_in_client(professional)
+    assert others.get(f"/fi/pro/teams/{team.pk}/").status_code == 403
+    assert others.get(f"/fi/pro/teams/{uuid.uuid4()}/").status_code == 403
