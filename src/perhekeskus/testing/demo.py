@@ -16,6 +16,8 @@ How it stays cheap and correct:
 - Before any other test, the transaction is rolled back: a test that expects an empty database
   never sees a demo row. Should a demo test come after that anyway (another `--dist` mode, a
   custom order), the demo is loaded again: slower, never wrong.
+- Django's `TestCase` closes the connections after each class; while the demo is loaded,
+  the connection ignores that (as Django's in-memory SQLite connections always do).
 - A transactional test cannot run inside the transaction (its live server and flush need
   committed rows), so it loads the demo itself; asking for `demo_network` there is an error.
 """
@@ -26,7 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import override_settings
 
 from perhekeskus.demo.loader import DemoSummary, load_demo_network
@@ -67,15 +69,27 @@ class DemoNetwork:
                 raise
             self._atomic = atomic
             self.loads += 1
+            # Django's TestCase.tearDownClass closes every connection; inside this transaction
+            # that would end it (PostgreSQL, an SQLite file). Like an in-memory SQLite database,
+            # the connection ignores close() until the demo is rolled back.
+            connection = connections[DEFAULT_DB_ALIAS]
+            connection.close = _keep_open  # type: ignore[method-assign]
 
     def unload(self) -> None:
         """Roll the demo back: the database is as empty as before it was loaded."""
         if self._atomic is None:
             return
         atomic, self._atomic = self._atomic, None
+        connection = connections[DEFAULT_DB_ALIAS]
+        if "close" in vars(connection):
+            del connection.close
         with self._blocker.unblock():
             transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
             atomic.__exit__(None, None, None)
+
+
+def _keep_open() -> None:
+    return None
 
 
 _demo = DemoNetwork()

@@ -4,6 +4,7 @@ that asks for it, and never seen by a test that did not."""
 from __future__ import annotations
 
 import pytest
+from django.test import TestCase
 
 from perhekeskus.accounts.models import User
 from perhekeskus.audit.models import AuditEntry
@@ -41,6 +42,20 @@ def test_a_test_changes_the_demo_only_for_itself_first(demo_network: DemoNetwork
 def test_a_test_changes_the_demo_only_for_itself_then(demo_network: DemoNetwork) -> None:
     assert Service.objects.count() == demo_network.summary.services
     assert not User.objects.filter(full_name="Muutettu").exists()
+
+
+@pytest.mark.usefixtures("demo_network")
+class FirstDemoTestCase(TestCase):
+    def test_a_class_sees_the_demo(self) -> None:
+        assert Service.objects.exists()
+
+
+@pytest.mark.usefixtures("demo_network")
+class SecondDemoTestCase(TestCase):
+    def test_the_next_class_still_does(self) -> None:
+        # Django closes the connections after each TestCase class; on PostgreSQL that would
+        # have ended the demo's transaction.
+        assert Service.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
