@@ -16,9 +16,10 @@ import logging
 import threading
 import uuid
 from array import array
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from django.utils import timezone
 
@@ -78,23 +79,13 @@ def _facets(docs: Iterable[DocInfo]) -> dict[str, dict[str, int]]:
     """Counts over every match: per task, channel, municipality (a nationwide service is found
     by every municipality's filter, so it counts in each) and language the service is given
     in."""
-    tasks: dict[int, int] = defaultdict(int)
-    channels: dict[str, int] = defaultdict(int)
-    municipalities: dict[str, int] = defaultdict(int)
-    languages: dict[str, int] = defaultdict(int)
-    nationwide = 0
-    for doc in docs:
-        for task in doc.tasks:
-            tasks[task] += 1
-        for channel in doc.channels:
-            channels[channel] += 1
-        for code in doc.languages:
-            languages[code] += 1
-        if doc.area_type == AreaType.NATIONWIDE:
-            nationwide += 1
-        else:
-            for code in doc.municipalities:
-                municipalities[code] += 1
+    docs = list(docs)
+    tasks = Counter(chain.from_iterable(doc.tasks for doc in docs))
+    channels = Counter(chain.from_iterable(doc.channels for doc in docs))
+    languages = Counter(chain.from_iterable(doc.languages for doc in docs))
+    local = [doc.municipalities for doc in docs if doc.area_type != AreaType.NATIONWIDE]
+    nationwide = len(docs) - len(local)
+    municipalities = Counter(chain.from_iterable(local))
     return {
         "task": {str(k): tasks[k] for k in sorted(tasks)},
         "channel": {k: channels[k] for k in CHANNELS if channels.get(k)},
