@@ -66,10 +66,13 @@ class HelpRequestCreateSerializer(serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         contact = attrs.get("contact") or {}
-        if not attrs.get("anonymous") and not (contact.get("phone") or contact.get("email")):
-            raise serializers.ValidationError(
-                {"contact": [_("Give a phone number or an e-mail address, or ask anonymously.")]}
-            )
+        problem = services.contact_problem(
+            anonymous=bool(attrs.get("anonymous")),
+            typed=[str(value) for value in contact.values()],
+            reachable=bool(contact.get("phone") or contact.get("email")),
+        )
+        if problem is not None:
+            raise serializers.ValidationError({"contact": [problem]})
         return attrs
 
     def to_input(self) -> services.HelpRequestInput:

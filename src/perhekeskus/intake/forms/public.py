@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
+from perhekeskus.intake import services
 from perhekeskus.intake.models import Concern
 from perhekeskus.intake.selectors import municipalities_with_a_team
 from perhekeskus.intake.services import HelpRequestInput
@@ -157,26 +158,15 @@ class HelpRequestForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        typed_contact = [name for name in CONTACT_FIELDS if (self.data.get(name) or "").strip()]
-        if cleaned.get("anonymous") and typed_contact:
-            # Never drop what was typed without asking: the family chooses.
-            self.add_error(
-                "anonymous",
-                _(
-                    "You chose to ask anonymously but also gave contact details. Which do you "
-                    "want? To be contacted, untick “I want to ask anonymously”. To ask "
-                    "anonymously, empty the contact fields."
-                ),
-            )
-            return cleaned
-        missing_contact = not cleaned.get("anonymous") and not (
-            cleaned.get("contact_phone") or cleaned.get("contact_email")
-        )
-        if missing_contact and not {"contact_phone", "contact_email"} & set(self.errors):
-            self.add_error(
-                "contact_phone",
-                _("Give a phone number or an e-mail address, or choose to ask anonymously."),
-            )
+        anonymous = bool(cleaned.get("anonymous"))
+        # What was typed counts, even where a field's own check failed: never drop it unasked.
+        typed = [str(self.data.get(name) or "") for name in CONTACT_FIELDS]
+        reachable = bool(cleaned.get("contact_phone") or cleaned.get("contact_email"))
+        if not anonymous and {"contact_phone", "contact_email"} & set(self.errors):
+            return cleaned  # the field's own error already says what is wrong
+        problem = services.contact_problem(anonymous=anonymous, typed=typed, reachable=reachable)
+        if problem is not None:
+            self.add_error("anonymous" if anonymous else "contact_phone", problem)
         return cleaned
 
     @property

@@ -25,6 +25,7 @@ from perhekeskus.intake.services.receiving import (
     HelpRequestInput,
     IdempotencyConflict,
     SubmitResult,
+    contact_problem,
     help_request_find_retry,
     help_request_submit,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "HelpRequestInput",
     "IdempotencyConflict",
     "SubmitResult",
+    "contact_problem",
     "help_request_assign",
     "help_request_close",
     "help_request_contact_record",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -104,6 +105,22 @@ def help_request_find_retry(
     return None if existing is None else _retry(existing, _body_hash(data), idempotency_scope)
 
 
+def contact_problem(*, anonymous: bool, typed: Iterable[str], reachable: bool) -> str | None:
+    """The one contact rule of a help request, for the form, the API and this service alike:
+    an anonymous request carries no contact details (what was typed is never dropped without
+    asking: the family chooses), and any other gives a phone number or an e-mail address.
+    Returns the message to show, or None when the request may be stored."""
+    if anonymous and any(value.strip() for value in typed):
+        return _(
+            "You chose to ask anonymously but also gave contact details. Which do you "
+            "want? To be contacted, untick “I want to ask anonymously”. To ask "
+            "anonymously, empty the contact fields."
+        )
+    if not anonymous and not reachable:
+        return _("Give a phone number or an e-mail address, or choose to ask anonymously.")
+    return None
+
+
 def help_request_submit(
     *,
     data: HelpRequestInput,
@@ -136,10 +153,13 @@ def help_request_submit(
         raise ValidationError(
             {"municipality": _("No early-support team takes requests from this municipality.")}
         )
-    if not data.anonymous and not (data.contact_phone or data.contact_email):
-        raise ValidationError(
-            {"contact": _("Give a phone number or an e-mail address, or ask anonymously.")}
-        )
+    problem = contact_problem(
+        anonymous=data.anonymous,
+        typed=(data.contact_name, data.contact_phone, data.contact_email, data.preferred_time),
+        reachable=bool(data.contact_phone or data.contact_email),
+    )
+    if problem is not None:
+        raise ValidationError({"contact": problem})
     method = ContactMethod.NONE
     if not data.anonymous:
         method = ContactMethod.PHONE if data.contact_phone else ContactMethod.EMAIL

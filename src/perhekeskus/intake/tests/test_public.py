@@ -252,6 +252,8 @@ def test_api_idempotency_key_gives_the_same_answer() -> None:
         ({"consent": False}, "consent"),
         ({"contact": {"phone": "", "email": ""}}, "contact"),
         ({"contact": {"email": "not-an-address"}}, "contact"),
+        # Anonymous and contact details at once: refused, never silently dropped.
+        ({"anonymous": True, "contact": {"phone": "040 123 4567"}}, "contact"),
         ({"message": "x" * 6000}, "message"),
     ],
 )

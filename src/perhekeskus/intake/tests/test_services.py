@@ -104,9 +104,18 @@ def test_municipality_without_a_team_is_refused(team) -> None:  # type: ignore[n
 def test_contact_is_required_unless_anonymous(team) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError):
         submit(contact_phone="", contact_email="")
-    anonymous = submit(anonymous=True, contact_phone="", contact_name="Ei tallennu")
+    anonymous = submit(anonymous=True, contact_phone="", contact_name="", preferred_time="")
     assert anonymous.contact_name == ""
     assert anonymous.contact_method == "none"
+
+
+def test_anonymous_with_contact_details_is_refused_not_silently_dropped(team) -> None:  # type: ignore[no-untyped-def]
+    # The same rule as the form's and the API's: the family chooses, nothing typed is lost.
+    before = HelpRequest.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        submit(anonymous=True, contact_phone="", contact_name="Maija", preferred_time="")
+    assert "contact" in refused.value.message_dict
+    assert HelpRequest.objects.count() == before
 
 
 def test_danger_is_flagged(team) -> None:  # type: ignore[no-untyped-def]
