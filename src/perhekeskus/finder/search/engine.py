@@ -470,7 +470,13 @@ def _rank(
             {t: frequencies.get(t, 0) for t in broad},
         )
         scores, coverage = ranker.score(filters.municipality)
-        kept = {d.pk for d in catalogue_filters([docs.by_pk[pk] for pk in scores], filters, now)}
+        guessed = ranker.guessed_only
+        kept = {
+            d.pk
+            for d in catalogue_filters(
+                [docs.by_pk[pk] for pk in scores if pk not in guessed], filters, now
+            )
+        }
         return Ranked(
             scores={pk: scores[pk] for pk in kept if scores[pk] > 0.0},
             coverage={pk: coverage[pk] for pk in kept},

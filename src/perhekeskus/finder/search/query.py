@@ -46,6 +46,9 @@ MIN_WIDEN_LENGTH = 4
 class Alternative:
     slots: tuple[Slot, ...]
     weight: float
+    # Index tokens that only begin with the word's stem or end with it ("table" → "tablet"):
+    # a guess, which alone does not make a service an answer (`Ranker.guessed_only`).
+    widened: bool = False
 
 
 @dataclass
@@ -134,7 +137,7 @@ def _word_alternatives(
                 alternatives.append(Alternative(tuple(slots), weight * COMPOUND_PARTS_WEIGHT))
     widened = _widened(word, language, vocabulary)
     if widened:
-        alternatives.append(Alternative((widened,), weight * WIDENED_WEIGHT))
+        alternatives.append(Alternative((widened,), weight * WIDENED_WEIGHT, widened=True))
     return alternatives
 
 

@@ -92,6 +92,9 @@ class Ranker:
             ]
         self.postings = postings
         self._slots: dict[tuple[thesaurus.Slot, int], dict[int, float]] = {}
+        # After `score`: the documents that miss a query word and matched the others only by
+        # guesses ("drop table" → a service that mentions a tablet): no answer.
+        self.guessed_only: set[int] = set()
 
     # --- terms ----------------------------------------------------------------------------------
 
@@ -163,12 +166,18 @@ class Ranker:
         totals: dict[int, float] = {}
         # The query words each document satisfies, as bits (word i: 1 << i).
         covered: dict[int, int] = {}
+        # The documents that satisfy a word by its own forms, a compound's parts, a correction
+        # or a need concept: the others matched only guesses (`Alternative.widened`).
+        sure: set[int] = set()
         for index, group in enumerate(self.plan.groups):
             best: dict[int, float] = {}
             for alternative in group.alternatives:
                 weight = alternative.weight
                 best_of = best.get
-                for doc, score in self.slots(alternative.slots).items():
+                matched = self.slots(alternative.slots)
+                if not alternative.widened:
+                    sure.update(matched)
+                for doc, score in matched.items():
                     value = weight * score
                     if value > best_of(doc, 0.0):
                         best[doc] = value
@@ -194,6 +203,7 @@ class Ranker:
                         strongest[doc] = score
             bits = sum(1 << index for index in match.covered)
             tasks = match.concept.tasks
+            sure.update(strongest)
             for doc, top in strongest.items():
                 value = THESAURUS_WEIGHT * (top + OTHER_TARGETS_SHARE * (summed[doc] - top))
                 totals[doc] = totals.get(doc, 0.0) + value
@@ -213,6 +223,7 @@ class Ranker:
             for doc in self._name_candidates() & totals.keys():
                 if self._exact_name(self.by_pk[doc], query_forms):
                     totals[doc] *= EXACT_NAME_BONUS
+        self.guessed_only = {doc for doc, bits in covered.items() if bits != every} - sure
         return totals, {doc: bits.bit_count() for doc, bits in covered.items()}
 
     def _name_candidates(self) -> set[int]:

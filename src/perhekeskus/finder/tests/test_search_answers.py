@@ -387,3 +387,10 @@ class EveryWordTests(DemoTestCase):
         assert {self.keys[uuid.UUID(i["id"])] for i in body["contents"][:3]} == SPEECH_THERAPY
         plain = self.client.get("/api/v1/services", {"search": "neuvola"}).json()
         assert plain["x_matching_every_word"] is None
+
+    def test_a_guess_alone_is_no_answer(self) -> None:
+        # "table" only begins "tablet", which one service mentions; "drop" matches nothing.
+        for query in ("'; drop table", "drop table"):
+            page = search(query)
+            assert page.total == 0, self.ranked(page)
+            assert page.related  # the common life situations, to go on from
