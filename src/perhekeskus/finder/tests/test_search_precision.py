@@ -13,7 +13,7 @@ from perhekeskus.finder.relevance.evaluate import evaluate, off_topic_share, pre
 from perhekeskus.finder.relevance.fresh import FRESH_QUERIES
 from perhekeskus.finder.relevance.queries import QUERIES
 
-# What the fresh set measures (nDCG@10 0.848, precision@5 0.683, 5.9% of the first 10 off-topic;
+# What the fresh set measures (nDCG@10 0.846, precision@5 0.683, 5.6% of the first 10 off-topic;
 # before places, every-word tiers and crisis phrases: 0.736, 0.586 and 17.6%, with 6.5% of the
 # queries finding nothing); the suite fails when a change brings it below these.
 MIN_FRESH_NDCG = 0.82
