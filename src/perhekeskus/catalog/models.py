@@ -35,6 +35,15 @@ class Municipality(models.Model):  # type: ignore[django-manager-missing]
         validators=[RegexValidator(r"^\d{3}$", _("A municipality code has three digits."))],
     )
     name = models.CharField(_("name"), max_length=100)
+    # The municipality's official languages (Language Act 423/2003 §5; the Sámi Language Act
+    # for the Sámi homeland): a bilingual municipality's services are described in both.
+    languages = models.JSONField(
+        _("official languages"),
+        default=list,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("ISO 639-1 codes, e.g. fi, sv. Empty means Finnish only."),
+    )
 
     class Meta:
         verbose_name = _("municipality")
@@ -43,6 +52,11 @@ class Municipality(models.Model):  # type: ignore[django-manager-missing]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    @property
+    def is_bilingual(self) -> bool:
+        """Finnish and Swedish are both official languages here."""
+        return {"fi", "sv"} <= set(self.languages or [])
 
 
 class OrganizationType(models.TextChoices):
@@ -84,6 +98,14 @@ class Organization(models.Model):  # type: ignore[django-manager-missing]
         verbose_name=_("municipalities served"),
         blank=True,
         related_name="organizations",
+    )
+    requires_review = models.BooleanField(
+        _("changes need approval"),
+        default=False,
+        help_text=_(
+            "A published service's changes and new publications wait for the approval of the "
+            "organisation's approver or a network coordinator."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -198,6 +220,11 @@ class Service(models.Model):  # type: ignore[django-manager-missing]
     alternate_name = models.CharField(_("alternate name"), max_length=200, blank=True)
     summary = models.CharField(_("summary"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_plain = models.TextField(
+        _("description in plain language"),
+        blank=True,
+        help_text=_("Selkokieli / lättläst: short sentences and everyday words."),
+    )
     application_process = models.TextField(_("how to get the service"), blank=True)
     eligibility_description = models.TextField(_("who can get the service"), blank=True)
     fees_description = models.TextField(_("fees"), blank=True)
@@ -210,6 +237,14 @@ class Service(models.Model):  # type: ignore[django-manager-missing]
     url = models.URLField(_("web page"), max_length=500, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     free_of_charge = models.BooleanField(_("free of charge"), default=True)
+    by_appointment = models.BooleanField(
+        _("by appointment"),
+        default=False,
+        help_text=_("The service has no opening hours: a time is agreed with each family."),
+    )
+    # Texts in languages the catalogue has no columns for (the Sámi languages se, smn, sms from
+    # PTV): {"se": {"name": "...", "summary": "...", "description": "..."}} (ADR 0031).
+    extra_texts = models.JSONField(_("texts in other languages"), default=dict, blank=True)
     minimum_age = models.PositiveSmallIntegerField(
         _("minimum age of the child"),
         null=True,
@@ -357,6 +392,14 @@ class Location(models.Model):  # type: ignore[django-manager-missing]
     )
     url = models.URLField(_("web address"), max_length=500, blank=True)
     accessibility = models.TextField(_("accessibility"), blank=True)
+    # Structured accessibility, as in the Service Map (Palvelukartta): yes, no or not known.
+    step_free_entrance = models.BooleanField(_("step-free entrance"), null=True, blank=True)
+    accessible_parking = models.BooleanField(
+        _("accessible parking space"), null=True, blank=True
+    )
+    accessible_toilet = models.BooleanField(_("accessible toilet"), null=True, blank=True)
+    induction_loop = models.BooleanField(_("induction loop"), null=True, blank=True)
+    lift = models.BooleanField(_("lift"), null=True, blank=True)
     is_meeting_place = models.BooleanField(
         _("open meeting place"),
         default=False,
@@ -586,6 +629,46 @@ class ServiceVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_id} v{self.number}"
+
+
+class DraftState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING_REVIEW = "pending_review", _("Waiting for approval")
+    RETURNED = "returned", _("Returned for changes")
+
+
+class ServiceDraft(models.Model):
+    """Changes to a published service of an organisation whose changes need approval: the whole
+    description as its editors want it, kept beside the live rows, which families keep seeing
+    until an approver or coordinator approves the draft (then it is written to them)."""
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, related_name="draft")
+    state = models.CharField(
+        _("state"), max_length=20, choices=DraftState.choices, default=DraftState.DRAFT
+    )
+    snapshot = models.JSONField(_("content"), default=dict)
+    # Whether the service is to be published when this is approved (a first publication).
+    publish = models.BooleanField(_("publish when approved"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("sent for approval"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("service draft")
+        verbose_name_plural = _("service drafts")
+        ordering = ["submitted_at", "updated_at"]
+        indexes = [models.Index(fields=["state", "submitted_at"], name="catalog_draft_state")]
+
+    def __str__(self) -> str:
+        return f"{self.service_id} ({self.state})"
 
 
 class PendingImport(models.Model):

@@ -40,6 +40,7 @@ class ServiceTranslation(TranslationOptions):
         "alternate_name",
         "summary",
         "description",
+        "description_plain",
         "application_process",
         "eligibility_description",
         "fees_description",

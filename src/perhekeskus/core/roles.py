@@ -13,6 +13,9 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Network coordinator")
     # Keeps their own organisation's service descriptions current.
     ORGANIZATION_EDITOR = "organization_editor", _("Organisation editor")
+    # Approves the changes and publications of their own organisation's service descriptions
+    # when the organisation requires review (catalog.Organization.requires_review).
+    ORGANIZATION_APPROVER = "organization_approver", _("Organisation approver")
     # Works with families: appointments, chat duty, family coordination.
     PROFESSIONAL = "professional", _("Professional")
     # Member of a low-threshold early-support team (VATU): triages help requests.
