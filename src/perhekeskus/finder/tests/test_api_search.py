@@ -49,7 +49,14 @@ PAGE_FIELDS = {
     "empty",
     "contents",
 }
-EXTENSIONS = {"x_suggestion", "x_corrected", "x_related", "x_urgent", "x_place", "x_matching_every_word"}
+EXTENSIONS = {
+    "x_suggestion",
+    "x_corrected",
+    "x_related",
+    "x_urgent",
+    "x_place",
+    "x_matching_every_word",
+}
 
 
 def engine_search(
