@@ -10,6 +10,16 @@ SERVICE_PUBLISH = register("catalog.service.publish", _("Published a service des
 SERVICE_UNPUBLISH = register(
     "catalog.service.unpublish", _("Returned a service description to draft")
 )
+SERVICE_SUBMIT = register(
+    "catalog.service.submit", _("Sent a service description for approval")
+)
+SERVICE_APPROVE = register("catalog.service.approve", _("Approved a service description"))
+SERVICE_RETURN = register(
+    "catalog.service.return", _("Returned a service description for changes")
+)
+SERVICE_DRAFT = register(
+    "catalog.service.draft", _("Saved changes of a service description for approval")
+)
 SERVICE_VERIFY = register("catalog.service.verify", _("Verified a service description"))
 LOCATION_CREATE = register("catalog.location.create", _("Created a location"))
 LOCATION_UPDATE = register("catalog.location.update", _("Changed a location"))
