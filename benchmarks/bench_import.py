@@ -240,14 +240,19 @@ def _peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def import_once(folder: Path) -> dict[str, Any]:
+def import_once(
+    folder: Path, *, only: str = "", prune: bool = False, dry_run: bool = False
+) -> dict[str, Any]:
+    """The import as `import-ptv` does it (channels kept from earlier runs read too); `only`:
+    the files whose names start so (e.g. "services": the services without their channels)."""
     from perhekeskus.catalog.importers.ptv import ptv_files, ptv_import, ptv_parse
 
+    files = [p for p in ptv_files([folder]) if p.name.startswith(only)]
     cpu_start = time.process_time()
     start = time.perf_counter()
-    parsed = ptv_parse(files=ptv_files([folder]))
+    parsed = ptv_parse(files=files, pending=True)
     parsed_at = time.perf_counter()
-    result = ptv_import(parsed=parsed)
+    result = ptv_import(parsed=parsed, prune=prune, dry_run=dry_run)
     done = time.perf_counter()
     summary = result.summary
     return {
@@ -261,7 +266,43 @@ def import_once(folder: Path) -> dict[str, Any]:
         "locations": vars(summary.locations),
         "skipped": len(summary.skipped),
         "notes": len(result.notes),
+        "kept": sum(summary.kept.values()),
+        "removed": sum(summary.removed.values()),
     }
+
+
+def raw_insert_reference(count: int) -> dict[str, Any]:
+    """The floor under the import on this database: `count` services and as many phone channels
+    inserted with `bulk_create` and nothing else (no reading, comparing, validating, versions,
+    audit or search index), rolled back."""
+    from django.db import transaction
+
+    from perhekeskus.catalog.models import ContactChannel, Organization, Service
+
+    organization = Organization.objects.first()
+    start = time.perf_counter()
+    with transaction.atomic():
+        services = [
+            Service(
+                id=uuid.uuid4(),
+                organization=organization,
+                name_fi=f"Palvelu {n}",
+                name_sv=f"Tjänst {n}",
+                name_en=f"Service {n}",
+                description_fi="Kuvaus. " * 20,
+            )
+            for n in range(count)
+        ]
+        Service.objects.bulk_create(services, batch_size=500)
+        ContactChannel.objects.bulk_create(
+            [
+                ContactChannel(service=service, kind="phone", value=f"+358 40 {n:07d}")
+                for n, service in enumerate(services)
+            ],
+            batch_size=500,
+        )
+        transaction.set_rollback(True)
+    return {"total_s": round(time.perf_counter() - start, 2)}
 
 
 def main() -> None:
@@ -289,6 +330,10 @@ def main() -> None:
         _reset_peak_rss()
         again = import_once(folder)
         again_peak = _peak_rss_mb()
+        # The services delivered alone (as the PTV API lists them): their channels stay.
+        services_alone = import_once(folder, only="services")
+        prune_dry_run = import_once(folder, only="services", prune=True, dry_run=True)
+        raw = raw_insert_reference(SERVICES)
     result = {
         "vendor": connection.vendor,
         "services": SERVICES,
@@ -299,6 +344,9 @@ def main() -> None:
         "peak_rss_is_per_import": peak_reset,
         "first": {**first, "peak_rss_mb": first_peak},
         "again": {**again, "peak_rss_mb": again_peak},
+        "services_alone": services_alone,
+        "prune_dry_run": prune_dry_run,
+        "raw_insert": raw,
         "rows": {
             "services": Service.objects.count(),
             "channels": ContactChannel.objects.count(),

@@ -92,6 +92,17 @@ def print_import(kind: str, r: dict[str, Any]) -> None:
         f"  rows: {rows['services']} services, {rows['channels']} channels, "
         f"{rows['schedules']} opening-hour rows"
     )
+    if "services_alone" in r:
+        alone, dry, raw = r["services_alone"], r["prune_dry_run"], r["raw_insert"]
+        print(
+            f"  services alone {alone['total_s']:>7} s: {alone['services']['unchanged']} "
+            f"unchanged, {alone['kept']} places/channels kept (--prune --dry-run: "
+            f"{dry['total_s']} s, {dry['removed']} would go)"
+        )
+        print(
+            f"  reference: bulk_create of {r['services']} services and as many channels "
+            f"alone {raw['total_s']} s (first import {r['first']['total_s']} s, limit 60 s)"
+        )
 
 
 def print_search(kind: str, r: dict[str, Any]) -> None:
