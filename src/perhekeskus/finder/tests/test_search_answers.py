@@ -17,7 +17,7 @@ from django.utils import translation
 
 from perhekeskus.catalog.models import Municipality, Service
 from perhekeskus.catalog.opening import FINNISH_TIME
-from perhekeskus.finder.relevance.evaluate import _demo_keys
+from perhekeskus.demo.relevance.evaluate import _demo_keys
 from perhekeskus.finder.search import places
 from perhekeskus.finder.search.engine import search_services, services_open_at
 from perhekeskus.finder.search.types import SearchFilters, SearchPage

@@ -23,7 +23,7 @@ from perhekeskus.core.roles import Role
 from perhekeskus.demo.catalog.helpers import ASKOLA, Lang, local, service
 from perhekeskus.finder import services
 from perhekeskus.finder.models import NeedConcept, SearchDocument, SearchIndexState
-from perhekeskus.finder.relevance.evaluate import evaluate
+from perhekeskus.demo.relevance.evaluate import evaluate
 from perhekeskus.finder.search.engine import search_services
 from perhekeskus.finder.search.types import SearchFilters
 from perhekeskus.testing.clients import logged_in_client

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.test import TestCase
 
-from perhekeskus.finder.relevance.evaluate import evaluate, off_topic_share, precision_at
-from perhekeskus.finder.relevance.fresh import FRESH_QUERIES
-from perhekeskus.finder.relevance.queries import QUERIES
+from perhekeskus.demo.relevance.evaluate import evaluate, off_topic_share, precision_at
+from perhekeskus.demo.relevance.fresh import FRESH_QUERIES
+from perhekeskus.demo.relevance.queries import QUERIES
 
 # What the fresh set measures (nDCG@10 0.846, precision@5 0.683, 5.6% of the first 10 off-topic;
 # before places, every-word tiers and crisis phrases: 0.736, 0.586 and 17.6%, with 6.5% of the

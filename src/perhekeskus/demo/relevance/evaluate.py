@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from perhekeskus.catalog.opening import FINNISH_TIME
 from perhekeskus.demo.catalog.helpers import service_id
-from perhekeskus.finder.relevance.queries import QUERIES, RelevanceQuery
+from perhekeskus.demo.relevance.queries import QUERIES, RelevanceQuery
 from perhekeskus.finder.search.engine import search_services
 from perhekeskus.finder.search.types import SearchFilters
 

@@ -11,7 +11,7 @@ neither graded nor off-topic are unjudged and count as neither.
 
 from __future__ import annotations
 
-from perhekeskus.finder.relevance.queries import (
+from perhekeskus.demo.relevance.queries import (
     KOHTAAMISPAIKAT,
     KOTIPALVELU,
     LASTENNEUVOLAT,

@@ -14,9 +14,9 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from perhekeskus.finder.relevance.evaluate import Report, evaluate
-from perhekeskus.finder.relevance.fresh import FRESH_QUERIES
-from perhekeskus.finder.relevance.queries import QUERIES
+from perhekeskus.demo.relevance.evaluate import Report, evaluate
+from perhekeskus.demo.relevance.fresh import FRESH_QUERIES
+from perhekeskus.demo.relevance.queries import QUERIES
 
 SETS = {"tuned": QUERIES, "fresh": FRESH_QUERIES}
 
