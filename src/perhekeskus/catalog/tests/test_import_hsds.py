@@ -116,3 +116,25 @@ def test_a_skipped_service_leaves_nothing_of_it_behind(
     assert not Organization.objects.exists()
     assert not Schedule.objects.exists()
     assert not ContactChannel.objects.exists()
+
+
+def test_what_the_input_leaves_out_stays_unless_pruned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(EXAMPLE, monkeypatch)
+    without_phones = example()
+    without_phones["phones"] = []
+    for sal in without_phones["service_at_locations"]:
+        sal["phones"] = []
+    path = write(tmp_path / "without-phones.json", without_phones)
+
+    kept = run(path, monkeypatch)
+    assert ContactChannel.objects.filter(kind="phone").count() == 1
+    assert "--prune would remove them" in kept
+
+    dry = run(path, monkeypatch, "--prune", "--dry-run")
+    assert "Would remove" in dry and ContactChannel.objects.filter(kind="phone").count() == 1
+
+    run(path, monkeypatch, "--prune")
+    assert not ContactChannel.objects.filter(kind="phone").exists()
+    assert Service.objects.filter(pk=EXAMPLE_ID).exists()
