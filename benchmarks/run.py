@@ -79,7 +79,8 @@ def print_import(kind: str, r: dict[str, Any]) -> None:
         f = r[key]
         print(
             f"  {label:<14} {f['total_s']:>7} s ({f['parse_s']} s reading, {f['write_s']} s "
-            f"writing, {f['cpu_s']} s CPU)  {f['services_per_s']:>6} services/s  "
+            f"writing of which {f.get('index_s', '?')} s the search index, {f['cpu_s']} s CPU)  "
+            f"{f['services_per_s']:>6} services/s  "
             f"peak {f['peak_rss_mb']} MB"
         )
         s = f["services"]
