@@ -45,6 +45,17 @@ _ROW_KINDS: dict[type[models.Model], str] = {
 _MAX_VARIANTS = 64
 
 
+def _subtree(
+    model: type[models.Model], instance: Any, owned: dict[Any, list[Any]]
+) -> list[tuple[type[models.Model], Any]]:
+    """A row and every row it owns, as (model, pk)."""
+    rows = [(model, instance.pk)]
+    for child_model, fk in _OWNED[model]:
+        for child in owned.get((child_model, fk, instance.pk), ()):
+            rows += _subtree(child_model, child, owned)
+    return rows
+
+
 def _kept(model: type[models.Model], instance: Any, owned: dict[Any, list[Any]]) -> _Node:
     """An existing row that stays as it is, with everything it owns, for the snapshot."""
     node = _Node(model, instance.pk, {}, instance=instance, state="unchanged")
@@ -188,7 +199,10 @@ class Writer(SnapshotWriter):
                             continue
                         kind = _ROW_KINDS[child_model]
                         if self._replaced(item, node, child_model, instance):
-                            deletes[child_model].add(instance.pk)
+                            # With what it owns, deleted from the bottom up: no cascade to find.
+                            for model_, pk in _subtree(child_model, instance, owned):
+                                if (model_, pk) not in wanted:
+                                    deletes[model_].add(pk)
                             self.summary.removed[kind] = self.summary.removed.get(kind, 0) + 1
                             changed = True
                         else:
