@@ -32,3 +32,12 @@ def localized_text(instance: Any, field: str) -> SafeString:
         result.text,
         FALLBACK_NOTES.get(result.language, FALLBACK_NOTES["fi"]),
     )
+
+
+@register.simple_tag
+def access_facts(location: Any) -> list[Any]:
+    """`{% access_facts place.location as facts %}`: what is known of the place's
+    accessibility (`catalog.accessibility`)."""
+    from perhekeskus.catalog.accessibility import accessibility_facts
+
+    return list(accessibility_facts(location))

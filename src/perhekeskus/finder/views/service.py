@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from perhekeskus.catalog import selectors
+from perhekeskus.catalog.accessibility import AccessFact, accessibility_facts
 from perhekeskus.catalog.display import localized
 from perhekeskus.catalog.models import (
     ChannelKind,
@@ -132,6 +133,7 @@ class PlaceView:
     # lists the building's), so that the card and the map say the same two things.
     building_summary: list[str]
     directions: list[tuple[str, str]]  # (map service, URL)
+    access: list[AccessFact]  # what is known of its accessibility
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ def _place_view(sal: ServiceAtLocation, now: dt.datetime) -> PlaceView:
         directions=directions_links(sal.location)
         if sal.location.location_type == LocationType.PHYSICAL
         else [],
+        access=accessibility_facts(sal.location),
     )
 
 
@@ -247,8 +250,12 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
         ((int(t.code), t) for t in terms if t.taxonomy.key == TASKS_KEY and t.code.isdigit()),
         key=lambda pair: pair[0],
     )
+    # The plain-language description (selkokieli), for those who choose it: a link, no script.
+    has_plain = bool(localized(service, "description_plain").text)
     context = {
         "service": service,
+        "has_plain": has_plain,
+        "plain": has_plain and request.GET.get("plain") == "1",
         "state": service_state(service, now),
         "ways": reach_states(service, channels, places, service_hours, now),
         "service_hours": service_hours,

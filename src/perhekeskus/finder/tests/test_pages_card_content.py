@@ -1,0 +1,63 @@
+"""The service card's richer content: a place's structured accessibility (an icon and a
+sentence each, unknown left out) and the plain-language description (selkokieli) for those
+who choose it, by a link that needs no script."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from perhekeskus.catalog.models import Location, Service, ServiceAtLocation
+from perhekeskus.testing.factories import LocationFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def service_at_place() -> Service:
+    service = ServiceFactory.create(
+        name="Perhekahvila",
+        description="Perhekahvila on avoin kohtaamispaikka kaikille lapsiperheille.",
+    )
+    place = LocationFactory.create(
+        organization=service.organization,
+        step_free_entrance=True,
+        accessible_toilet=False,
+        induction_loop=None,
+    )
+    ServiceAtLocation.objects.create(service=service, location=place)
+    return service
+
+
+def test_the_card_says_what_is_known_of_the_places_accessibility(service_at_place: Service) -> None:
+    page = Client().get(f"/fi/services/{service_at_place.pk}").content.decode()
+    assert "Esteetön sisäänkäynti" in page
+    assert "Ei esteetöntä WC:tä" in page
+    assert "induktiosilmukka" not in page.casefold()  # not known: not said
+    assert 'href="/static/finder/icons.svg#yes"' in page or "icons.svg#yes" in page
+
+
+def test_the_map_list_says_it_too(service_at_place: Service) -> None:
+    place = Location.objects.get(service_at_locations__service=service_at_place)
+    place.latitude, place.longitude = 60.39, 25.66
+    place.save()
+    page = Client().get("/fi/map").content.decode()
+    assert "Esteetön sisäänkäynti" in page
+
+
+def test_the_plain_language_description_is_shown_to_those_who_choose_it(
+    service_at_place: Service,
+) -> None:
+    url = f"/fi/services/{service_at_place.pk}"
+    assert "Selkokielellä" not in Client().get(url).content.decode()  # none written yet
+    Service.objects.filter(pk=service_at_place.pk).update(
+        description_plain_fi="Perhekahvilaan voit tulla lapsen kanssa. Se on ilmainen."
+    )
+    page = Client().get(url).content.decode()
+    assert 'href="?plain=1#what-title"' in page
+    assert "Selkokielellä" in page
+    assert "Se on ilmainen." not in page
+    plain = Client().get(f"{url}?plain=1").content.decode()
+    assert "Se on ilmainen." in plain
+    assert "avoin kohtaamispaikka" not in plain
+    assert 'href="?plain=0#what-title"' in plain
