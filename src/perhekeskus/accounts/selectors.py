@@ -13,7 +13,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import AccessDenied, NotFound, PolicyDenied
 
 
-def user_list_visible_to(*, actor: Any, query: str = "", role: str = "") -> QuerySet[User]:
+def user_list_visible_to(*, actor: User, query: str = "", role: str = "") -> QuerySet[User]:
     """The directory of professionals, for coordinators. Names, organisations and roles only."""
     if not can_manage_users(actor):
         raise PolicyDenied("Only network coordinators can list users")
@@ -31,7 +31,7 @@ def user_list_visible_to(*, actor: Any, query: str = "", role: str = "") -> Quer
     return users.order_by("full_name", "email")
 
 
-def access_user(*, actor: Any, user_id: int, request: HttpRequest | None = None) -> User:
+def access_user(*, actor: User, user_id: int, request: HttpRequest | None = None) -> User:
     """One user's account details. Missing and forbidden both raise NotFound; a read of another
     person's account is recorded."""
     try:

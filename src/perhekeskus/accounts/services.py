@@ -30,22 +30,22 @@ from perhekeskus.catalog.models import Organization
 from perhekeskus.core.client import client_key_for, keyed_hash
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.outbox import email_enqueue
+from perhekeskus.core.policies import require
 from perhekeskus.core.roles import Role
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _require_manager(actor: Any) -> None:
-    if not can_manage_users(actor):
-        raise PolicyDenied(_("Only network coordinators can manage users."))
+def _require_manager(actor: User) -> None:
+    require(can_manage_users(actor), _("Only network coordinators can manage users."))
 
 
-def _require_manager_of(actor: Any, user: User) -> None:
+def _require_manager_of(actor: User, user: User) -> None:
     _require_manager(actor)
-    if not can_manage_user(actor, user):
-        raise PolicyDenied(
-            _("Only a technical administrator can change a technical administrator's account.")
-        )
+    require(
+        can_manage_user(actor, user),
+        _("Only a technical administrator can change a technical administrator's account."),
+    )
 
 
 def _locked(user: User) -> User:
@@ -176,7 +176,7 @@ def totp_token_check(*, request: HttpRequest, user: User, token: str) -> TOTPDev
     return None
 
 
-def totp_reset(*, actor: Any, user: User, request: HttpRequest | None = None) -> None:
+def totp_reset(*, actor: User, user: User, request: HttpRequest | None = None) -> None:
     """A coordinator removes a lost authenticator; the user sets up a new one at next login.
     Every session of the user ends: whoever holds the lost phone, or a browser left open, must
     log in with the password again before enrolling anything."""
@@ -230,7 +230,7 @@ def _email_is_free(email: str, *, exclude_pk: int | None = None) -> bool:
 
 def user_create(
     *,
-    actor: Any,
+    actor: User,
     email: str,
     full_name: str,
     organization: Organization | None,
@@ -271,7 +271,7 @@ def user_create(
 
 def user_update(
     *,
-    actor: Any,
+    actor: User,
     user: User,
     full_name: str,
     organization: Organization | None,
@@ -316,7 +316,7 @@ def _display(value: Any) -> str | None:
 
 
 def user_set_active(
-    *, actor: Any, user: User, active: bool, request: HttpRequest | None = None
+    *, actor: User, user: User, active: bool, request: HttpRequest | None = None
 ) -> User:
     """Deactivation ends every session of the user for good: reactivating the account later does
     not revive a session cookie left in some browser."""
@@ -343,7 +343,7 @@ def user_set_active(
 
 
 def user_roles_set(
-    *, actor: Any, user: User, roles: Iterable[str], request: HttpRequest | None = None
+    *, actor: User, user: User, roles: Iterable[str], request: HttpRequest | None = None
 ) -> None:
     """Make the user's roles exactly `roles`: each grant and each revocation is its own audit
     entry, so that the log answers "who made X a coordinator, and when". Nobody grants a role to
@@ -370,7 +370,7 @@ def user_roles_set(
         _roles_apply(actor=actor, user=user, roles=wanted, request=request)
 
 
-def _roles_apply(*, actor: Any, user: User, roles: set[str], request: HttpRequest | None) -> None:
+def _roles_apply(*, actor: User, user: User, roles: set[str], request: HttpRequest | None) -> None:
     valid = set(Role.values)
     unknown = roles - valid
     if unknown:

@@ -101,6 +101,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _actor(request: HttpRequest) -> User:
+    """The user of a page behind `professional_required`, typed for the services."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
 def _pending_user(request: HttpRequest) -> User | None:
     user_id = request.session.get(PENDING_USER)
     since = request.session.get(PENDING_SINCE, 0)
@@ -218,7 +226,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     if role not in Role.values:
         role = ""
     try:
-        users = user_list_visible_to(actor=request.user, query=query, role=role)
+        users = user_list_visible_to(actor=_actor(request), query=query, role=role)
     except PolicyDenied:
         raise PermissionDenied from None
     page = Paginator(users, USERS_PER_PAGE).get_page(request.GET.get("page"))
@@ -262,7 +270,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             user = services.user_create(
-                actor=request.user,
+                actor=_actor(request),
                 email=data["email"],
                 full_name=data["full_name"],
                 organization=data["organization"],
@@ -290,7 +298,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     if not can_manage_users(request.user):
         raise PermissionDenied
-    user = access_user(actor=request.user, user_id=user_id, request=request)
+    user = access_user(actor=_actor(request), user_id=user_id, request=request)
     initial = {
         "full_name": user.full_name,
         "organization": user.organization,
@@ -307,7 +315,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 services.user_update(
-                    actor=request.user,
+                    actor=_actor(request),
                     user=user,
                     full_name=data["full_name"],
                     organization=data["organization"],
@@ -316,7 +324,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
                     request=request,
                 )
                 services.user_roles_set(
-                    actor=request.user, user=user, roles=data["roles"], request=request
+                    actor=_actor(request), user=user, roles=data["roles"], request=request
                 )
         except ValidationError as error:
             _apply_validation_error(form, error)
@@ -343,10 +351,10 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 def user_set_active(request: HttpRequest, user_id: int) -> HttpResponse:
     if not can_manage_users(request.user):
         raise PermissionDenied
-    user = access_user(actor=request.user, user_id=user_id, request=request)
+    user = access_user(actor=_actor(request), user_id=user_id, request=request)
     active = request.POST.get("active") == "1"
     try:
-        services.user_set_active(actor=request.user, user=user, active=active, request=request)
+        services.user_set_active(actor=_actor(request), user=user, active=active, request=request)
     except (ValidationError, PolicyDenied) as error:
         messages.error(request, _error_text(error))
     else:
@@ -362,9 +370,9 @@ def user_set_active(request: HttpRequest, user_id: int) -> HttpResponse:
 def user_totp_reset(request: HttpRequest, user_id: int) -> HttpResponse:
     if not can_manage_users(request.user):
         raise PermissionDenied
-    user = access_user(actor=request.user, user_id=user_id, request=request)
+    user = access_user(actor=_actor(request), user_id=user_id, request=request)
     try:
-        services.totp_reset(actor=request.user, user=user, request=request)
+        services.totp_reset(actor=_actor(request), user=user, request=request)
     except PolicyDenied as error:
         messages.error(request, _error_text(error))
     else:

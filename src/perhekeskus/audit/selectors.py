@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.audit.policies import can_view_audit_log
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.actors import Visitor
+from perhekeskus.core.policies import require
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,10 @@ class AuditFilters:
 
 
 def audit_entry_list_visible_to(
-    *, actor: Any, filters: AuditFilters | None = None
+    *, actor: Visitor, filters: AuditFilters | None = None
 ) -> QuerySet[AuditEntry]:
     """Entries the actor may browse, newest first. Only coordinators may browse the log."""
-    if not can_view_audit_log(actor):
-        raise PolicyDenied("Only network coordinators can browse the audit log")
+    require(can_view_audit_log(actor), "Only network coordinators can browse the audit log")
     queryset = AuditEntry.objects.all().order_by("-occurred_at", "-id")
     f = filters or AuditFilters()
     if f.action:
@@ -48,7 +48,7 @@ def audit_entry_list_visible_to(
 
 
 def access_audit_log(
-    *, actor: Any, filters: AuditFilters, request: Any = None
+    *, actor: Visitor, filters: AuditFilters, request: HttpRequest | None = None
 ) -> QuerySet[AuditEntry]:
     """Browse the log: the log holds personal data (who did what, from where), so every look at
     it is itself recorded, with the filters used."""

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.audit.registry import AuditAction, get_action
+from perhekeskus.core.actors import Visitor
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -22,7 +23,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
 def audit_record(
     *,
     action: AuditAction | str,
-    actor: Any = None,
+    actor: Visitor = None,
     target: models.Model | None = None,
     target_type: str = "",
     target_id: str | int | None = None,
@@ -46,7 +47,7 @@ def audit_record(
         actor = None
     with transaction.atomic():
         return AuditEntry.objects.create(
-            actor=actor,
+            actor_id=actor.pk if actor is not None else None,
             actor_label=getattr(actor, "email", "") if actor is not None else "",
             action=registered.name,
             target_type=target_type,

@@ -3,42 +3,32 @@ services and locations; network coordinators may edit everything and see what is
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeGuard
 
-from perhekeskus.core.policies import is_two_factor_satisfied
+from perhekeskus.core.actors import Actor, Visitor
+from perhekeskus.core.policies import is_coordinator, is_verified_member
 from perhekeskus.core.roles import Role
 
 
-def _active(actor: Any) -> bool:
-    return bool(
-        actor and actor.is_authenticated and actor.is_active and is_two_factor_satisfied(actor)
+def _is_organization_editor(actor: Visitor) -> TypeGuard[Actor]:
+    return (
+        is_verified_member(actor)
+        and actor.has_role(Role.ORGANIZATION_EDITOR)
+        and actor.organization_id is not None
     )
 
 
-def is_coordinator(actor: Any) -> bool:
-    return _active(actor) and bool(actor.is_superuser or actor.has_role(Role.COORDINATOR))
-
-
-def can_edit_catalog_of(actor: Any, organization_id: Any) -> bool:
+def can_edit_catalog_of(actor: Visitor, organization_id: object) -> bool:
     """Edit the services and locations of the organisation with this id."""
     if is_coordinator(actor):
         return True
-    return (
-        _active(actor)
-        and actor.has_role(Role.ORGANIZATION_EDITOR)
-        and actor.organization_id is not None
-        and str(actor.organization_id) == str(organization_id)
-    )
+    return _is_organization_editor(actor) and str(actor.organization_id) == str(organization_id)
 
 
-def can_use_catalog_editor(actor: Any) -> bool:
-    return is_coordinator(actor) or (
-        _active(actor)
-        and actor.has_role(Role.ORGANIZATION_EDITOR)
-        and actor.organization_id is not None
-    )
+def can_use_catalog_editor(actor: Visitor) -> TypeGuard[Actor]:
+    return is_coordinator(actor) or _is_organization_editor(actor)
 
 
-def can_view_stale_services(actor: Any) -> bool:
+def can_view_stale_services(actor: Visitor) -> bool:
     """The coordinator's list of services not verified in 12 months."""
     return is_coordinator(actor)

@@ -33,8 +33,10 @@ from perhekeskus.catalog.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from perhekeskus.catalog.policies import can_use_catalog_editor, is_coordinator
+from perhekeskus.catalog.policies import can_use_catalog_editor
+from perhekeskus.core.actors import Visitor
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.policies import is_coordinator
 
 _M = TypeVar("_M", bound=Model)
 
@@ -343,7 +345,7 @@ def taxonomy_term_get(*, taxonomy_term_id: uuid.UUID) -> TaxonomyTerm:
 
 
 def editable_by(
-    queryset: QuerySet[_M], *, actor: object, organization_paths: tuple[str, ...]
+    queryset: QuerySet[_M], *, actor: Visitor, organization_paths: tuple[str, ...]
 ) -> QuerySet[_M]:
     """The rows of `queryset` the actor may edit: all of them for a coordinator; for an
     organisation editor, those whose organisation, reached by any of `organization_paths`
@@ -351,16 +353,16 @@ def editable_by(
     and none when the model declares no path (nothing is open by default)."""
     if is_coordinator(actor):
         return queryset
-    organization_id = getattr(actor, "organization_id", None)
-    if not organization_paths or organization_id is None or not can_use_catalog_editor(actor):
+    if not organization_paths or actor is None or not can_use_catalog_editor(actor):
         return queryset.none()
+    organization_id = actor.organization_id
     condition = Q()
     for path in organization_paths:
         condition |= Q(**{path: organization_id})
     return queryset.filter(condition)
 
 
-def organizations_editable_by(*, actor: object) -> QuerySet[Organization]:
+def organizations_editable_by(*, actor: Visitor) -> QuerySet[Organization]:
     """The organisations whose services and places the actor may edit (choices in the editor)."""
     return editable_by(
         Organization.objects.order_by("name"), actor=actor, organization_paths=("pk",)

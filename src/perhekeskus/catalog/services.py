@@ -41,7 +41,9 @@ from perhekeskus.catalog.versions import (
     service_version_record,
     snapshot_changes,
 )
-from perhekeskus.core.errors import AccessDenied, NotFound, PolicyDenied
+from perhekeskus.core.actors import Actor
+from perhekeskus.core.errors import AccessDenied, NotFound
+from perhekeskus.core.policies import require
 
 # The parts of a service description that are lists of rows: the version keeps their old and new
 # content; the audit entry names them among the changed fields.
@@ -50,16 +52,18 @@ _NESTED = frozenset({"channels", "schedules", "at_locations"})
 _AUDIT_TEXT_LIMIT = 300
 
 
-def _require_editor(actor: Any, organization_id: Any) -> None:
-    if not can_edit_catalog_of(actor, organization_id):
-        raise PolicyDenied(_("You can only edit your own organisation's services and locations."))
+def _require_editor(actor: Actor, organization_id: object) -> None:
+    require(
+        can_edit_catalog_of(actor, organization_id),
+        _("You can only edit your own organisation's services and locations."),
+    )
 
 
 def _nothing(_obj: Any) -> None:
     """No nested parts to write."""
 
 
-def _locked(model: type[models.Model], pk: Any, actor: Any) -> Any:
+def _locked(model: type[models.Model], pk: Any, actor: Actor) -> Any:
     """The row, re-read under a lock for the rest of the transaction. Missing and not the
     actor's to edit answer alike (NotFound), so that an outsider learns nothing."""
     row = model._default_manager.select_for_update().filter(pk=pk).first()
@@ -108,7 +112,7 @@ def _publication_action(before: str | None, after: str) -> tuple[str, AuditActio
 
 def service_create(
     *,
-    actor: Any,
+    actor: Actor,
     service: Service,
     save_related: Callable[[Service], None] = _nothing,
     request: HttpRequest | None = None,
@@ -144,7 +148,7 @@ def service_create(
 
 def service_update(
     *,
-    actor: Any,
+    actor: Actor,
     service_id: uuid.UUID,
     apply_changes: Callable[[Service], None],
     request: HttpRequest | None = None,
@@ -195,7 +199,7 @@ def service_update(
 
 
 def _set_publication(
-    *, actor: Any, service: Service, state: str, request: HttpRequest | None
+    *, actor: Actor, service: Service, state: str, request: HttpRequest | None
 ) -> Service:
     with transaction.atomic():
         service.refresh_from_db(from_queryset=Service.objects.select_for_update())
@@ -227,27 +231,31 @@ def _set_publication(
     return service
 
 
-def service_publish(*, actor: Any, service: Service, request: HttpRequest | None = None) -> Service:
+def service_publish(
+    *, actor: Actor, service: Service, request: HttpRequest | None = None
+) -> Service:
     return _set_publication(
         actor=actor, service=service, state=PublicationState.PUBLISHED, request=request
     )
 
 
 def service_unpublish(
-    *, actor: Any, service: Service, request: HttpRequest | None = None
+    *, actor: Actor, service: Service, request: HttpRequest | None = None
 ) -> Service:
     return _set_publication(
         actor=actor, service=service, state=PublicationState.DRAFT, request=request
     )
 
 
-def service_verify(*, actor: Any, service: Service, request: HttpRequest | None = None) -> Service:
+def service_verify(
+    *, actor: Actor, service: Service, request: HttpRequest | None = None
+) -> Service:
     """The provider confirms that the description is still true: stamps today and who."""
     with transaction.atomic():
         service.refresh_from_db(from_queryset=Service.objects.select_for_update())
         _require_editor(actor, service.organization_id)
         service.last_verified_at = timezone.now()
-        service.last_verified_by = actor
+        service.last_verified_by_id = actor.pk
         service.save(update_fields=["last_verified_at", "last_verified_by", "updated_at"])
         version = service_version_record(service=service, actor=actor, action="verify", force=True)
         audit_record(
@@ -271,7 +279,7 @@ def _services_at(location: Location) -> list[uuid.UUID]:
 
 def location_create(
     *,
-    actor: Any,
+    actor: Actor,
     location: Location,
     save_related: Callable[[Location], None] = _nothing,
     request: HttpRequest | None = None,
@@ -295,7 +303,7 @@ def location_create(
 
 def location_update(
     *,
-    actor: Any,
+    actor: Actor,
     location_id: uuid.UUID,
     apply_changes: Callable[[Location], None],
     request: HttpRequest | None = None,

@@ -19,6 +19,7 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
     ServiceVersion,
 )
+from perhekeskus.core.actors import Actor
 
 _SKIP_FIELDS = {"created_at", "updated_at", "last_verified_at", "last_verified_by"}
 
@@ -147,7 +148,7 @@ def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str,
 def service_version_record(
     *,
     service: Service,
-    actor: Any,
+    actor: Actor | None,
     action: str,
     via: str = "",
     force: bool = False,
@@ -172,7 +173,7 @@ def service_version_record(
     return ServiceVersion.objects.create(
         service=service,
         number=(last.number + 1) if last else 1,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         via=via,
         action=action,
         changes=changes,

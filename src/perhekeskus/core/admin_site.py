@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.shortcuts import redirect, resolve_url
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +35,7 @@ def login_or_forbid(request: HttpRequest) -> HttpResponse:
     if user.is_authenticated and is_two_factor_satisfied(user):
         raise PermissionDenied
     next_url = request.GET.get("next") or request.get_full_path()
-    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")
+    return redirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': next_url})}")
 
 
 class PerhekeskusAdminConfig(AdminConfig):

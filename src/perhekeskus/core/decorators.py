@@ -4,10 +4,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponseBase
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.shortcuts import redirect, resolve_url
 
 from perhekeskus.core.policies import is_two_factor_satisfied
 
@@ -16,16 +16,24 @@ def professional_required(
     view: Callable[..., HttpResponseBase],
 ) -> Callable[..., HttpResponseBase]:
     """A professional page: a logged-in, active user who has passed two-factor authentication
-    wherever the installation requires it (production). Families never reach these pages."""
+    wherever the installation requires it (production). Families never reach these pages.
+
+    The login and second-factor pages are settings (`LOGIN_URL`, `PERHEKESKUS_OTP_VERIFY_URL`,
+    `PERHEKESKUS_OTP_SETUP_URL`), and whether the user has an authenticator is asked of the user
+    object itself (`has_totp_device()`), so core imports no app."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         user = request.user
         if not user.is_authenticated or not user.is_active:
-            return redirect_to_login(request.get_full_path(), reverse("accounts:login"))
+            return redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))
         if not is_two_factor_satisfied(user):
-            target = "accounts:otp_verify" if user.has_totp_device() else "accounts:otp_setup"
-            return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+            target = (
+                settings.PERHEKESKUS_OTP_VERIFY_URL
+                if user.has_totp_device()
+                else settings.PERHEKESKUS_OTP_SETUP_URL
+            )
+            return redirect(f"{resolve_url(target)}?next={request.get_full_path()}")
         return view(request, *args, **kwargs)
 
     return wrapped

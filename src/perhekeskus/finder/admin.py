@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from perhekeskus.catalog.editor import editor_site
+from perhekeskus.core.actors import request_actor
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.finder import services
@@ -93,7 +94,7 @@ class NeedConceptEditorAdmin(TranslationAdmin):
         self, request: HttpRequest, obj: NeedConcept, form: ModelForm, change: bool
     ) -> None:
         try:
-            services.need_concept_save(actor=request.user, concept=obj, request=request)
+            services.need_concept_save(actor=request_actor(request), concept=obj, request=request)
         except PolicyDenied as denied:
             raise PermissionDenied(str(denied)) from denied
 
@@ -137,7 +138,9 @@ class ZeroResultQueryAdmin(admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ZeroResultQuery]) -> None:
         try:
             services.zero_result_delete(
-                actor=request.user, ids=queryset.values_list("pk", flat=True), request=request
+                actor=request_actor(request),
+                ids=queryset.values_list("pk", flat=True),
+                request=request,
             )
         except PolicyDenied as denied:
             raise PermissionDenied(str(denied)) from denied

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from perhekeskus.core.actors import Visitor
+from perhekeskus.core.policies import is_coordinator
 
-from perhekeskus.catalog.policies import is_coordinator
 
-
-def can_edit_need_concepts(actor: Any) -> bool:
+def can_edit_need_concepts(actor: Visitor) -> bool:
     return is_coordinator(actor)
 
 
-def can_view_unmet_needs(actor: Any) -> bool:
+def can_view_unmet_needs(actor: Visitor) -> bool:
     """The searches that found nothing: aggregate figures for the network's leaders."""
     return is_coordinator(actor)

@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.listeners import ImportCounts
+from perhekeskus.core.actors import Actor
 from perhekeskus.core.client import current_client_key
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.policies import require
 from perhekeskus.finder import actions, unmet
 from perhekeskus.finder.models import INDEX_LANGUAGES, NeedConcept, ZeroResultQuery
 from perhekeskus.finder.policies import can_edit_need_concepts, can_view_unmet_needs
@@ -62,9 +63,11 @@ def search_index_after_change(
 # --- The need thesaurus -------------------------------------------------------------------------
 
 
-def _require_coordinator(actor: Any) -> None:
-    if not can_edit_need_concepts(actor):
-        raise PolicyDenied(_("Only the network's coordinators edit the life situations."))
+def _require_coordinator(actor: Actor) -> None:
+    require(
+        can_edit_need_concepts(actor),
+        _("Only the network's coordinators edit the life situations."),
+    )
 
 
 def _snapshot(concept: NeedConcept) -> dict[str, Any]:
@@ -72,7 +75,7 @@ def _snapshot(concept: NeedConcept) -> dict[str, Any]:
 
 
 def need_concept_save(
-    *, actor: Any, concept: NeedConcept, request: HttpRequest | None = None
+    *, actor: Actor, concept: NeedConcept, request: HttpRequest | None = None
 ) -> NeedConcept:
     """Create or change a life situation of the need thesaurus. Coordinators only; the change
     is audited, and searches everywhere use it from their next query."""
@@ -130,12 +133,14 @@ def zero_result_record(*, query: str, language: str, municipality_code: str = ""
 
 
 def zero_result_delete(
-    *, actor: Any, ids: Iterable[int], request: HttpRequest | None = None
+    *, actor: Actor, ids: Iterable[int], request: HttpRequest | None = None
 ) -> int:
     """A coordinator deletes counts of searches without results, e.g. one whose words name a
     person after all. The audit entry says how many, never what they said."""
-    if not can_view_unmet_needs(actor):
-        raise PolicyDenied(_("Only the network's coordinators see the searches without results."))
+    require(
+        can_view_unmet_needs(actor),
+        _("Only the network's coordinators see the searches without results."),
+    )
     with transaction.atomic():
         deleted, _counts = ZeroResultQuery.objects.filter(pk__in=list(ids)).delete()
         audit_record(

@@ -274,7 +274,7 @@ def team_services(team: EarlySupportTeam) -> QuerySet[Service]:
 
 def access_help_request(
     *,
-    actor: Any,
+    actor: User,
     help_request_id: Any,
     for_action: bool = False,
     request: HttpRequest | None = None,
@@ -478,7 +478,7 @@ def municipalities_with_a_team() -> list[Municipality]:
     return list(municipality_list(codes=[code for code in codes if code]))
 
 
-def team_list_for(*, actor: Any) -> QuerySet[EarlySupportTeam]:
+def team_list_for(*, actor: User) -> QuerySet[EarlySupportTeam]:
     """Every team with its municipalities and members, for a coordinator."""
     if not can_manage_teams(actor):
         raise PolicyDenied(_("Only network coordinators can manage early-support teams."))
@@ -489,7 +489,7 @@ def team_list_for(*, actor: Any) -> QuerySet[EarlySupportTeam]:
     )
 
 
-def team_get(*, actor: Any, team_id: Any) -> EarlySupportTeam:
+def team_get(*, actor: User, team_id: Any) -> EarlySupportTeam:
     """One team, for a coordinator; NotFound when there is none."""
     team = team_list_for(actor=actor).filter(pk=team_id).first()
     if team is None:

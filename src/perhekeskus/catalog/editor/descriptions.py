@@ -30,6 +30,7 @@ from perhekeskus.catalog.editor.inlines import (
 from perhekeskus.catalog.editor.site import editor_site
 from perhekeskus.catalog.forms import ServiceEditorForm
 from perhekeskus.catalog.models import ContactChannel, Service, ServiceAtLocation, ServiceVersion
+from perhekeskus.core.actors import request_actor
 from perhekeskus.core.errors import PolicyDenied
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -152,14 +153,14 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
     ) -> None:
         if change:
             services.service_update(
-                actor=request.user,
+                actor=request_actor(request),
                 service_id=form.instance.pk,
                 apply_changes=apply_form(form, write_related),
                 request=request,
             )
         else:
             services.service_create(
-                actor=request.user,
+                actor=request_actor(request),
                 service=form.instance,
                 save_related=write_related,
                 request=request,
@@ -169,7 +170,7 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         done = 0
         for service in queryset:
             try:
-                action(actor=request.user, service=service, request=request)
+                action(actor=request_actor(request), service=service, request=request)
             except PolicyDenied:
                 continue
             done += 1
@@ -235,7 +236,7 @@ class PartOfServiceAdmin(PolicyAdminMixin):
             write_related(part)
 
         services.service_update(
-            actor=request.user,
+            actor=request_actor(request),
             service_id=self.service_id_of(part),
             apply_changes=apply,
             request=request,

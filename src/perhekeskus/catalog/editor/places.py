@@ -15,6 +15,7 @@ from perhekeskus.catalog.editor.base import PolicyAdminMixin, apply_form
 from perhekeskus.catalog.editor.inlines import LocationScheduleInline
 from perhekeskus.catalog.editor.site import editor_site
 from perhekeskus.catalog.models import Location
+from perhekeskus.core.actors import request_actor
 
 
 @admin.register(Location, site=editor_site)
@@ -54,14 +55,14 @@ class LocationEditorAdmin(PolicyAdminMixin, TranslationAdmin):
     ) -> None:
         if change:
             services.location_update(
-                actor=request.user,
+                actor=request_actor(request),
                 location_id=form.instance.pk,
                 apply_changes=apply_form(form, write_related),
                 request=request,
             )
         else:
             services.location_create(
-                actor=request.user,
+                actor=request_actor(request),
                 location=form.instance,
                 save_related=write_related,
                 request=request,

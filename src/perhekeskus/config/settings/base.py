@@ -171,7 +171,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "perhekeskus.accounts.passwords.CommonFinnishPasswordValidator"},
     {"NAME": "perhekeskus.accounts.passwords.SequenceValidator"},
 ]
+# Where core's guards (professional_required, the admin sites) send a user who has not logged in
+# or not passed the second factor: URL names wired here, so that core names no app's pages.
 LOGIN_URL = "accounts:login"
+PERHEKESKUS_OTP_VERIFY_URL = "accounts:otp_verify"
+PERHEKESKUS_OTP_SETUP_URL = "accounts:otp_setup"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "finder:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3

@@ -20,8 +20,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.policies import require
 from perhekeskus.intake import actions, transitions
 from perhekeskus.intake.models import (
     CloseReason,
@@ -51,7 +52,7 @@ STATE_FIELDS = (
 )
 
 
-def _lock(actor: Any, help_request: HelpRequest) -> None:
+def _lock(actor: User, help_request: HelpRequest) -> None:
     """Inside a transaction: lock the request's row, read its current state into the caller's
     instance (a worker acts on what is stored, not on the page they loaded a minute ago) and
     check the policy against it."""
@@ -61,10 +62,11 @@ def _lock(actor: Any, help_request: HelpRequest) -> None:
     _require(actor, help_request)
 
 
-def _require(actor: Any, help_request: HelpRequest) -> None:
+def _require(actor: User, help_request: HelpRequest) -> None:
     """The policy alone, for a step that changes nothing in the request (the data export)."""
-    if not can_handle_request(actor, help_request):
-        raise PolicyDenied(_("You are not in the team this request came to."))
+    require(
+        can_handle_request(actor, help_request), _("You are not in the team this request came to.")
+    )
 
 
 def _open(help_request: HelpRequest) -> None:
@@ -78,7 +80,7 @@ def _status_change(old: str, new: str) -> dict[str, str]:
 
 
 def _event(
-    help_request: HelpRequest, *, actor: Any, kind: str, text: str = "", **data: Any
+    help_request: HelpRequest, *, actor: User, kind: str, text: str = "", **data: Any
 ) -> HelpRequestEvent:
     return HelpRequestEvent.objects.create(
         request=help_request, actor=actor, kind=kind, text=text, data=data
@@ -86,7 +88,7 @@ def _event(
 
 
 def help_request_triage(
-    *, actor: Any, help_request: HelpRequest, request: HttpRequest | None = None
+    *, actor: User, help_request: HelpRequest, request: HttpRequest | None = None
 ) -> HelpRequest:
     with transaction.atomic():
         _lock(actor, help_request)
@@ -105,7 +107,7 @@ def help_request_triage(
 
 def help_request_assign(
     *,
-    actor: Any,
+    actor: User,
     help_request: HelpRequest,
     responsible: Any,
     request: HttpRequest | None = None,
@@ -148,7 +150,7 @@ CONTACT_KINDS = (EventKind.CALL, EventKind.MESSAGE, EventKind.VISIT)
 
 def help_request_contact_record(
     *,
-    actor: Any,
+    actor: User,
     help_request: HelpRequest,
     kind: str,
     text: str,
@@ -201,7 +203,7 @@ def help_request_contact_record(
 
 
 def help_request_note(
-    *, actor: Any, help_request: HelpRequest, text: str, request: HttpRequest | None = None
+    *, actor: User, help_request: HelpRequest, text: str, request: HttpRequest | None = None
 ) -> None:
     """A note for the team. Also on a closed request (what happened later); never on an
     anonymised one, whose texts were erased after the retention period."""
@@ -216,7 +218,7 @@ def help_request_note(
 
 
 def help_request_reply(
-    *, actor: Any, help_request: HelpRequest, text: str, request: HttpRequest | None = None
+    *, actor: User, help_request: HelpRequest, text: str, request: HttpRequest | None = None
 ) -> HelpRequest:
     """The reply the family reads on the status page with their tracking code. Write it so that
     it is safe for anyone holding the code to read: no names, no details of the situation.
@@ -262,7 +264,7 @@ def help_request_reply(
 
 def help_request_close(
     *,
-    actor: Any,
+    actor: User,
     help_request: HelpRequest,
     reason: str,
     text: str = "",

@@ -12,8 +12,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.policies import require
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
     EarlySupportTeam,
@@ -27,10 +28,9 @@ from perhekeskus.intake.services.handling import _event, _open, help_request_ass
 
 
 def meeting_open(
-    *, actor: Any, team: EarlySupportTeam, held_on: dt.date, request: HttpRequest | None = None
+    *, actor: User, team: EarlySupportTeam, held_on: dt.date, request: HttpRequest | None = None
 ) -> TeamMeeting:
-    if not is_team_member(actor, team.pk):
-        raise PolicyDenied(_("Only the team's members can hold its meeting."))
+    require(is_team_member(actor, team.pk), _("Only the team's members can hold its meeting."))
     with transaction.atomic():
         meeting, created = TeamMeeting.objects.get_or_create(
             team=team, held_on=held_on, defaults={"created_by": actor}
@@ -44,7 +44,7 @@ def meeting_open(
 
 def meeting_decide(
     *,
-    actor: Any,
+    actor: User,
     meeting: TeamMeeting,
     help_request: HelpRequest,
     responsible: Any,
@@ -62,8 +62,10 @@ def meeting_decide(
             fields=["team", "status", "responsible", "anonymized_at"],
             from_queryset=HelpRequest.objects.select_for_update(),
         )
-        if not is_team_member(actor, meeting.team_id) or help_request.team_id != meeting.team_id:
-            raise PolicyDenied(_("Only the team's members decide on its requests."))
+        require(
+            is_team_member(actor, meeting.team_id) and help_request.team_id == meeting.team_id,
+            _("Only the team's members decide on its requests."),
+        )
         # A closed request is off the agenda; a decision on it would reopen nothing but would
         # write words about the family after its outcome was recorded.
         _open(help_request)
@@ -99,14 +101,15 @@ def meeting_decide(
 
 
 def meeting_minutes_save(
-    *, actor: Any, meeting: TeamMeeting, minutes: str, request: HttpRequest | None = None
+    *, actor: User, meeting: TeamMeeting, minutes: str, request: HttpRequest | None = None
 ) -> TeamMeeting:
     with transaction.atomic():
         meeting.refresh_from_db(
             fields=["team", "anonymized_at"], from_queryset=TeamMeeting.objects.select_for_update()
         )
-        if not is_team_member(actor, meeting.team_id):
-            raise PolicyDenied(_("Only the team's members write its minutes."))
+        require(
+            is_team_member(actor, meeting.team_id), _("Only the team's members write its minutes.")
+        )
         if meeting.anonymized_at is not None:
             raise ValidationError(
                 {

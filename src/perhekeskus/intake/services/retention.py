@@ -10,6 +10,7 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
 from perhekeskus.intake import actions, transitions
 from perhekeskus.intake.models import (
@@ -26,7 +27,7 @@ from perhekeskus.intake.services.handling import _require
 
 
 def help_request_export(
-    *, actor: Any, help_request: HelpRequest, request: HttpRequest | None = None
+    *, actor: User, help_request: HelpRequest, request: HttpRequest | None = None
 ) -> dict[str, Any]:
     """Everything stored about one request, for the data subject (GDPR art. 15)."""
     _require(actor, help_request)

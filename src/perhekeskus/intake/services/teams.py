@@ -10,20 +10,20 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from perhekeskus.accounts.models import User
 from perhekeskus.accounts.selectors import user_list_active, users_given_role_by
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.selectors import municipality_list
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.policies import require
 from perhekeskus.core.roles import Role
 from perhekeskus.intake import actions
-from perhekeskus.intake.models import (
-    EarlySupportTeam,
-)
+from perhekeskus.intake.models import EarlySupportTeam
+from perhekeskus.intake.policies import can_manage_teams
 
 
 def team_save(
     *,
-    actor: Any,
+    actor: User,
     team: EarlySupportTeam,
     municipality_codes: Iterable[str],
     member_ids: Iterable[Any],
@@ -31,10 +31,7 @@ def team_save(
 ) -> EarlySupportTeam:
     """Create or change an early-support team. Members must hold the early-support team role;
     a municipality may belong to one active team only, so that no request has two homes."""
-    from perhekeskus.intake.policies import can_manage_teams
-
-    if not can_manage_teams(actor):
-        raise PolicyDenied(_("Only network coordinators can manage early-support teams."))
+    require(can_manage_teams(actor), _("Only network coordinators can manage early-support teams."))
     codes = set(municipality_codes)
     if team.is_active:
         taken = (

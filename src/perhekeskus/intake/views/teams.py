@@ -18,13 +18,14 @@ from perhekeskus.intake import services
 from perhekeskus.intake.forms.teams import TeamForm
 from perhekeskus.intake.policies import can_manage_teams
 from perhekeskus.intake.selectors import team_get, team_list_for
+from perhekeskus.intake.views.common import current_user
 
 
 @never_cache
 @require_GET
 @professional_required
 def team_list(request: HttpRequest) -> HttpResponse:
-    teams = team_list_for(actor=request.user)
+    teams = team_list_for(actor=current_user(request))
     return render(request, "intake/teams/list.html", {"teams": teams})
 
 
@@ -33,14 +34,14 @@ def team_list(request: HttpRequest) -> HttpResponse:
 @professional_required
 def team_edit(request: HttpRequest, team_id: uuid.UUID | None = None) -> HttpResponse:
     # Only coordinators, for a new team as for an existing one.
-    team = None if team_id is None else team_get(actor=request.user, team_id=team_id)
+    team = None if team_id is None else team_get(actor=current_user(request), team_id=team_id)
     if team is None and not can_manage_teams(request.user):
         raise PermissionDenied
     form = TeamForm(request.POST or None, instance=team)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.team_save(
-                actor=request.user,
+                actor=current_user(request),
                 team=form.instance,
                 municipality_codes=[m.code for m in form.cleaned_data["municipalities"]],
                 member_ids=[u.pk for u in form.cleaned_data["members"]],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from perhekeskus.catalog.importers.hsds.files import read_files
 from perhekeskus.catalog.importers.hsds.merge import drop_fallbacks, merge
@@ -18,6 +17,7 @@ from perhekeskus.catalog.importers.records import (
 )
 from perhekeskus.catalog.importers.writer import ImportSummary, apply_batch
 from perhekeskus.catalog.models import Location, Organization
+from perhekeskus.core.actors import Actor
 
 
 @dataclass
@@ -179,7 +179,7 @@ def import_hsds(
     *,
     path: Path,
     language: str = "fi",
-    actor: Any = None,
+    actor: Actor | None = None,
     prune: bool = False,
     dry_run: bool = False,
 ) -> HsdsImport:

@@ -19,6 +19,7 @@ from perhekeskus.catalog.importers.records import OrganizationRecord
 from perhekeskus.catalog.importers.writer import ImportSummary, apply_batch
 from perhekeskus.catalog.importers.writer.values import _in_slices
 from perhekeskus.catalog.models import Organization, PendingImport, Service
+from perhekeskus.core.actors import Actor
 
 # --- files --------------------------------------------------------------------------------------
 
@@ -219,7 +220,7 @@ class PtvImportResult:
 def ptv_import(
     *,
     parsed: PtvParse,
-    actor: Any = None,
+    actor: Actor | None = None,
     progress: Callable[[int, int], None] | None = None,
     prune: bool = False,
     dry_run: bool = False,

@@ -16,6 +16,7 @@ from perhekeskus.catalog.importers.writer.chunks import Writer
 from perhekeskus.catalog.importers.writer.summary import ImportSummary
 from perhekeskus.catalog.importers.writer.values import CHUNK_SIZE
 from perhekeskus.catalog.listeners import services_changed
+from perhekeskus.core.actors import Actor
 
 # SQLite's page cache during an import, in KiB as PRAGMA cache_size takes it (negative).
 SQLITE_CACHE_KIB = -65_536
@@ -26,7 +27,7 @@ def apply_batch(
     *,
     via: str,
     source: str,
-    actor: Any = None,
+    actor: Actor | None = None,
     progress: Callable[[int, int], None] | None = None,
     skipped: Iterable[tuple[str, str, str]] = (),
     prune: bool = False,
@@ -62,7 +63,7 @@ def _apply(
     *,
     via: str,
     source: str,
-    actor: Any,
+    actor: Actor | None,
     progress: Callable[[int, int], None] | None,
 ) -> ImportSummary:
     total = len(batch.organizations) + len(batch.locations) + len(batch.services)

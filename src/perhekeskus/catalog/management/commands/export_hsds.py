@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog import actions, hsds, selectors
 from perhekeskus.catalog.models import ChannelKind, Organization, Taxonomy, TaxonomyTerm
+from perhekeskus.core.actors import Actor
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -50,7 +51,7 @@ def _organization(organization: Organization, lang: str) -> dict[str, Any]:
     return hsds.organization_full(organization, lang=lang, services=services, locations=locations)
 
 
-def export_hsds(*, outdir: Path, actor: Any = None) -> dict[str, int]:
+def export_hsds(*, outdir: Path, actor: Actor | None = None) -> dict[str, int]:
     """Write every language's files under `outdir` and record one audit entry; returns how
     many objects each file has (the same in every language)."""
     counts: dict[str, int] = {}
