@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import translation
 
+from perhekeskus.catalog.accessibility import accessibility_facts
 from perhekeskus.catalog.hsds.common import Json, municipality_object, put, related, text
 from perhekeskus.catalog.hsds.schedules import schedules
 from perhekeskus.catalog.importers.records import child_id
@@ -44,10 +45,21 @@ def location_object(location: Location) -> Json:
         put(address, "region", municipality_name)
         data["addresses"] = [address]
     accessibility = text(location, "accessibility")
+    records: list[Json] = []
     if accessibility:
-        data["accessibility"] = [
+        records.append(
             {"id": str(child_id(location.pk, "accessibility")), "description": accessibility}
-        ]
+        )
+    for fact in accessibility_facts(location):  # the structured features, yes or no
+        records.append(
+            {
+                "id": str(child_id(location.pk, f"accessibility/{fact.key}")),
+                "description": fact.text,
+                "x_feature": fact.key,
+                "x_available": fact.available,
+            }
+        )
+    put(data, "accessibility", records)
     put(data, "schedules", schedules(related(location, "schedules")))
     if municipality is not None:
         data["x_municipality"] = municipality_object(municipality)

@@ -9,7 +9,13 @@ from perhekeskus.catalog.importers.ptv.areas_and_terms import _areas, _keywords,
 from perhekeskus.catalog.importers.ptv.constants import PROCESS_DETAILS, SUMMARY_MAX
 from perhekeskus.catalog.importers.ptv.drafts import _Connection, _connection, _names, _ServiceDraft
 from perhekeskus.catalog.importers.ptv.reader import _Doc, _id, _objects, _opt_id, _opt_obj, _str
-from perhekeskus.catalog.importers.ptv.texts import _fit, _join, _localized, _texts
+from perhekeskus.catalog.importers.ptv.texts import (
+    _fit,
+    _join,
+    _localized,
+    _other_language_texts,
+    _texts,
+)
 from perhekeskus.catalog.importers.ptv.values import _language_codes
 from perhekeskus.catalog.importers.records import ImportBatch, ServiceRecord, Texts
 
@@ -87,6 +93,7 @@ def _service(doc: _Doc, item: dict[str, Any], path: str, batch: ImportBatch) -> 
         area_type=area_type,
         area_municipality_codes=area_codes,
         terms=_terms(doc, item, path),
+        extra_texts=_other_language_texts(doc, item, path),
     )
     status = _str(doc, item, "publishingStatus", path)
     if status == "Published":

@@ -90,3 +90,25 @@ def _pick(texts: Texts) -> str:
         if texts.get(lang):
             return texts[lang]
     return next(iter(texts.values()), "")
+
+
+# The texts of a service kept in the Sámi languages, by PTV's list and type (ADR 0031).
+_OTHER_LANGUAGE_FIELDS = {
+    ("serviceNames", "Name"): "name",
+    ("serviceDescriptions", "Summary"): "summary",
+    ("serviceDescriptions", "ShortDescription"): "summary",
+    ("serviceDescriptions", "Description"): "description",
+}
+
+
+def _other_language_texts(doc: _Doc, item: dict[str, Any], path: str) -> dict[str, dict[str, str]]:
+    """The service's name, summary and description in PTV's other languages (se, smn, sms),
+    which the catalogue keeps as they are: {"se": {"name": ..., "summary": ...}}."""
+    result: dict[str, dict[str, str]] = {}
+    for (key, kind), field in _OTHER_LANGUAGE_FIELDS.items():
+        for item_path, entry in _objects(doc, item, key, path):
+            lang = _str(doc, entry, "language", item_path).lower()
+            text = _str(doc, entry, "value", item_path)
+            if lang in OTHER_PTV_LANGUAGES and text and _str(doc, entry, "type", item_path) == kind:
+                result.setdefault(lang, {}).setdefault(field, text)
+    return result

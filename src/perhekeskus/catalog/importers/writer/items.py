@@ -110,6 +110,7 @@ class ItemWriter(ReferenceWriter):
             **_texts("eligibility_description", record.eligibility),
             **_texts("fees_description", record.fees_descriptions),
             **_texts("keywords", record.keywords),
+            "extra_texts": record.extra_texts,
         }
         if record.last_verified_at is not None:
             values["last_verified_at"] = record.last_verified_at

@@ -1,0 +1,81 @@
+"""Texts in the Sámi languages (se, smn, sms) that PTV carries are kept on the service and
+exported, tagged by language; a place's structured accessibility is exported as HSDS
+accessibility records, valid against the schema (extensions aside)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from perhekeskus.catalog.hsds.locations import location as hsds_location
+from perhekeskus.catalog.hsds.services import service_full
+from perhekeskus.catalog.models import Location, Service
+from perhekeskus.catalog.tests.test_hsds_export import assert_valid, requires_schemas
+from perhekeskus.catalog.tests.test_import_ptv import SERVICE, export, run, service, texts
+from perhekeskus.testing.factories import LocationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _with_sami(**changes: Any) -> dict[str, Any]:
+    base = service()
+    return {
+        "serviceNames": [
+            *base["serviceNames"],
+            {"language": "se", "value": "Mánáidráđđehus", "type": "Name"},
+            {"language": "smn", "value": "Párnáiráđádâslâh", "type": "Name"},
+        ],
+        "serviceDescriptions": [
+            *texts("Neuvola lapsille.", "Rådgivning för barn.", "For children.", type="Summary"),
+            {"language": "se", "value": "Ráđđehus mánáide.", "type": "Summary"},
+            {"language": "sms", "value": "Mäinnõs.", "type": "Description"},
+        ],
+        **changes,
+    }
+
+
+def test_the_ptv_import_keeps_the_sami_texts(tmp_path: Path) -> None:
+    run(export(tmp_path, **_with_sami()))
+    imported = Service.objects.get(pk=SERVICE)
+    assert imported.extra_texts == {
+        "se": {"name": "Mánáidráđđehus", "summary": "Ráđđehus mánáide."},
+        "smn": {"name": "Párnáiráđádâslâh"},
+        "sms": {"description": "Mäinnõs."},
+    }
+    assert imported.name_fi == "Lastenneuvola"  # the catalogue's own languages as before
+
+
+def test_the_hsds_export_carries_them_tagged_by_language(tmp_path: Path) -> None:
+    run(export(tmp_path, **_with_sami()))
+    data = service_full(Service.objects.get(pk=SERVICE), lang="fi")
+    assert data["x_texts"]["se"]["name"] == "Mánáidráđđehus"
+
+
+def test_a_service_without_them_exports_no_empty_field(tmp_path: Path) -> None:
+    run(export(tmp_path))
+    assert "x_texts" not in service_full(Service.objects.get(pk=SERVICE), lang="fi")
+
+
+def _place() -> Location:
+    return LocationFactory.create(
+        step_free_entrance=True, accessible_toilet=False, lift=None, accessibility="Ramppi."
+    )
+
+
+def test_a_places_accessibility_features_are_hsds_accessibility_records() -> None:
+    records = hsds_location(_place(), lang="en")["accessibility"]
+    assert [r["description"] for r in records] == [
+        "Ramppi.",
+        "Step-free entrance",
+        "No accessible toilet",
+    ]
+    assert [r.get("x_feature") for r in records] == [None, "step_free", "toilet"]
+    assert records[2]["x_available"] is False
+    assert len({r["id"] for r in records}) == 3
+
+
+@requires_schemas
+def test_the_location_with_them_is_valid_hsds() -> None:
+    assert_valid([hsds_location(_place(), lang="fi")], "location.json")
