@@ -9,7 +9,11 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from perhekeskus.catalog import actions  # noqa: F401  (registers audit actions)
-        from perhekeskus.catalog.policies import can_use_catalog_editor, can_view_stale_services
+        from perhekeskus.catalog.policies import (
+            can_use_catalog_editor,
+            can_view_review_queue,
+            can_view_stale_services,
+        )
         from perhekeskus.core.dashboard import Card, register
 
         register(
@@ -31,5 +35,15 @@ class CatalogConfig(AppConfig):
                 can_view_stale_services,
                 query="verified=stale",
                 order=30,
+            )
+        )
+        register(
+            Card(
+                "catalog.review",
+                _("Services waiting for approval"),
+                _("Approve or return the publications and changes that editors sent."),
+                "catalog_review:queue",
+                can_view_review_queue,
+                order=25,
             )
         )

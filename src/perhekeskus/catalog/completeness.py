@@ -35,7 +35,8 @@ def _bilingual_area(snapshot: dict[str, Any]) -> list[str]:
     if area == AreaType.NATIONWIDE:
         return [_("Finland")]
     if area == AreaType.COUNTY:
-        organization = Organization.objects.filter(pk=snapshot.get("organization_id")).first()
+        organization_id: Any = snapshot.get("organization_id")
+        organization = Organization.objects.filter(pk=organization_id).first()
         municipalities = list(organization.municipalities.all()) if organization else []
     else:
         codes = snapshot.get("area_municipalities") or []

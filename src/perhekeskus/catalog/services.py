@@ -25,16 +25,24 @@ from django.utils.translation import gettext as _
 from perhekeskus.audit.registry import AuditAction
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog import actions
+from perhekeskus.catalog.completeness import missing_for_publication
+from perhekeskus.catalog.drafts import apply_service_snapshot
 from perhekeskus.catalog.listeners import services_changed
 from perhekeskus.catalog.models import (
+    DraftState,
     Location,
     Municipality,
     Organization,
     PublicationState,
     Service,
     ServiceAtLocation,
+    ServiceDraft,
 )
-from perhekeskus.catalog.policies import can_edit_catalog_of
+from perhekeskus.catalog.policies import (
+    can_approve_services_of,
+    can_edit_catalog_of,
+    must_send_for_review,
+)
 from perhekeskus.catalog.versions import (
     location_snapshot,
     service_snapshot,
@@ -42,7 +50,7 @@ from perhekeskus.catalog.versions import (
     snapshot_changes,
 )
 from perhekeskus.core.actors import Actor
-from perhekeskus.core.errors import AccessDenied, NotFound
+from perhekeskus.core.errors import AccessDenied, NotFound, PolicyDenied
 from perhekeskus.core.policies import require
 
 # The parts of a service description that are lists of rows: the version keeps their old and new
@@ -50,6 +58,29 @@ from perhekeskus.core.policies import require
 _NESTED = frozenset({"channels", "schedules", "at_locations"})
 # Longer texts are cut in the audit entry (the version keeps them whole).
 _AUDIT_TEXT_LIMIT = 300
+
+
+class ServiceIncomplete(PolicyDenied):
+    """The description lacks what a published service must say (`catalog.completeness`)."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(" ".join([_("The service cannot be published yet."), *missing]))
+        self.missing = missing
+
+
+def _check_publication(actor: Actor, service: Service, snapshot: dict[str, Any]) -> None:
+    """A publication by this actor: refused when the organisation's publications wait for
+    approval and the actor may not approve, or when the description is incomplete."""
+    if must_send_for_review(actor, service.organization):
+        raise PolicyDenied(
+            _(
+                "Send the service for approval: your organisation's publications are approved "
+                "by its approver or a network coordinator."
+            )
+        )
+    missing = missing_for_publication(snapshot)
+    if missing:
+        raise ServiceIncomplete(missing)
 
 
 def _require_editor(actor: Actor, organization_id: object) -> None:
@@ -125,6 +156,8 @@ def service_create(
         service.full_clean()
         service.save()
         save_related(service)
+        if service.publication_state == PublicationState.PUBLISHED:
+            _check_publication(actor, service, service_snapshot(service))
         version = service_version_record(service=service, actor=actor, action="create")
         number = version.number if version else None
         audit_record(
@@ -159,18 +192,39 @@ def service_update(
     service belongs to before and after the change (a move). A new version and an audit entry
     are stored when anything changed, and only then are the listeners told: a save that changes
     nothing must not clear every process's search cache. A change of the publication state is
-    audited as publish or unpublish."""
+    audited as publish or unpublish, and a publication must pass `catalog.completeness`.
+
+    A published service of an organisation that requires review, changed by an editor who may
+    not approve, keeps its live rows: the changes are made inside a savepoint, read back as a
+    snapshot, rolled back and kept as the service's draft (`ServiceDraft`) until approved. A
+    withdrawal (back to draft) is never held back."""
     with transaction.atomic():
         service: Service = _locked(Service, service_id, actor)
         before = service_snapshot(service)
         own_before = _own_fields(service)
+        as_draft = before["publication_state"] == PublicationState.PUBLISHED and (
+            must_send_for_review(actor, service.organization)
+        )
+        savepoint = transaction.savepoint() if as_draft else None
         apply_changes(service)
         _require_editor(actor, service.organization_id)
+        if savepoint is not None:
+            if service.publication_state == PublicationState.PUBLISHED:
+                return _store_draft(
+                    actor=actor,
+                    service=service,
+                    before=before,
+                    savepoint=savepoint,
+                    request=request,
+                )
+            transaction.savepoint_commit(savepoint)
         saved = _own_fields(service) != own_before
         if saved:
             service.full_clean()
             service.save()
         publication = _publication_action(before["publication_state"], service.publication_state)
+        if publication and publication[0] == "publish":
+            _check_publication(actor, service, service_snapshot(service))
         version = service_version_record(
             service=service,
             actor=actor,
@@ -198,6 +252,43 @@ def service_update(
     return service
 
 
+def _store_draft(
+    *,
+    actor: Actor,
+    service: Service,
+    before: dict[str, Any],
+    savepoint: str,
+    request: HttpRequest | None,
+) -> Service:
+    """Keep what `apply_changes` wrote (inside `savepoint`) as the service's draft, and roll
+    the live rows back. Changes are merged by field into an existing draft: the form showed the
+    live description, so a field it left as it was keeps the draft's earlier change."""
+    service.full_clean()
+    service.save()
+    after = service_snapshot(service)
+    transaction.savepoint_rollback(savepoint)
+    service.refresh_from_db()
+    changes = snapshot_changes(before, after)
+    if not changes:
+        return service
+    draft = ServiceDraft.objects.select_for_update().filter(service=service).first()
+    if draft is None:
+        draft = ServiceDraft(service=service, snapshot=before)
+    draft.snapshot = {**draft.snapshot, **{field: after[field] for field in changes}}
+    draft.state = DraftState.DRAFT
+    author: Any = actor.pk if getattr(actor, "is_authenticated", False) else None
+    draft.author_id = author
+    draft.save()
+    audit_record(
+        action=actions.SERVICE_DRAFT,
+        actor=actor,
+        target=service,
+        request=request,
+        details={"fields": sorted(changes)[:50], "changes": _old_and_new(changes, nested=False)},
+    )
+    return service
+
+
 def _set_publication(
     *, actor: Actor, service: Service, state: str, request: HttpRequest | None
 ) -> Service:
@@ -206,6 +297,8 @@ def _set_publication(
         _require_editor(actor, service.organization_id)
         if service.publication_state == state:
             return service
+        if state == PublicationState.PUBLISHED:
+            _check_publication(actor, service, service_snapshot(service))
         before = service.publication_state
         service.publication_state = state
         service.save(update_fields=["publication_state", "updated_at"])
@@ -266,6 +359,139 @@ def service_verify(
             details={"version": version.number if version else None},
         )
     return service
+
+
+# --- Review: drafts sent for approval -----------------------------------------------------------
+
+
+def service_submit_for_review(
+    *, actor: Actor, service_id: uuid.UUID, request: HttpRequest | None = None
+) -> ServiceDraft:
+    """An editor sends the service for approval: a draft service to be published, or the
+    draft changes of a published one. Refused when the result would be incomplete."""
+    with transaction.atomic():
+        service: Service = _locked(Service, service_id, actor)
+        draft = ServiceDraft.objects.select_for_update().filter(service=service).first()
+        published = service.publication_state == PublicationState.PUBLISHED
+        if published and draft is None:
+            raise PolicyDenied(_("There are no changes to send for approval."))
+        if draft is None:
+            draft = ServiceDraft(service=service)
+        if not published:
+            # Not public yet: the live rows are the draft; publishing them is what is asked.
+            snapshot = service_snapshot(service)
+            snapshot["publication_state"] = PublicationState.PUBLISHED
+            draft.snapshot = snapshot
+            draft.publish = True
+        missing = missing_for_publication(draft.snapshot)
+        if missing:
+            raise ServiceIncomplete(missing)
+        draft.state = DraftState.PENDING_REVIEW
+        draft.submitted_at = timezone.now()
+        author: Any = actor.pk
+        draft.author_id = author
+        draft.comment = ""
+        draft.save()
+        audit_record(
+            action=actions.SERVICE_SUBMIT,
+            actor=actor,
+            target=service,
+            request=request,
+            details={"publish": draft.publish},
+        )
+    return draft
+
+
+def _locked_for_approval(actor: Actor, service_id: uuid.UUID) -> tuple[Service, ServiceDraft]:
+    service = Service.objects.select_for_update().filter(pk=service_id).first()
+    if service is None:
+        raise NotFound
+    if not can_approve_services_of(actor, service.organization_id):
+        raise AccessDenied(target_type="catalog.service", target_id=service_id)
+    draft = (
+        ServiceDraft.objects.select_for_update()
+        .filter(service=service, state=DraftState.PENDING_REVIEW)
+        .first()
+    )
+    if draft is None:
+        raise PolicyDenied(_("This service has nothing waiting for approval."))
+    return service, draft
+
+
+def service_approve(
+    *, actor: Actor, service_id: uuid.UUID, request: HttpRequest | None = None
+) -> Service:
+    """The organisation's approver or a coordinator approves what waits: the draft is written
+    to the live rows (or, for a first publication, the service is published), versioned,
+    audited as an approval (and a publication), and the search index hears of it."""
+    with transaction.atomic():
+        service, draft = _locked_for_approval(actor, service_id)
+        missing = missing_for_publication(draft.snapshot)
+        if missing:
+            raise ServiceIncomplete(missing)
+        was = service.publication_state
+        if draft.publish:
+            expected = {**draft.snapshot, "publication_state": was}
+            if snapshot_changes(expected, service_snapshot(service)):
+                raise PolicyDenied(
+                    _(
+                        "The description has changed since it was sent for approval: its "
+                        "editor must send it again."
+                    )
+                )
+        else:
+            apply_service_snapshot(service, draft.snapshot)
+        service.publication_state = PublicationState.PUBLISHED
+        service.save(update_fields=["publication_state", "updated_at"])
+        version = service_version_record(
+            service=service, actor=actor, action="approve", force=True
+        )
+        number = version.number if version else None
+        author = draft.author_id
+        draft.delete()
+        audit_record(
+            action=actions.SERVICE_APPROVE,
+            actor=actor,
+            target=service,
+            request=request,
+            details={
+                "version": number,
+                "author": str(author) if author else None,
+                "fields": sorted(version.changes)[:50] if version else [],
+            },
+        )
+        if was != PublicationState.PUBLISHED:
+            audit_record(
+                action=actions.SERVICE_PUBLISH,
+                actor=actor,
+                target=service,
+                request=request,
+                details={"version": number, "changes": {"publication_state": [was, "published"]}},
+            )
+        services_changed(service_ids=[service.pk])
+    return service
+
+
+def service_return(
+    *, actor: Actor, service_id: uuid.UUID, comment: str, request: HttpRequest | None = None
+) -> ServiceDraft:
+    """The approver returns the draft to its editors with a comment on what to change."""
+    comment = comment.strip()
+    if not comment:
+        raise PolicyDenied(_("Say what should be changed."))
+    with transaction.atomic():
+        service, draft = _locked_for_approval(actor, service_id)
+        draft.state = DraftState.RETURNED
+        draft.comment = comment
+        draft.save()
+        audit_record(
+            action=actions.SERVICE_RETURN,
+            actor=actor,
+            target=service,
+            request=request,
+            details={"comment": _short(comment)},
+        )
+    return draft
 
 
 # --- Locations ----------------------------------------------------------------------------------
@@ -341,9 +567,13 @@ def location_update(
 # --- Command line provisioning ------------------------------------------------------------------
 
 
-def municipality_ensure(*, code: str, names: dict[str, str]) -> Municipality:
-    """Reference data (official codes and names), not an audited business change."""
-    defaults = {f"name_{lang}": name for lang, name in names.items()}
+def municipality_ensure(
+    *, code: str, names: dict[str, str], languages: list[str] | None = None
+) -> Municipality:
+    """Reference data (official codes, names and languages), not an audited business change."""
+    defaults: dict[str, Any] = {f"name_{lang}": name for lang, name in names.items()}
+    if languages is not None:
+        defaults["languages"] = languages
     municipality, _created = Municipality.objects.update_or_create(code=code, defaults=defaults)
     return municipality
 

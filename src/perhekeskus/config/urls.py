@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("perhekeskus.core.urls")),
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("pro/audit/", include("perhekeskus.audit.urls")),
+    # Before the editor site, which would take "review" for an app label.
+    path("pro/catalog/review/", include("perhekeskus.catalog.urls")),
     path("pro/catalog/", editor_site.urls),
     path("ask-for-help/", include("perhekeskus.intake.urls")),
     path("pro/help-requests/", include("perhekeskus.intake.urls_board")),

@@ -1,0 +1,454 @@
+"""Publishing with care: a service is published only when complete (usability review M16), and
+in an organisation that requires review, a publication or a change of a published service
+waits for the approval of the organisation's approver or a coordinator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.utils import translation
+
+from perhekeskus.audit.models import AuditEntry
+from perhekeskus.catalog import services
+from perhekeskus.catalog.completeness import missing_for_publication
+from perhekeskus.catalog.models import (
+    AreaType,
+    ChannelKind,
+    ContactChannel,
+    DraftState,
+    PublicationState,
+    Schedule,
+    ScheduleKind,
+    Service,
+    ServiceAtLocation,
+    ServiceDraft,
+)
+from perhekeskus.catalog.policies import can_approve_services_of, can_view_review_queue
+from perhekeskus.catalog.versions import service_snapshot
+from perhekeskus.core.errors import NotFound, PolicyDenied
+from perhekeskus.core.roles import Role
+from perhekeskus.testing.clients import logged_in_client
+from perhekeskus.testing.factories import (
+    LocationFactory,
+    MunicipalityFactory,
+    OrganizationFactory,
+    ServiceFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def complete(service: Service) -> Service:
+    """Make the service say how, where and when."""
+    ContactChannel.objects.create(service=service, kind=ChannelKind.PHONE, value="040 123 4567")
+    Service.objects.filter(pk=service.pk).update(area_type=AreaType.COUNTY, by_appointment=True)
+    service.refresh_from_db()
+    return service
+
+
+@pytest.fixture
+def ngo() -> Any:
+    return OrganizationFactory.create(name="Perheyhdistys ry", requires_review=True)
+
+
+@pytest.fixture
+def ngo_editor(ngo: Any) -> Any:
+    return UserFactory.create(organization=ngo, roles=[Role.ORGANIZATION_EDITOR])
+
+
+@pytest.fixture
+def ngo_approver(ngo: Any) -> Any:
+    return UserFactory.create(organization=ngo, roles=[Role.ORGANIZATION_APPROVER])
+
+
+def _missing(service: Service) -> list[str]:
+    with translation.override("en"):
+        return missing_for_publication(service_snapshot(service))
+
+
+# --- completeness -------------------------------------------------------------------------------
+
+
+def test_an_empty_service_misses_how_where_and_when(organization: Any) -> None:
+    service = ServiceFactory.create(organization=organization, area_type=AreaType.MUNICIPALITIES)
+    missing = _missing(service)
+    assert len(missing) == 3
+    assert missing[0].startswith("Add a way to reach the service")
+    assert missing[1].startswith("Say where the service is available")
+    assert missing[2].startswith("Say when the service is available")
+
+
+def test_a_place_with_hours_answers_how_and_when(organization: Any) -> None:
+    service = ServiceFactory.create(organization=organization, area_type=AreaType.COUNTY)
+    place = LocationFactory.create(organization=organization)
+    ServiceAtLocation.objects.create(service=service, location=place)
+    assert any("when" in m for m in _missing(service))
+    Schedule.objects.create(
+        location=place, kind=ScheduleKind.REGULAR, weekday=0, opens_at="8:00", closes_at="16:00"
+    )
+    assert _missing(service) == []
+
+
+def test_a_bilingual_municipality_needs_swedish_too(organization: Any) -> None:
+    porvoo = MunicipalityFactory.create(code="638", name="Porvoo", languages=["fi", "sv"])
+    MunicipalityFactory.create(code="018", name="Askola", languages=["fi"])
+    service = complete(ServiceFactory.create(organization=organization, name_sv="", summary_sv=""))
+    service.area_type = AreaType.MUNICIPALITIES
+    service.save()
+    service.area_municipalities.set(["018"])
+    assert _missing(service) == []
+    service.area_municipalities.set(["018", porvoo.code])
+    missing = _missing(service)
+    assert len(missing) == 1
+    assert "Swedish" in missing[0] and "Porvoo" in missing[0]
+    Service.objects.filter(pk=service.pk).update(name_sv="Tjänst", summary_sv="Stöd åt familjer.")
+    service.refresh_from_db()
+    assert _missing(service) == []
+
+
+def test_the_whole_country_needs_swedish_too(organization: Any) -> None:
+    service = complete(ServiceFactory.create(organization=organization, summary_sv=""))
+    Service.objects.filter(pk=service.pk).update(area_type=AreaType.NATIONWIDE)
+    service.refresh_from_db()
+    assert "Finland" in _missing(service)[0]
+
+
+def test_the_missing_things_are_translated(organization: Any) -> None:
+    service = ServiceFactory.create(organization=organization)
+    with translation.override("fi"):
+        missing = missing_for_publication(service_snapshot(service))
+    assert missing[0].startswith("Lisää tapa tavoittaa palvelu")
+
+
+def test_publishing_an_incomplete_service_is_refused_with_the_list(editor: Any) -> None:
+    service = ServiceFactory.create(
+        organization=editor.organization, publication_state=PublicationState.DRAFT
+    )
+    with pytest.raises(services.ServiceIncomplete) as refused:
+        services.service_publish(actor=editor, service=service)
+    assert len(refused.value.missing) == 3
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+    complete(service)
+    services.service_publish(actor=editor, service=service)
+    assert service.publication_state == PublicationState.PUBLISHED
+
+
+def test_creating_an_incomplete_service_as_published_is_refused(editor: Any) -> None:
+    service = Service(organization=editor.organization, name="Tyhjä", summary="Ei mitään.")
+    service.publication_state = PublicationState.PUBLISHED
+    with pytest.raises(services.ServiceIncomplete):
+        services.service_create(actor=editor, service=service)
+    assert not Service.objects.filter(name="Tyhjä").exists()
+
+
+def test_publishing_through_an_update_is_refused_when_incomplete(editor: Any) -> None:
+    service = ServiceFactory.create(
+        organization=editor.organization, publication_state=PublicationState.DRAFT
+    )
+
+    def publish(row: Service) -> None:
+        row.publication_state = PublicationState.PUBLISHED
+
+    with pytest.raises(services.ServiceIncomplete):
+        services.service_update(actor=editor, service_id=service.pk, apply_changes=publish)
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+
+
+# --- policies -----------------------------------------------------------------------------------
+
+
+def test_the_organisations_approver_may_approve_its_services(ngo: Any, ngo_approver: Any) -> None:
+    assert can_approve_services_of(ngo_approver, ngo.pk)
+    assert can_view_review_queue(ngo_approver)
+
+
+def test_an_approver_may_not_approve_another_organisations_services(
+    ngo_approver: Any, organization: Any
+) -> None:
+    assert not can_approve_services_of(ngo_approver, organization.pk)
+
+
+def test_an_editor_may_not_approve(ngo: Any, ngo_editor: Any) -> None:
+    assert not can_approve_services_of(ngo_editor, ngo.pk)
+    assert not can_view_review_queue(ngo_editor)
+
+
+def test_a_coordinator_may_approve_every_organisations_services(coordinator: Any, ngo: Any) -> None:
+    assert can_approve_services_of(coordinator, ngo.pk)
+    assert can_view_review_queue(coordinator)
+
+
+# --- review -------------------------------------------------------------------------------------
+
+
+def test_an_editor_of_a_reviewed_organisation_cannot_publish_directly(ngo_editor: Any) -> None:
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    with pytest.raises(PolicyDenied):
+        services.service_publish(actor=ngo_editor, service=service)
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+
+
+def test_a_new_service_is_sent_for_approval_and_published_on_approval(
+    ngo_editor: Any, ngo_approver: Any
+) -> None:
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    draft = services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    assert draft.state == DraftState.PENDING_REVIEW
+    assert draft.publish
+    assert not Service.objects.public().filter(pk=service.pk).exists()
+    services.service_approve(actor=ngo_approver, service_id=service.pk)
+    assert Service.objects.public().filter(pk=service.pk).exists()
+    assert not ServiceDraft.objects.filter(service=service).exists()
+    actions = list(
+        AuditEntry.objects.filter(target_id=str(service.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+    assert actions == [
+        "catalog.service.submit",
+        "catalog.service.approve",
+        "catalog.service.publish",
+    ]
+
+
+def test_an_incomplete_service_cannot_be_sent_for_approval(ngo_editor: Any) -> None:
+    service = ServiceFactory.create(
+        organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+    )
+    with pytest.raises(services.ServiceIncomplete):
+        services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    assert not ServiceDraft.objects.exists()
+
+
+def _rename(name: str) -> Any:
+    def apply(row: Service) -> None:
+        row.name_fi = name
+        ContactChannel.objects.create(service=row, kind=ChannelKind.EMAIL, value="a@example.org")
+
+    return apply
+
+
+def test_edits_of_a_published_service_wait_and_the_public_keeps_the_approved_content(
+    ngo_editor: Any, ngo_approver: Any
+) -> None:
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization, name="Vanha"))
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+    service.refresh_from_db()
+    assert service.name_fi == "Vanha"
+    assert service.channels.count() == 1  # the new e-mail channel waits in the draft
+    draft = ServiceDraft.objects.get(service=service)
+    assert draft.state == DraftState.DRAFT
+    assert draft.snapshot["name_fi"] == "Uusi"
+    assert len(draft.snapshot["channels"]) == 2
+    assert AuditEntry.objects.filter(action="catalog.service.draft").count() == 1
+    with pytest.raises(PolicyDenied):  # not sent yet
+        services.service_approve(actor=ngo_approver, service_id=service.pk)
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    services.service_approve(actor=ngo_approver, service_id=service.pk)
+    service.refresh_from_db()
+    assert service.name_fi == "Uusi"
+    assert sorted(service.channels.values_list("kind", flat=True)) == ["email", "phone"]
+    assert service.versions.latest("number").action == "approve"
+
+
+def test_a_second_edit_keeps_the_drafts_earlier_changes(ngo_editor: Any) -> None:
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization, name="Vanha"))
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+
+    def summary(row: Service) -> None:
+        row.summary_fi = "Uusi tiivistelmä."
+
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=summary)
+    snapshot = ServiceDraft.objects.get(service=service).snapshot
+    assert snapshot["name_fi"] == "Uusi"
+    assert snapshot["summary_fi"] == "Uusi tiivistelmä."
+
+
+def test_an_organisation_without_review_publishes_edits_directly(editor: Any) -> None:
+    service = complete(ServiceFactory.create(organization=editor.organization, name="Vanha"))
+    services.service_update(actor=editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+    service.refresh_from_db()
+    assert service.name_fi == "Uusi"
+    assert not ServiceDraft.objects.exists()
+
+
+def test_the_approvers_own_edits_go_live(ngo: Any, ngo_approver: Any) -> None:
+    ngo_approver.role_grants.create(role=Role.ORGANIZATION_EDITOR)
+    service = complete(ServiceFactory.create(organization=ngo, name="Vanha"))
+    services.service_update(
+        actor=ngo_approver, service_id=service.pk, apply_changes=_rename("Uusi")
+    )
+    service.refresh_from_db()
+    assert service.name_fi == "Uusi"
+
+
+def test_a_withdrawal_is_not_held_back(ngo_editor: Any) -> None:
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization))
+
+    def withdraw(row: Service) -> None:
+        row.publication_state = PublicationState.DRAFT
+
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=withdraw)
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+
+
+def test_the_approver_returns_with_a_comment(ngo_editor: Any, ngo_approver: Any) -> None:
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    with pytest.raises(PolicyDenied):
+        services.service_return(actor=ngo_approver, service_id=service.pk, comment="  ")
+    services.service_return(
+        actor=ngo_approver, service_id=service.pk, comment="Lisää ruotsinkielinen nimi."
+    )
+    draft = ServiceDraft.objects.get(service=service)
+    assert draft.state == DraftState.RETURNED
+    assert draft.comment == "Lisää ruotsinkielinen nimi."
+    entry = AuditEntry.objects.get(action="catalog.service.return")
+    assert entry.details["comment"] == "Lisää ruotsinkielinen nimi."
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+
+
+def test_an_editor_cannot_approve_and_another_organisations_approver_finds_nothing(
+    ngo_editor: Any, organization: Any
+) -> None:
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    outsider = UserFactory.create(organization=organization, roles=[Role.ORGANIZATION_APPROVER])
+    for actor in (ngo_editor, outsider):
+        with pytest.raises(NotFound):
+            services.service_approve(actor=actor, service_id=service.pk)
+        with pytest.raises(NotFound):
+            services.service_return(actor=actor, service_id=service.pk, comment="Ei.")
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+    assert not AuditEntry.objects.filter(action="catalog.service.approve").exists()
+
+
+def test_a_coordinator_approves_any_organisations_draft(ngo_editor: Any, coordinator: Any) -> None:
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    services.service_approve(actor=coordinator, service_id=service.pk)
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.PUBLISHED
+
+
+def test_a_service_changed_after_it_was_sent_must_be_sent_again(
+    ngo_editor: Any, ngo_approver: Any
+) -> None:
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Muu"))
+    with pytest.raises(PolicyDenied):
+        services.service_approve(actor=ngo_approver, service_id=service.pk)
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+QUEUE = "/fi/pro/catalog/review/"
+
+
+def test_the_review_queue_lists_what_waits_for_the_approver(
+    ngo_editor: Any, ngo_approver: Any, organization: Any
+) -> None:
+    own = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization,
+            name="Vertaisryhmä",
+            publication_state=PublicationState.DRAFT,
+        )
+    )
+    services.service_submit_for_review(actor=ngo_editor, service_id=own.pk)
+    other_editor = UserFactory.create(organization=organization, roles=[Role.ORGANIZATION_EDITOR])
+    others = complete(
+        ServiceFactory.create(
+            organization=organization, name="Muiden", publication_state=PublicationState.DRAFT
+        )
+    )
+    organization.requires_review = True
+    organization.save()
+    services.service_submit_for_review(actor=other_editor, service_id=others.pk)
+    page = logged_in_client(ngo_approver).get(QUEUE)
+    assert page.status_code == 200
+    assert "Vertaisryhmä" in page.content.decode()
+    assert "Muiden" not in page.content.decode()
+
+
+def test_the_review_queue_says_when_nothing_waits(coordinator: Any) -> None:
+    page = logged_in_client(coordinator).get(QUEUE)
+    assert page.status_code == 200
+    assert "Mikään ei odota hyväksyntää." in page.content.decode()
+
+
+def test_an_editor_may_not_see_the_review_queue(ngo_editor: Any) -> None:
+    assert logged_in_client(ngo_editor).get(QUEUE).status_code == 403
+
+
+def test_the_dashboard_shows_the_review_card_to_approvers_only(
+    ngo_editor: Any, ngo_approver: Any
+) -> None:
+    from perhekeskus.core.dashboard import cards_for
+
+    assert "catalog.review" in [card.key for card in cards_for(ngo_approver)]
+    assert "catalog.review" not in [card.key for card in cards_for(ngo_editor)]
+
+
+def test_the_publishing_page_shows_the_checklist_and_sends_for_approval(
+    ngo_editor: Any, ngo_approver: Any
+) -> None:
+    service = ServiceFactory.create(
+        organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+    )
+    client = logged_in_client(ngo_editor)
+    url = f"{QUEUE}{service.pk}/"
+    page = client.get(url).content.decode()
+    assert "Lisää tapa tavoittaa palvelu" in page
+    refused = client.post(url, {"action": "submit"})
+    assert refused.status_code == 400
+    assert not ServiceDraft.objects.exists()
+    complete(service)
+    assert client.post(url, {"action": "submit"}).status_code == 302
+    assert ServiceDraft.objects.get(service=service).state == DraftState.PENDING_REVIEW
+    # The editor cannot approve through the page either.
+    assert client.post(url, {"action": "approve"}).status_code == 404
+    approver = logged_in_client(ngo_approver)
+    assert approver.post(url, {"action": "approve"}).status_code == 302
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.PUBLISHED
+
+
+def test_the_publishing_page_of_another_organisation_is_not_found(editor: Any, ngo: Any) -> None:
+    service = ServiceFactory.create(organization=ngo)
+    assert logged_in_client(editor).get(f"{QUEUE}{service.pk}/").status_code == 404
