@@ -21,6 +21,7 @@ from perhekeskus.catalog.api.params import LANGUAGES, LanguageParams
 from perhekeskus.core.errors import NotFound
 
 UNKNOWN_PARAMETER = _("This API does not take this parameter.")
+FORMAT_NOT_SERVED = _("Only json is served (HSDS's ndjson is not).")
 
 
 class HsdsView(APIView):
@@ -37,6 +38,14 @@ class HsdsView(APIView):
             with translation.override(lang):
                 return super().dispatch(request, *args, **kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        # HSDS's `format` is DRF's too: a format we do not serve (ndjson) is a 400 naming the
+        # parameter, like any parameter we do not take, not DRF's bare 404.
+        requested = request.query_params.get("format")
+        if not force and requested not in (None, "", "json"):
+            raise exceptions.ValidationError({"format": [FORMAT_NOT_SERVED]})
+        return super().perform_content_negotiation(request, force)
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any

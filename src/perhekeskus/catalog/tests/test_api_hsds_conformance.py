@@ -167,13 +167,9 @@ def test_a_parameter_the_api_does_not_take_is_a_400_naming_it(
 ) -> None:
     name = parameter.split("=")[0]
     response = client.get(f"{API}/{collection}?{parameter}")
-    if name == "format":
-        # DRF's own `format` names a renderer; ndjson is none of ours: not a silent JSON.
-        assert response.status_code == 404
-        return
     assert response.status_code == 400, response.content
     assert name in response.json()
-    assert "does not take" in " ".join(response.json()[name]).lower() or response.json()[name]
+    assert response.json()[name]
 
 
 def test_the_finders_parameters_stay_accepted(client: Client, catalogue: None) -> None:
