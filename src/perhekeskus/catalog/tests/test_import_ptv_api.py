@@ -235,3 +235,18 @@ def test_an_unusable_address_or_option_is_refused(server: str) -> None:
     with pytest.raises(CommandError, match="go with --api"):
         call_command("import_ptv", "--municipality", "018", "--language=en")
     assert uuid.UUID(SECOND_SERVICE)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_gets_progress_bars(server: str) -> None:
+    err = Terminal()
+    call_command(
+        "import_ptv", "--api", server, "--municipality", "018", "--language=en",
+        stdout=io.StringIO(), stderr=err,
+    )  # fmt: skip
+    assert "Services [" in err.getvalue() and "100%" in err.getvalue()
+    assert "page 1 of" not in err.getvalue()
