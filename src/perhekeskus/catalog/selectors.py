@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
-from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    Exists,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, NullIf
 
@@ -25,6 +34,7 @@ from perhekeskus.catalog.models import (
     AreaType,
     ContactChannel,
     Location,
+    LocationType,
     Municipality,
     Organization,
     Schedule,
@@ -311,6 +321,13 @@ def organization_get_public(
     return organization
 
 
+def organization_parent_public(organization: Organization) -> Organization | None:
+    """The organisation's parent, when it is public too (the organisation page links to it)."""
+    if organization.parent_id is None:
+        return None
+    return _public_organizations().filter(pk=organization.parent_id).first()
+
+
 # --- taxonomies ---------------------------------------------------------------------------------
 # Classifications are reference data, public as a whole. The channel taxonomy lives in code
 # (`hsds.CHANNEL_TAXONOMY_ID`); the API adds it to these.
@@ -400,3 +417,98 @@ def service_list_for_area(
         .distinct()
         .order_by("name")
     )
+
+
+# --- for the finder's pages ---------------------------------------------------------------------
+
+
+def municipality_list_public(*, language: str = settings.LANGUAGE_CODE) -> QuerySet[Municipality]:
+    """The municipalities that have a public service, by name in `language`: a service for
+    them, or a place there where one is given (what a family can narrow a search or the map by).
+    """
+    public = Service.objects.public()
+    return (
+        Municipality.objects.filter(
+            Q(Exists(public.filter(area_municipalities=OuterRef("pk"))))
+            | Q(
+                Exists(
+                    ServiceAtLocation.objects.filter(
+                        location__municipality=OuterRef("pk"), service__in=public
+                    )
+                )
+            )
+        )
+        .order_by(_by_name(language), "code")
+        .only("code", *(f"name_{lang}" for lang in LANGUAGES))
+    )
+
+
+# Everything a search result's card reads of a service: its organisation, area, hours, channels
+# and places with theirs.
+_CARD_LOOKUPS: tuple[str | Prefetch[str], ...] = (
+    "organization",
+    "area_municipalities",
+    "schedules",
+    "channels__schedules",
+    Prefetch("at_locations", queryset=ServiceAtLocation.objects.select_related("location")),
+    "at_locations__schedules",
+    "at_locations__channels__schedules",
+    "at_locations__location__municipality",
+    "at_locations__location__schedules",
+)
+
+
+def service_list_fetch_cards(*, services: Sequence[Service]) -> None:
+    """Fetch for a page of services, in a fixed number of queries, everything its result cards
+    read; whatever the search has already fetched is not fetched again."""
+    prefetch_related_objects(list(services), *_CARD_LOOKUPS)
+
+
+def location_list_public_places(
+    *,
+    language: str = settings.LANGUAGE_CODE,
+    municipality_code: str | None = None,
+    meeting_places_only: bool = False,
+) -> QuerySet[Location]:
+    """The places on the public map: physical places with coordinates where a public service
+    is given, by name in `language`. Each has its hours (`schedules`) and `public_sals`, the
+    public services given there with their own hours there, by service name."""
+    public = Service.objects.public()
+    sals = (
+        ServiceAtLocation.objects.filter(service__in=public)
+        .select_related("service")
+        .prefetch_related("schedules")
+        .order_by(_by_name(language, "service__"), "service_id")
+    )
+    locations = (
+        Location.objects.filter(
+            location_type=LocationType.PHYSICAL,
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
+        .filter(Exists(sals.filter(location=OuterRef("pk"))))
+        .select_related("municipality")
+        .prefetch_related(
+            "schedules", Prefetch("service_at_locations", queryset=sals, to_attr="public_sals")
+        )
+        .order_by(_by_name(language), "id")
+    )
+    if municipality_code:
+        locations = locations.filter(municipality_id=municipality_code)
+    if meeting_places_only:
+        locations = locations.filter(is_meeting_place=True)
+    return locations
+
+
+def location_coordinates_by_postal_code(*, postal_prefix: str) -> list[tuple[str, float, float]]:
+    """(postal code, latitude, longitude) of every place with coordinates whose postal code
+    starts with `postal_prefix`: where the finder places a postal code without an outside
+    geocoding service."""
+    rows = Location.objects.filter(
+        postal_code__startswith=postal_prefix, latitude__isnull=False, longitude__isnull=False
+    ).values_list("postal_code", "latitude", "longitude")
+    return [
+        (code, float(lat), float(lon))
+        for code, lat, lon in rows
+        if lat is not None and lon is not None
+    ]

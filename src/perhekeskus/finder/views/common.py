@@ -7,19 +7,16 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Value, prefetch_related_objects
-from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from perhekeskus.catalog import selectors
 from perhekeskus.catalog.models import (
     AreaType,
     ChannelKind,
     ContactChannel,
     LocationType,
-    Municipality,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -27,8 +24,6 @@ from perhekeskus.catalog.models import (
 from perhekeskus.catalog.opening import hours_at_place
 from perhekeskus.finder.forms import CHANNEL_LABELS
 from perhekeskus.finder.views.hours import OpeningState, combined_state, opening_state
-
-LANGUAGES = ("fi", "sv", "en")
 
 # ChannelKind → the channel a family filters by (forms.CHANNEL_LABELS); e-mail, web pages and
 # printable forms are shown on the service card but are not search channels.
@@ -44,32 +39,9 @@ def language() -> str:
     return (get_language() or "fi").split("-")[0]
 
 
-def by_name(prefix: str = "") -> Any:
-    """Order by the name as shown in the active language, missing translations last."""
-    current = language()
-    order = [current, *(lang for lang in LANGUAGES if lang != current)]
-    return Coalesce(*(NullIf(f"{prefix}name_{lang}", Value("")) for lang in order))
-
-
 def municipality_choices() -> list[tuple[str, str]]:
-    """The municipalities that have a public service, by name: a service for them, or a place
-    there where one is given."""
-    public = Service.objects.public()
-    municipalities = (
-        Municipality.objects.filter(
-            Q(Exists(public.filter(area_municipalities=OuterRef("pk"))))
-            | Q(
-                Exists(
-                    ServiceAtLocation.objects.filter(
-                        location__municipality=OuterRef("pk"), service__in=public
-                    )
-                )
-            )
-        )
-        .order_by(by_name(), "code")
-        .only("code", *(f"name_{lang}" for lang in LANGUAGES))
-    )
-    return [(m.code, m.name) for m in municipalities]
+    """The municipalities that have a public service, by name in the page's language."""
+    return [(m.code, m.name) for m in selectors.municipality_list_public(language=language())]
 
 
 def language_name(code: str) -> str:
@@ -149,21 +121,6 @@ def search_channels(service: Service) -> list[tuple[str, str]]:
     return [(key, str(label)) for key, label in CHANNEL_LABELS.items() if key in keys]
 
 
-# Everything a result card reads, fetched for a whole page at once: whatever the search engine
-# has already fetched is not fetched again.
-CARD_LOOKUPS: tuple[Any, ...] = (
-    "organization",
-    "area_municipalities",
-    "schedules",
-    "channels__schedules",
-    Prefetch("at_locations", queryset=ServiceAtLocation.objects.select_related("location")),
-    "at_locations__schedules",
-    "at_locations__channels__schedules",
-    "at_locations__location__municipality",
-    "at_locations__location__schedules",
-)
-
-
 def tel_href(number: str) -> str:
     digits = "".join(ch for ch in number if ch.isdigit())
     return f"tel:{'+' if number.strip().startswith('+') else ''}{digits}"
@@ -201,7 +158,7 @@ class ServiceCard:
 def service_cards(
     services: Sequence[Service], now: dt.datetime, distances: Iterable[float | None] = ()
 ) -> list[ServiceCard]:
-    prefetch_related_objects(list(services), *CARD_LOOKUPS)
+    selectors.service_list_fetch_cards(services=services)
     distance_list = list(distances) or [None] * len(services)
     cards = []
     for service, distance in zip(services, distance_list, strict=True):

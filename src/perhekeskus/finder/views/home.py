@@ -6,13 +6,13 @@ from django.views.decorators.http import require_GET
 
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.finder.forms import SearchForm
-from perhekeskus.finder.models import NeedConcept
+from perhekeskus.finder.selectors import need_concept_list_home
 from perhekeskus.finder.views.common import municipality_choices
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    situations = NeedConcept.objects.filter(show_on_home=True, active=True).order_by("order", "key")
+    situations = need_concept_list_home()
     form = SearchForm(None, municipalities=municipality_choices())
     return render(
         request,

@@ -7,18 +7,10 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-
-from perhekeskus.catalog.models import (
-    Location,
-    LocationType,
-    Schedule,
-    ScheduleKind,
-    Service,
-    ServiceAtLocation,
-)
+from perhekeskus.catalog import selectors
+from perhekeskus.catalog.models import Location, Schedule, ScheduleKind, Service, ServiceAtLocation
 from perhekeskus.catalog.opening import hours_at_place
-from perhekeskus.finder.views.common import by_name, haversine_km
+from perhekeskus.finder.views.common import haversine_km, language
 from perhekeskus.finder.views.hours import Hours, OpeningState, combined_state, hours, opening_state
 
 
@@ -45,29 +37,6 @@ class Place:
         return (float(self.location.latitude), float(self.location.longitude))
 
 
-def _public_places() -> QuerySet[Location]:
-    public = Service.objects.public()
-    sals = (
-        ServiceAtLocation.objects.filter(service__in=public)
-        .select_related("service")
-        .prefetch_related("schedules")
-        .order_by(by_name("service__"), "service_id")
-    )
-    return (
-        Location.objects.filter(
-            location_type=LocationType.PHYSICAL,
-            latitude__isnull=False,
-            longitude__isnull=False,
-        )
-        .filter(Exists(sals.filter(location=OuterRef("pk"))))
-        .select_related("municipality")
-        .prefetch_related(
-            "schedules", Prefetch("service_at_locations", queryset=sals, to_attr="public_sals")
-        )
-        .order_by(by_name(), "id")
-    )
-
-
 def place_list(
     *,
     now: dt.datetime,
@@ -77,11 +46,11 @@ def place_list(
     near: tuple[float, float] | None = None,
 ) -> list[Place]:
     """Places by name, or nearest first when `near` is given."""
-    locations = _public_places()
-    if municipality:
-        locations = locations.filter(municipality_id=municipality)
-    if meeting_places_only:
-        locations = locations.filter(is_meeting_place=True)
+    locations = selectors.location_list_public_places(
+        language=language(),
+        municipality_code=municipality,
+        meeting_places_only=meeting_places_only,
+    )
     places = []
     for location in locations:
         sals = location.public_sals  # type: ignore[attr-defined]
@@ -126,17 +95,9 @@ def _service_here(
 def postal_code_point(postal_code: str) -> tuple[float, float] | None:
     """Roughly where a postal code is: the middle of the places we know there, else of those in
     the same postal area (the first three, then two digits). No outside geocoding service."""
-    known = list(
-        Location.objects.filter(
-            postal_code__startswith=postal_code[:2], latitude__isnull=False
-        ).values_list("postal_code", "latitude", "longitude")
-    )
+    known = selectors.location_coordinates_by_postal_code(postal_prefix=postal_code[:2])
     for length in (5, 3, 2):
-        points = [
-            (float(lat), float(lon))
-            for code, lat, lon in known
-            if code[:length] == postal_code[:length] and lat is not None and lon is not None
-        ]
+        points = [(lat, lon) for code, lat, lon in known if code[:length] == postal_code[:length]]
         if points:
             return (
                 sum(p[0] for p in points) / len(points),

@@ -298,9 +298,7 @@ def organization_detail(request: HttpRequest, organization_id: uuid.UUID) -> Htt
                 map_url=_map_url(location),
             )
         )
-    parent = None
-    if organization.parent_id:
-        parent = selectors.organization_list_public().filter(pk=organization.parent_id).first()
+    parent = selectors.organization_parent_public(organization)
     context = {
         "organization": organization,
         "services": services,
