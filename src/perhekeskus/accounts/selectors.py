@@ -66,6 +66,12 @@ def user_list_with_role(*, roles: Iterable[str]) -> QuerySet[User]:
     )
 
 
+def user_get_active(*, user_id: int) -> User | None:
+    """The user of this id if the account is active: a half-finished login of an account
+    deactivated meanwhile goes no further."""
+    return User.objects.filter(pk=user_id, is_active=True).first()
+
+
 def user_list_active(*, ids: Iterable[Any]) -> list[User]:
     """The active users among these ids (an inactive or unknown id is left out)."""
     return list(User.objects.filter(pk__in=list(ids), is_active=True).order_by("pk"))

@@ -29,7 +29,7 @@ from perhekeskus.accounts.forms import EnrolmentForm, LoginForm, TokenForm, User
 from perhekeskus.accounts.models import User
 from perhekeskus.accounts.policies import can_manage_user, can_manage_users
 from perhekeskus.accounts.qr import qr_svg
-from perhekeskus.accounts.selectors import access_user, user_list_visible_to
+from perhekeskus.accounts.selectors import access_user, user_get_active, user_list_visible_to
 from perhekeskus.core.dashboard import cards_for
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import PolicyDenied
@@ -114,7 +114,7 @@ def _pending_user(request: HttpRequest) -> User | None:
     since = request.session.get(PENDING_SINCE, 0)
     if not user_id or time.time() - since > PENDING_SECONDS:
         return None
-    return User.objects.filter(pk=user_id, is_active=True).first()
+    return user_get_active(user_id=user_id)
 
 
 @sensitive_post_parameters("token")
