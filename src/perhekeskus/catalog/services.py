@@ -588,6 +588,7 @@ def organization_provision(
     website: str = "",
     municipality_codes: Iterable[str] = (),
     parent: Organization | None = None,
+    requires_review: bool = False,
     via: str,
 ) -> tuple[Organization, bool]:
     """Create or update an organisation from the command line (demo data, imports), keeping the
@@ -597,6 +598,7 @@ def organization_provision(
         "business_id": business_id,
         "website": website,
         "parent": parent,
+        "requires_review": requires_review,
     }
     fields.update({f"name_{lang}": name for lang, name in names.items()})
     fields.update({f"description_{lang}": text for lang, text in (descriptions or {}).items()})

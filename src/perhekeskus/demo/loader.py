@@ -42,7 +42,9 @@ def load_demo_network() -> DemoSummary:
     summary = DemoSummary()
     with transaction.atomic():
         for code, names in network.MUNICIPALITIES.items():
-            municipality_ensure(code=code, names=names)
+            municipality_ensure(
+                code=code, names=names, languages=network.MUNICIPALITY_LANGUAGES.get(code)
+            )
         organizations: dict[str, Organization] = {}
         for org in network.ORGANIZATIONS:
             organization, created = organization_provision(
@@ -53,6 +55,7 @@ def load_demo_network() -> DemoSummary:
                 business_id=org.business_id,
                 website=org.website,
                 municipality_codes=org.municipalities,
+                requires_review=org.key in network.REVIEWED_ORGANIZATIONS,
                 via=VIA,
             )
             organizations[org.key] = organization

@@ -20,7 +20,9 @@ __all__ = [
     "DEMO_DOMAIN",
     "DEMO_PASSWORD",
     "MUNICIPALITIES",
+    "MUNICIPALITY_LANGUAGES",
     "ORGANIZATIONS",
+    "REVIEWED_ORGANIZATIONS",
     "TEAMS",
     "USERS",
     "DemoOrganization",
@@ -40,6 +42,22 @@ MUNICIPALITIES: dict[str, dict[str, str]] = {
     "638": {"fi": "Porvoo", "sv": "Borgå", "en": "Porvoo"},
 }
 
+
+# Official languages (Language Act 423/2003; the Sámi Language Act in the Sámi homeland): Porvoo
+# and Turku are bilingual (fi, sv), Inari has the three Sámi languages too.
+MUNICIPALITY_LANGUAGES: dict[str, list[str]] = {
+    "018": ["fi"],
+    "165": ["fi"],
+    "680": ["fi"],
+    "400": ["fi"],
+    "751": ["fi"],
+    "148": ["fi", "se", "smn", "sms"],
+    "853": ["fi", "sv"],
+    "638": ["fi", "sv"],
+}
+
+# NGOs whose publications and changes wait for their approver's (or a coordinator's) approval.
+REVIEWED_ORGANIZATIONS = frozenset({"mll-askola"})
 
 # Organisations live with the catalogue they provide; their ids are uuid5s of their keys.
 ORGANIZATIONS: tuple[DemoOrganization, ...] = catalog_organizations.ORGANIZATIONS
@@ -123,6 +141,22 @@ USERS: tuple[DemoUser, ...] = (
         Profession.SERVICE_COUNSELLOR,
         "Palveluohjaaja",
         (Role.ORGANIZATION_EDITOR, Role.PROFESSIONAL),
+    ),
+    DemoUser(
+        "yhdistys",
+        "Jaana Järjestö",
+        "mll-askola",
+        Profession.OTHER,
+        "Perhekahvilan vapaaehtoiskoordinaattori",
+        (Role.ORGANIZATION_EDITOR,),
+    ),
+    DemoUser(
+        "hyvaksyja",
+        "Hanna Hyväksyjä",
+        "mll-askola",
+        Profession.OTHER,
+        "Toiminnanjohtaja",
+        (Role.ORGANIZATION_APPROVER, Role.ORGANIZATION_EDITOR),
     ),
     DemoUser(
         "terveydenhoitaja",

@@ -99,6 +99,9 @@ class LocationRecord:
     longitude: Decimal | None = None
     url: str = ""
     accessibility: Texts = field(default_factory=dict)
+    # Structured accessibility, Location field → yes/no (catalog.accessibility); a feature the
+    # record does not name is left as it is (an editor may have told it).
+    accessibility_features: dict[str, bool] = field(default_factory=dict)
     is_meeting_place: bool = False
     schedules: list[ScheduleRecord] = field(default_factory=list)
     # Whether the record carries the whole place (a PTV service location channel does), so that

@@ -213,6 +213,7 @@ def place(
     transport: Text | None = None,
     hours: Sequence[ScheduleRecord] = (),
     meeting_place: bool = False,
+    features: dict[str, bool] | None = None,
 ) -> LocationRecord:
     return LocationRecord(
         id=location_id(key),
@@ -229,6 +230,7 @@ def place(
         url=f"{WEB}/paikat/{key}",
         accessibility=texts(access),
         is_meeting_place=meeting_place,
+        accessibility_features=dict(features or {}),
         schedules=list(hours),
     )
 

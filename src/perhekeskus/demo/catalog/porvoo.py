@@ -47,6 +47,7 @@ LOCATIONS = [
         ),
         hours=weekly("tue,thu 9:30-12") + MEETING_PLACE_BREAKS,
         meeting_place=True,
+        features={"step_free_entrance": True, "accessible_toilet": True, "lift": False},
     ),
     place(
         PARISH_CENTRE,
@@ -70,6 +71,7 @@ LOCATIONS = [
         ),
         hours=weekly("mon,wed 9:30-12") + MEETING_PLACE_BREAKS,
         meeting_place=True,
+        features={"step_free_entrance": True, "lift": True},
     ),
     place(
         YOUTH_CENTRE,
@@ -88,6 +90,7 @@ LOCATIONS = [
         ),
         hours=weekly("mon-thu 14-21", "fri 15-23") + MEETING_PLACE_BREAKS,
         meeting_place=True,
+        features={"step_free_entrance": True, "accessible_toilet": True},
     ),
 ]
 

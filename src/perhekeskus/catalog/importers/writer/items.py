@@ -72,6 +72,7 @@ class ItemWriter(ReferenceWriter):
             "longitude": record.longitude,
             "url": record.url,
             "is_meeting_place": record.is_meeting_place,
+            **record.accessibility_features,
             **_texts("name", record.names),
             **_texts("alternate_name", record.alternate_names),
             **_texts("description", record.descriptions),
