@@ -44,6 +44,16 @@ class LocationEditorAdmin(PolicyAdminMixin, TranslationAdmin):
             _("Description"),
             {"fields": ("description", "transportation", "accessibility", "is_meeting_place")},
         ),
+        (
+            _("Accessibility"),
+            {
+                "fields": (
+                    ("step_free_entrance", "lift"),
+                    ("accessible_parking", "accessible_toilet"),
+                    "induction_loop",
+                )
+            },
+        ),
     )
 
     def save_with_service(

@@ -79,3 +79,22 @@ def test_a_places_accessibility_features_are_hsds_accessibility_records() -> Non
 @requires_schemas
 def test_the_location_with_them_is_valid_hsds() -> None:
     assert_valid([hsds_location(_place(), lang="fi")], "location.json")
+
+
+def test_an_editor_tells_a_places_accessibility_in_the_place_form(editor: Any) -> None:
+    from perhekeskus.audit.models import AuditEntry
+    from perhekeskus.testing.admin import admin_form_data
+    from perhekeskus.testing.clients import logged_in_client
+
+    place = LocationFactory.create(organization=editor.organization, name="Perhetalo")
+    client = logged_in_client(editor)
+    url = f"/fi/pro/catalog/catalog/location/{place.pk}/change/"
+    data = admin_form_data(
+        client.get(url), step_free_entrance="true", induction_loop="false", lift="unknown"
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    place.refresh_from_db()
+    assert (place.step_free_entrance, place.induction_loop, place.lift) == (True, False, None)
+    entry = AuditEntry.objects.filter(action="catalog.location.update").latest("id")
+    assert entry.details["changes"]["step_free_entrance"] == [None, True]
