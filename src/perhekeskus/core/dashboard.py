@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.urls import reverse
 from django.utils.functional import Promise
+
+from perhekeskus.core.actors import Visitor
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Card:
     title: str | Promise
     description: str | Promise
     url_name: str
-    allowed: Callable[[Any], bool]
+    allowed: Callable[[Visitor], bool]
     query: str = ""
     order: int = 100
 
@@ -34,7 +35,7 @@ def register(card: Card) -> None:
     _CARDS[card.key] = card
 
 
-def cards_for(user: Any) -> list[Card]:
+def cards_for(user: Visitor) -> list[Card]:
     return [
         card
         for card in sorted(_CARDS.values(), key=lambda c: (c.order, c.key))
