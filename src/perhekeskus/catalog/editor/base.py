@@ -7,13 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from django.forms.models import construct_instance
 from django.http import Http404, HttpRequest
 
+from perhekeskus.catalog.editor.fields import QuietErrorList, dress_form
 from perhekeskus.catalog.editor.site import editor_site
+from perhekeskus.catalog.editor.widgets import EDITOR_RENDERER, LanguagesWidget
 from perhekeskus.catalog.forms import LanguagesField
 from perhekeskus.catalog.models import Organization
 from perhekeskus.catalog.policies import can_edit_catalog_of, can_use_catalog_editor
@@ -105,6 +108,9 @@ class PolicyAdminMixin(ScopedChoicesMixin):
     on_index: ClassVar[bool] = True
     #: Created on its own page (False: created as an inline row of its parent).
     addable: ClassVar[bool] = True
+    # The product's header and navigation on every page of the editor (usability M15).
+    change_form_template = "catalog/editor/change_form.html"
+    change_list_template = "catalog/editor/change_list.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)  # type: ignore[misc]
@@ -116,9 +122,13 @@ class PolicyAdminMixin(ScopedChoicesMixin):
         form_class = super().get_form(request, obj, change=change, **kwargs)  # type: ignore[misc]
 
         class EditorForm(form_class):  # type: ignore[misc,valid-type]
+            default_renderer = EDITOR_RENDERER
+
             def __init__(self, *args: Any, **form_kwargs: Any) -> None:
+                form_kwargs.setdefault("error_class", QuietErrorList)
                 super().__init__(*args, **form_kwargs)
                 keep_current_choices(self)
+                dress_form(self)
 
         EditorForm.__name__ = form_class.__name__
         return EditorForm
@@ -168,8 +178,14 @@ class PolicyAdminMixin(ScopedChoicesMixin):
 class LanguagesFormMixin:
     def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "languages":
-            return LanguagesField(label=db_field.verbose_name, help_text="")
+            return LanguagesField(label=db_field.verbose_name, help_text="", widget=LanguagesWidget)
         return super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+def in_languages(name: str) -> tuple[str, ...]:
+    """A translated field as one row of the form: its Finnish, Swedish and English fields side
+    by side (modeltranslation would list them one under the other)."""
+    return tuple(f"{name}_{code}" for code, _name in settings.LANGUAGES)
 
 
 def apply_form(form: Any, write_related: Callable[[Any], None]) -> Callable[[Any], None]:

@@ -10,15 +10,20 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from perhekeskus.catalog import services
-from perhekeskus.catalog.editor.base import LanguagesFormMixin, PolicyAdminMixin, apply_form
+from perhekeskus.catalog.editor.base import (
+    LanguagesFormMixin,
+    PolicyAdminMixin,
+    apply_form,
+    in_languages,
+)
 from perhekeskus.catalog.editor.inlines import (
     AtLocationChannelInline,
     AtLocationScheduleInline,
@@ -28,8 +33,9 @@ from perhekeskus.catalog.editor.inlines import (
     ServiceScheduleInline,
 )
 from perhekeskus.catalog.editor.site import editor_site
+from perhekeskus.catalog.editor.widgets import FastCheckboxSelectMultiple
 from perhekeskus.catalog.forms import ServiceEditorForm
-from perhekeskus.catalog.models import ContactChannel, Service, ServiceAtLocation, ServiceVersion
+from perhekeskus.catalog.models import ContactChannel, Service, ServiceAtLocation
 from perhekeskus.core.actors import request_actor
 from perhekeskus.core.errors import PolicyDenied
 
@@ -79,70 +85,90 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         "last_verified_by",
         "created_at",
         "updated_at",
-        "version_history",
+        "publishing",
     )
     inlines = (ServiceChannelInline, ServiceAtLocationInline, ServiceScheduleInline)
     actions = ("publish_selected", "unpublish_selected", "verify_selected")
     fieldsets = (
-        (None, {"fields": ("organization", "name", "alternate_name", "summary", "description")}),
         (
-            _("For whom and how"),
+            _("What"),
             {
                 "fields": (
-                    "application_process",
-                    "eligibility_description",
+                    "organization",
+                    in_languages("name"),
+                    in_languages("alternate_name"),
+                    in_languages("summary"),
+                    in_languages("description"),
+                    in_languages("description_plain"),
+                    in_languages("keywords"),
+                    "tasks",
+                    "producers",
+                )
+            },
+        ),
+        (
+            _("For whom"),
+            {
+                "fields": (
                     ("minimum_age", "maximum_age"),
+                    in_languages("eligibility_description"),
                     "languages",
-                    "free_of_charge",
-                    "fees_description",
-                    "url",
-                    "email",
-                    "keywords",
                 )
             },
         ),
-        (_("Where"), {"fields": ("area_type", "area_municipalities")}),
-        (_("Classification"), {"fields": ("tasks", "producers")}),
         (
-            _("State"),
+            _("How to reach"),
+            {
+                "description": _(
+                    "Phone numbers and other ways to get in touch are under Contact channels "
+                    "below the form."
+                ),
+                "fields": (
+                    in_languages("application_process"),
+                    ("url", "email"),
+                    "free_of_charge",
+                    in_languages("fees_description"),
+                ),
+            },
+        ),
+        (
+            _("Where and when"),
+            {
+                "description": _(
+                    "The places where the service is given, and its hours, are below the form."
+                ),
+                "fields": ("area_type", "area_municipalities", "by_appointment"),
+            },
+        ),
+        (
+            _("Publication"),
             {
                 "fields": (
-                    "status",
-                    "publication_state",
-                    "source",
-                    "last_verified_at",
-                    "last_verified_by",
-                    "created_at",
-                    "updated_at",
+                    "publishing",
+                    ("status", "publication_state"),
+                    ("source", "last_verified_at", "last_verified_by"),
+                    ("created_at", "updated_at"),
                 )
             },
         ),
-        (_("Version history"), {"fields": ("version_history",)}),
     )
 
-    @admin.display(description=_("Versions"))
-    def version_history(self, service: Service) -> str:
+    @admin.display(description=_("Publishing"))
+    def publishing(self, service: Service) -> str:
+        """The service's publishing page: the checklist, sending for approval, approving."""
         if service.pk is None:
-            return "–"
-        versions = ServiceVersion.objects.filter(service=service).select_related("actor")[:20]
-        if not versions:
-            return "–"
+            return str(_("Save the service first; then publish it or send it for approval."))
         return format_html(
-            "<ol reversed>{}</ol>",
-            format_html_join(
-                "",
-                "<li>{} · {} · {} · {}</li>",
-                (
-                    (
-                        date_format(timezone.localtime(v.created_at), "SHORT_DATETIME_FORMAT"),
-                        v.actor or v.via or "–",
-                        v.action,
-                        ", ".join(sorted(v.changes)[:12]) or "–",
-                    )
-                    for v in versions
-                ),
-            ),
+            '<a href="{}">{}</a>',
+            reverse("catalog_review:publishing", args=[service.pk]),
+            _("Check and publish, or send for approval"),
         )
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "producers":
+            # A list of boxes to tick, with a filter, not a Ctrl-click list (usability M15).
+            kwargs["widget"] = FastCheckboxSelectMultiple(filterable=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_with_service(
         self,

@@ -9,15 +9,18 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline
 
 from perhekeskus.catalog.editor.base import (
     LanguagesFormMixin,
     PolicyAdminMixin,
     ScopedChoicesMixin,
+    in_languages,
     keep_current_choices,
 )
+from perhekeskus.catalog.editor.fields import QuietErrorList, dress_form
 from perhekeskus.catalog.editor.site import editor_site
+from perhekeskus.catalog.editor.widgets import EDITOR_RENDERER
 from perhekeskus.catalog.models import ContactChannel, Schedule, ServiceAtLocation
 
 if TYPE_CHECKING:
@@ -31,9 +34,16 @@ class LabelledInlineFormSet(_InlineFormSet):
     does not tie to them (axe: "Form elements must have labels"): each field gets its label and
     row number as its accessible name. A row keeps its current choices (`keep_current_choices`)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # formset_factory sets the default renderer on the class; the rows use the editor's.
+        self.renderer = EDITOR_RENDERER
+        kwargs.setdefault("error_class", QuietErrorList)
+        super().__init__(*args, **kwargs)
+
     def add_fields(self, form: Any, index: int | None) -> None:
         super().add_fields(form, index)
         keep_current_choices(form)
+        dress_form(form)
         for field in form.fields.values():
             if field.widget.is_hidden:
                 continue
@@ -60,18 +70,15 @@ class ChildInlineMixin(ScopedChoicesMixin):
     has_delete_permission = has_view_permission
 
 
-class ScheduleInline(ChildInlineMixin, TranslationTabularInline):
+class ScheduleInline(ChildInlineMixin, TranslationStackedInline):
+    # Cards, not table rows: a row of eight columns and three languages does not fit a laptop.
     model = Schedule
     extra = 0
     fields = (
-        "kind",
-        "weekday",
-        "opens_at",
-        "closes_at",
-        "closed",
-        "valid_from",
-        "valid_to",
-        "description",
+        ("kind", "weekday"),
+        ("opens_at", "closes_at", "closed"),
+        ("valid_from", "valid_to"),
+        in_languages("description"),
     )
 
 
@@ -91,11 +98,17 @@ class ChannelScheduleInline(ScheduleInline):
     fk_name = "channel"
 
 
-class ChannelInline(ChildInlineMixin, LanguagesFormMixin, TranslationTabularInline):
+class ChannelInline(ChildInlineMixin, LanguagesFormMixin, TranslationStackedInline):
     model = ContactChannel
     extra = 0
     show_change_link = True
-    fields = ("order", "kind", "value", "name", "description", "phone_charge", "languages")
+    fields = (
+        ("kind", "value", "order"),
+        in_languages("name"),
+        in_languages("description"),
+        "phone_charge",
+        "languages",
+    )
 
 
 class ServiceChannelInline(ChannelInline):
@@ -106,9 +119,9 @@ class AtLocationChannelInline(ChannelInline):
     fk_name = "service_at_location"
 
 
-class ServiceAtLocationInline(ChildInlineMixin, TranslationTabularInline):
+class ServiceAtLocationInline(ChildInlineMixin, TranslationStackedInline):
     model = ServiceAtLocation
     fk_name = "service"
     extra = 0
     show_change_link = True
-    fields = ("location", "description")
+    fields = ("location", in_languages("description"))

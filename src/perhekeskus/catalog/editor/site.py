@@ -18,6 +18,9 @@ class CatalogEditorSite(admin.AdminSite):
     site_title = _("Service descriptions")
     index_title = _("Your organisation's services and places")
     site_url = None
+    # The product's own header and navigation, with a way back to "My page" (usability M15).
+    index_template = "catalog/editor/index.html"
+    app_index_template = "catalog/editor/app_index.html"
 
     def has_permission(self, request: HttpRequest) -> bool:
         return can_use_catalog_editor(request.user)

@@ -1,0 +1,27 @@
+// The catalogue editor: a filter box above long checkbox lists (producers). Without this script
+// the whole list is there to scroll through.
+(function () {
+  "use strict";
+  function addFilter(list) {
+    var label = document.createElement("label");
+    label.className = "editor-filter";
+    label.textContent = list.getAttribute("data-filter-label") || "Filter";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.setAttribute("aria-controls", list.id);
+    label.appendChild(document.createElement("br"));
+    label.appendChild(input);
+    list.parentNode.insertBefore(label, list);
+    input.addEventListener("input", function () {
+      var needle = input.value.trim().toLowerCase();
+      list.querySelectorAll("li").forEach(function (item) {
+        var box = item.querySelector("input");
+        var match = !needle || item.textContent.toLowerCase().indexOf(needle) !== -1;
+        item.hidden = !(match || (box && box.checked));
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("ul[data-filterable]").forEach(addFilter);
+  });
+})();
