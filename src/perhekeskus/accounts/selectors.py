@@ -10,13 +10,13 @@ from perhekeskus.accounts import actions
 from perhekeskus.accounts.models import RoleGrant, User
 from perhekeskus.accounts.policies import can_manage_users, can_view_user
 from perhekeskus.audit.services import audit_record
-from perhekeskus.core.errors import AccessDenied, NotFound, PolicyDenied
+from perhekeskus.core.errors import AccessDenied, NotFound
+from perhekeskus.core.policies import require
 
 
 def user_list_visible_to(*, actor: User, query: str = "", role: str = "") -> QuerySet[User]:
     """The directory of professionals, for coordinators. Names, organisations and roles only."""
-    if not can_manage_users(actor):
-        raise PolicyDenied("Only network coordinators can list users")
+    require(can_manage_users(actor), "Only network coordinators can list users")
     users = User.objects.select_related("organization").prefetch_related(
         Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role"))
     )

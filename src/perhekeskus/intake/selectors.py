@@ -31,7 +31,8 @@ from perhekeskus.accounts.selectors import user_list_with_role, user_names
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Municipality, Service
 from perhekeskus.catalog.selectors import municipality_list, service_list_for_area
-from perhekeskus.core.errors import AccessDenied, NotFound, PolicyDenied
+from perhekeskus.core.errors import AccessDenied, NotFound
+from perhekeskus.core.policies import require
 from perhekeskus.core.roles import Role
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
@@ -341,8 +342,7 @@ def help_request_board(*, actor: User, status: str = OPEN, mine: bool = False) -
     responsible = Q(responsible=actor) if can_be_responsible(actor) else Q(pk__in=[])
     visible = HelpRequest.objects.filter(Q(team__in=member_teams(actor)) | responsible)
     member = can_use_triage_board(actor)
-    if not member and not visible.exists():
-        raise PolicyDenied(_("You are not a member of any active early-support team."))
+    require(member or visible.exists(), _("You are not a member of any active early-support team."))
     if mine:
         visible = visible.filter(responsible=actor)
     counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
@@ -480,8 +480,7 @@ def municipalities_with_a_team() -> list[Municipality]:
 
 def team_list_for(*, actor: User) -> QuerySet[EarlySupportTeam]:
     """Every team with its municipalities and members, for a coordinator."""
-    if not can_manage_teams(actor):
-        raise PolicyDenied(_("Only network coordinators can manage early-support teams."))
+    require(can_manage_teams(actor), _("Only network coordinators can manage early-support teams."))
     return (
         EarlySupportTeam.objects.select_related("organization")
         .prefetch_related("municipalities", "members")
