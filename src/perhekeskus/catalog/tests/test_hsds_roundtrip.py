@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.catalog.importers.hsds import HsdsFormatError, import_hsds, parse_hsds
@@ -542,7 +543,7 @@ def test_broken_input_names_file_and_path_and_writes_nothing(
     file = tmp_path / "broken.json"
     file.write_text(content, encoding="utf-8")
 
-    with pytest.raises(HsdsFormatError) as error:
+    with pytest.raises(HsdsFormatError) as error, translation.override("en"):
         import_hsds(path=file)
 
     assert error.value.file == file
@@ -568,5 +569,10 @@ def test_a_broken_language_folder_stops_the_whole_import(tmp_path: Path) -> None
 
 
 def test_a_folder_without_services_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(HsdsFormatError, match=r"no services\.json"):
+    with pytest.raises(HsdsFormatError, match=r"no services\.json"), translation.override("en"):
         parse_hsds(tmp_path)
+    # In the language of the one who runs the import.
+    finnish = "siinä ei ole tiedostoa services.json ja *.json-tiedostoja"
+    with translation.override("fi"), pytest.raises(HsdsFormatError) as error:
+        parse_hsds(tmp_path)
+    assert "siinä ei ole tiedostoa services.json" in str(error.value), finnish

@@ -163,7 +163,9 @@ def _check_references(batch: ImportBatch, references: list[Reference], notes: li
             raise HsdsFormatError(
                 reference.file,
                 reference.path,
-                f"{reference.kind} {reference.id} is neither in the data nor in the catalogue",
+                "%(kind)s %(id)s is neither in the data nor in the catalogue",
+                kind=reference.kind,
+                id=reference.id,
             )
     for organization in batch.organizations:
         parent = organization.parent_id

@@ -22,10 +22,17 @@ def _load(file: Path) -> Any:
     except FileNotFoundError:
         raise HsdsFormatError(file, "$", "no such file") from None
     except UnicodeDecodeError as error:
-        raise HsdsFormatError(file, "$", f"not UTF-8 text ({error.reason})") from None
+        raise HsdsFormatError(
+            file, "$", "not UTF-8 text (%(reason)s)", reason=error.reason
+        ) from None
     except json.JSONDecodeError as error:
         raise HsdsFormatError(
-            file, "$", f"not JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            file,
+            "$",
+            "not JSON: %(detail)s (line %(line)d, column %(column)d)",
+            detail=error.msg,
+            line=error.lineno,
+            column=error.colno,
         ) from None
 
 
@@ -99,7 +106,9 @@ def read_files(path: Path, language: str) -> list[ServiceReader]:
         # A folder with a file per object (or per page of a list), in one language.
         files = sorted(p for p in path.rglob("*.json") if p.is_file())
         if not files:
-            raise HsdsFormatError(path, "$", f"no {SERVICES_FILE} and no *.json files in it")
+            raise HsdsFormatError(
+                path, "$", "no %(name)s and no *.json files in it", name=SERVICES_FILE
+            )
         readers = []
         for file in files:
             reader = ServiceReader(file=file, language=language)
@@ -120,6 +129,9 @@ def read_files(path: Path, language: str) -> list[ServiceReader]:
             readers.append(organizations)
     if not readers:
         raise HsdsFormatError(
-            path, "$", f"no {SERVICES_FILE} in it, nor in a fi/, sv/ or en/ folder in it"
+            path,
+            "$",
+            "no %(name)s in it, nor in a fi/, sv/ or en/ folder in it",
+            name=SERVICES_FILE,
         )
     return readers

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 
 from perhekeskus.catalog.importers.records import (
     LocationRecord,
@@ -29,9 +30,13 @@ Json = dict[str, Any]
 
 
 class HsdsFormatError(Exception):
-    def __init__(self, file: Path, path: str, message: str) -> None:
-        super().__init__(f"{file}: {path}: {message}")
-        self.file, self.path, self.message = file, path, message
+    """Input that cannot be read: the file, the JSON path, and what is wrong, in the active
+    language (`message` is an English msgid, formatted with `params`)."""
+
+    def __init__(self, file: Path, path: str, message: str, **params: Any) -> None:
+        text = gettext(message) % params if params else gettext(message)
+        super().__init__(f"{file}: {path}: {text}")
+        self.file, self.path, self.message = file, path, text
 
 
 @dataclass
@@ -61,8 +66,8 @@ class Reader:
 
     # --- values ---------------------------------------------------------------------------
 
-    def fail(self, at: str, message: str) -> NoReturn:
-        raise HsdsFormatError(self.file, at, message)
+    def fail(self, at: str, message: str, **params: Any) -> NoReturn:
+        raise HsdsFormatError(self.file, at, message, **params)
 
     def note(self, at: str, message: str) -> None:
         self.notes.append(f"{self.file}: {at}: {message}")
@@ -100,7 +105,7 @@ class Reader:
         if not value:
             return default
         if value not in choices:
-            self.fail(f"{at}.{key}", f"expected one of {', '.join(choices)}")
+            self.fail(f"{at}.{key}", "expected one of %(choices)s", choices=", ".join(choices))
         return value
 
     def identifier(self, data: Json, key: str, at: str) -> uuid.UUID:

@@ -59,7 +59,10 @@ def ptv_parse(
             data = json.loads(path.read_bytes())
         except json.JSONDecodeError as error:
             raise PtvFormatError(
-                str(path), f"line {error.lineno} column {error.colno}", f"invalid JSON: {error.msg}"
+                str(path),
+                f"line {error.lineno} column {error.colno}",
+                "invalid JSON: %(detail)s",
+                detail=error.msg,
             ) from error
         except UnicodeDecodeError as error:
             raise PtvFormatError(str(path), "$", "not UTF-8 text") from error

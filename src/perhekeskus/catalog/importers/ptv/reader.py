@@ -7,17 +7,21 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
+from django.utils.translation import gettext
+
 # --- errors and notes ---------------------------------------------------------------------------
 
 
 class PtvFormatError(Exception):
     """A file that cannot be read as PTV data; says which file and where in it."""
 
-    def __init__(self, file: str, path: str, message: str) -> None:
-        super().__init__(f"{file}: {path}: {message}")
+    def __init__(self, file: str, path: str, message: str, **params: Any) -> None:
+        # `message` is an English msgid, shown in the active language, formatted with `params`.
+        text = gettext(message) % params if params else gettext(message)
+        super().__init__(f"{file}: {path}: {text}")
         self.file = file
         self.path = path
-        self.message = message
+        self.message = text
 
 
 class _Doc:
@@ -27,8 +31,8 @@ class _Doc:
         self.name = name
         self.notes = notes
 
-    def fail(self, path: str, message: str) -> NoReturn:
-        raise PtvFormatError(self.name, path, message)
+    def fail(self, path: str, message: str, **params: Any) -> NoReturn:
+        raise PtvFormatError(self.name, path, message, **params)
 
     def note(self, path: str, message: str) -> None:
         self.notes.append(f"{self.name}: {path}: {message}")
@@ -95,7 +99,7 @@ def _id(doc: _Doc, parent: dict[str, Any], key: str, path: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)
     except ValueError:
-        doc.fail(f"{path}.{key}", f"expected a UUID, found {value!r}")
+        doc.fail(f"{path}.{key}", "expected a UUID, found %(value)s", value=repr(value))
 
 
 def _opt_id(doc: _Doc, parent: dict[str, Any], key: str, path: str) -> uuid.UUID | None:
