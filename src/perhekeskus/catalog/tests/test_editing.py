@@ -15,6 +15,7 @@ from django.utils import timezone
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.catalog import listeners, services
 from perhekeskus.catalog.models import (
+    AreaType,
     ChannelKind,
     ContactChannel,
     PublicationState,
@@ -41,7 +42,15 @@ EDITOR = "/fi/pro/catalog/catalog/service/"
 
 @pytest.fixture
 def own_service(editor):  # type: ignore[no-untyped-def]
-    return ServiceFactory.create(organization=editor.organization, name="Lastenneuvola")
+    # Complete enough to publish (catalog.completeness): a phone, the county, by appointment.
+    service = ServiceFactory.create(
+        organization=editor.organization,
+        name="Lastenneuvola",
+        area_type=AreaType.COUNTY,
+        by_appointment=True,
+    )
+    ContactChannel.objects.create(service=service, kind=ChannelKind.PHONE, value="040 123 4567")
+    return service
 
 
 @pytest.fixture
@@ -331,9 +340,17 @@ def test_a_service_created_as_published_is_audited_as_a_publication_too(editor) 
         client.get(f"{EDITOR}add/"),
         organization=str(editor.organization_id),
         name_fi="Perhekahvila",
+        summary_fi="Kahvila lapsiperheille.",
         status="active",
         publication_state="published",
-        area_type="municipalities",
+        area_type="county",
+        by_appointment="on",
+        **{
+            "channels-TOTAL_FORMS": "1",
+            "channels-0-kind": "phone",
+            "channels-0-value": "040 1",
+            "channels-0-order": "0",
+        },
     )
     assert client.post(f"{EDITOR}add/", data).status_code == 302
     service = Service.objects.get(name_fi="Perhekahvila")
@@ -356,7 +373,9 @@ def test_a_refused_move_leaves_nothing_behind(editor, own_service, other_organiz
         editor.organization_id,
         "Lastenneuvola",
     )
-    assert not ContactChannel.objects.filter(service=own_service).exists()
+    assert list(
+        ContactChannel.objects.filter(service=own_service).values_list("value", flat=True)
+    ) == ["040 123 4567"]
     assert not ServiceVersion.objects.exists()
     assert not AuditEntry.objects.filter(action__startswith="catalog.").exists()
 
