@@ -21,9 +21,9 @@ from perhekeskus.catalog.models import PublicationState, Service, ServiceSource
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.roles import Role
 from perhekeskus.demo.catalog.helpers import ASKOLA, Lang, local, service
+from perhekeskus.demo.relevance.evaluate import evaluate
 from perhekeskus.finder import services
 from perhekeskus.finder.models import NeedConcept, SearchDocument, SearchIndexState
-from perhekeskus.demo.relevance.evaluate import evaluate
 from perhekeskus.finder.search.engine import search_services
 from perhekeskus.finder.search.types import SearchFilters
 from perhekeskus.testing.clients import logged_in_client
@@ -72,7 +72,14 @@ def test_an_edit_in_the_editor_is_searchable_at_once(coordinator: Any) -> None:
 
 @pytest.mark.django_db
 def test_unpublishing_removes_a_service_and_publishing_returns_it(coordinator: Any) -> None:
-    service = ServiceFactory.create(organization=coordinator.organization, name="Vauvauinti")
+    # Complete enough to publish again (catalog.completeness): a phone, the county, by appointment.
+    service = ServiceFactory.create(
+        organization=coordinator.organization,
+        name="Vauvauinti",
+        area_type="county",
+        by_appointment=True,
+    )
+    service.channels.create(kind="phone", value="040 123 4567")
     services.search_index_rebuild(service_ids=[service.pk])
     assert service in found("vauvauinti")
     catalog_services.service_unpublish(actor=coordinator, service=service)
