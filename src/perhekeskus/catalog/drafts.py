@@ -1,5 +1,5 @@
 """Writing a snapshot of a service description back to its rows: what an approval does with
-a draft (ADR 0031). A snapshot is `catalog.versions.service_snapshot`'s JSON: the service's own
+a draft (ADR 0032). A snapshot is `catalog.versions.service_snapshot`'s JSON: the service's own
 columns, its many-to-many ids and its nested rows (channels, hours, places) with their ids."""
 
 from __future__ import annotations

@@ -243,7 +243,7 @@ class Service(models.Model):  # type: ignore[django-manager-missing]
         help_text=_("The service has no opening hours: a time is agreed with each family."),
     )
     # Texts in languages the catalogue has no columns for (the Sámi languages se, smn, sms from
-    # PTV): {"se": {"name": "...", "summary": "...", "description": "..."}} (ADR 0031).
+    # PTV): {"se": {"name": "...", "summary": "...", "description": "..."}} (ADR 0032).
     extra_texts = models.JSONField(_("texts in other languages"), default=dict, blank=True)
     minimum_age = models.PositiveSmallIntegerField(
         _("minimum age of the child"),

@@ -198,6 +198,6 @@ def service_full(service: Service, *, lang: str) -> Json:
         put(data, "attributes", attributes + channel_attributes)
         producers = by_name_and_id(related(service, "producers"))
         put(data, "x_producers", [organization_embedded(org) for org in producers])
-        # Texts in the Sámi languages from PTV, tagged by language (ADR 0031).
+        # Texts in the Sámi languages from PTV, tagged by language (ADR 0032).
         put(data, "x_texts", service.extra_texts)
         return data

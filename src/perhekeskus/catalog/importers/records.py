@@ -148,7 +148,7 @@ class ServiceRecord:
     schedules: list[ScheduleRecord] = field(default_factory=list)
     at_locations: list[ServiceAtLocationRecord] = field(default_factory=list)
     # Texts in the Sámi languages (se, smn, sms) the catalogue has no columns for:
-    # {"se": {"name": ..., "summary": ..., "description": ...}} (Service.extra_texts, ADR 0031).
+    # {"se": {"name": ..., "summary": ..., "description": ...}} (Service.extra_texts, ADR 0032).
     extra_texts: dict[str, dict[str, str]] = field(default_factory=dict)
     last_verified_at: dt.datetime | None = None
     # Where the service's places and channels come from, when the source delivers them apart

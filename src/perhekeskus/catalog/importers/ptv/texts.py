@@ -92,7 +92,7 @@ def _pick(texts: Texts) -> str:
     return next(iter(texts.values()), "")
 
 
-# The texts of a service kept in the Sámi languages, by PTV's list and type (ADR 0031).
+# The texts of a service kept in the Sámi languages, by PTV's list and type (ADR 0032).
 _OTHER_LANGUAGE_FIELDS = {
     ("serviceNames", "Name"): "name",
     ("serviceDescriptions", "Summary"): "summary",
