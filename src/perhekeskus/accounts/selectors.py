@@ -45,12 +45,12 @@ def access_user(*, actor: User, user_id: int, request: HttpRequest | None = None
     return user
 
 
-def users_given_role_by(*, granter: Any, role: str, user_ids: Iterable[Any]) -> list[str]:
+def users_given_role_by(*, granter: User, role: str, user_ids: Iterable[Any]) -> list[str]:
     """E-mail addresses of those among `user_ids` whose `role` was granted by `granter`: the
     four-eyes rule of the early-support teams (`intake.services.teams.team_save`)."""
     return sorted(
         RoleGrant.objects.filter(
-            user_id__in=list(user_ids), role=role, granted_by_id=getattr(granter, "pk", None)
+            user_id__in=list(user_ids), role=role, granted_by_id=granter.pk
         ).values_list("user__email", flat=True)
     )
 
