@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from perhekeskus.audit.actions import AUDIT_LOG_VIEW
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.audit.policies import can_view_audit_log
+from perhekeskus.audit.services import audit_record
 from perhekeskus.core.actors import Visitor
 from perhekeskus.core.policies import require
 
@@ -52,9 +54,6 @@ def access_audit_log(
 ) -> QuerySet[AuditEntry]:
     """Browse the log: the log holds personal data (who did what, from where), so every look at
     it is itself recorded, with the filters used."""
-    from perhekeskus.audit.actions import AUDIT_LOG_VIEW
-    from perhekeskus.audit.services import audit_record
-
     queryset = audit_entry_list_visible_to(actor=actor, filters=filters)
     audit_record(action=AUDIT_LOG_VIEW, actor=actor, request=request, details=filters.as_details())
     return queryset
