@@ -626,3 +626,39 @@ def organization_provision(
             details={"via": via},
         )
     return organization, created
+
+
+# --- Restoring an earlier version (editor lane) -------------------------------------------------
+
+
+def service_version_restore(
+    *,
+    actor: Any,
+    service_id: uuid.UUID,
+    version_number: int,
+    request: HttpRequest | None = None,
+) -> Service:
+    """Bring a service description back to what version `version_number` said: its texts,
+    classifications, channels, hours and places (not its organisation, publication or status).
+    It is a change like any other, through `service_update`: locked, checked, stored as a new
+    version, audited and reindexed; a restore that changes nothing stores nothing. A version
+    that does not exist and a service the actor may not edit answer alike (NotFound)."""
+    from perhekeskus.catalog.models import ServiceVersion
+    from perhekeskus.catalog.versions import restore_snapshot
+
+    with transaction.atomic():
+        version = (
+            ServiceVersion.objects.filter(service_id=service_id, number=version_number)
+            .only("snapshot")
+            .first()
+        )
+        if version is None:
+            raise NotFound
+        snapshot = version.snapshot
+
+        def restore(service: Service) -> None:
+            restore_snapshot(service, snapshot)
+
+        return service_update(
+            actor=actor, service_id=service_id, apply_changes=restore, request=request
+        )

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import difflib
+import re
 import uuid
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 
 from perhekeskus.catalog.models import (
     ContactChannel,
     Location,
+    Organization,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -179,3 +189,226 @@ def service_version_record(
         changes=changes,
         snapshot=snapshot,
     )
+
+
+# --- Versions in words (usability review m16) ---------------------------------------------------
+
+#: What a version's action says, in the editor's words.
+ACTION_LABELS: dict[str, Any] = {
+    "create": _("Created"),
+    "update": _("Changed"),
+    "import": _("Updated by an import"),
+    "publish": _("Published"),
+    "unpublish": _("Returned to draft"),
+    "verify": _("Marked as verified"),
+    "approve": _("Approved"),
+    "restore": _("Restored an earlier version"),
+}
+
+# The parts of a description that are lists of rows, named as the form names them.
+_NESTED_LABELS: dict[str, Any] = {
+    "channels": _("Contact channels"),
+    "schedules": _("Opening hours"),
+    "at_locations": _("Places"),
+    "terms": _("Classifications"),
+}
+_LANGUAGE_NAMES: dict[str, Any] = {
+    "fi": pgettext_lazy("language of a text field", "Finnish"),
+    "sv": pgettext_lazy("language of a text field", "Swedish"),
+    "en": pgettext_lazy("language of a text field", "English"),
+}
+_WORD = re.compile(r"(\s+)")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One changed field of a version: its name in words, the old and new value as text, and
+    the two with the changed words marked (`<del>`, `<ins>`)."""
+
+    key: str
+    label: str
+    old: str
+    new: str
+    diff: SafeString
+
+
+def field_label(key: str) -> str:
+    """ "Kuvaus (ruotsi)" for `description_sv`, "Järjestäjä" for `organization_id`."""
+    if key in _NESTED_LABELS:
+        return str(_NESTED_LABELS[key])
+    base, _sep, language = key.rpartition("_")
+    if base and language in _LANGUAGE_NAMES and base in translated_base_fields(Service):
+        label = capfirst(str(Service._meta.get_field(base).verbose_name))
+        return f"{label} ({_LANGUAGE_NAMES[language]})"
+    name = key[: -len("_id")] if key.endswith("_id") else key
+    try:
+        field: Any = Service._meta.get_field(name)
+    except FieldDoesNotExist:
+        return key
+    return str(capfirst(field.verbose_name))
+
+
+def _row_text(row: dict[str, Any]) -> str:
+    """A nested row (a channel, an opening-hours row, a place) as one line of text."""
+    parts = []
+    for key in ("kind", "value", "weekday", "opens_at", "closes_at", "name_fi", "description_fi"):
+        value = row.get(key)
+        if value not in (None, "", []):
+            parts.append(str(value))
+    if row.get("location_id"):
+        parts.append(str(_location_names().get(str(row["location_id"]), row["location_id"])))
+    return " ".join(parts) or "–"
+
+
+def _location_names() -> dict[str, str]:
+    return {str(pk): name for pk, name in Location.objects.values_list("pk", "name")}
+
+
+def value_text(key: str, value: Any) -> str:
+    """A stored value as the editor reads it: choices by their label, yes/no, lists line by
+    line, an organisation by its name; an empty value as "–"."""
+    if value in (None, "", [], {}):
+        return "–"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if key in ("channels", "schedules", "at_locations") and isinstance(value, list):
+        return "\n".join(_row_text(row) for row in value if isinstance(row, dict))
+    name = key[: -len("_id")] if key.endswith("_id") else key
+    try:
+        field: Any = Service._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = None
+    if field is not None and getattr(field, "choices", None):
+        labels = {str(code): label for code, label in field.choices}
+        return str(labels.get(str(value), value))
+    if name in ("organization", "producers") and field is not None:
+        ids = value if isinstance(value, list) else [value]
+        names = dict(
+            Organization.objects.filter(pk__in=ids).values_list("pk", "name")  # type: ignore[misc]
+        )
+        return ", ".join(names.get(uuid.UUID(str(pk)), str(pk)) for pk in ids)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def word_diff(old: str, new: str) -> SafeString:
+    """The new text with removed words in `<del>` and added words in `<ins>`."""
+    before, after = _WORD.split(old), _WORD.split(new)
+    chunks: list[SafeString] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            chunks.append(conditional_escape("".join(before[a0:a1])))
+            continue
+        if tag in ("delete", "replace"):
+            chunks.append(format_html("<del>{}</del>", "".join(before[a0:a1])))
+        if tag in ("insert", "replace"):
+            chunks.append(format_html("<ins>{}</ins>", "".join(after[b0:b1])))
+    return mark_safe("".join(chunks))  # noqa: S308  (each chunk is escaped)
+
+
+def version_changes(version: ServiceVersion) -> list[FieldChange]:
+    """What a version changed, field by field, in words, in the order of the form."""
+    result = []
+    for key, pair in version.changes.items():
+        old, new = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
+        old_text, new_text = value_text(key, old), value_text(key, new)
+        result.append(
+            FieldChange(
+                key=key,
+                label=field_label(key),
+                old=old_text,
+                new=new_text,
+                diff=word_diff(old_text, new_text),
+            )
+        )
+    return sorted(result, key=lambda change: _form_order(change.key))
+
+
+def _form_order(key: str) -> tuple[int, str]:
+    base = key.rpartition("_")[0] if key.rpartition("_")[2] in _LANGUAGE_NAMES else key
+    base = base[: -len("_id")] if base.endswith("_id") else base
+    order = [f.name for f in Service._meta.get_fields()]
+    return (order.index(base) if base in order else len(order), key)
+
+
+# --- Restoring a version ------------------------------------------------------------------------
+
+# What a restore leaves as it is: who the service belongs to, whether it is public and running,
+# and the bookkeeping. Restoring brings back what the description says, not its state.
+_KEPT_ON_RESTORE = frozenset(
+    {
+        "id",
+        "organization_id",
+        "publication_state",
+        "status",
+        "source",
+        "created_at",
+        "updated_at",
+        "last_verified_at",
+        "last_verified_by_id",
+    }
+)
+
+
+def _columns(model: type[models.Model], row: dict[str, Any], parents: set[str]) -> dict[str, Any]:
+    """The values of `row` that are columns of `model` today (a snapshot may be older than a
+    field), without the links to its parents, which the caller sets."""
+    names = {field.attname for field in model._meta.concrete_fields}
+    names -= translated_base_fields(model) | parents
+    return {key: value for key, value in row.items() if key in names}
+
+
+_SCHEDULE_PARENTS = {"service_id", "service_at_location_id", "location_id", "channel_id"}
+_CHANNEL_PARENTS = {"service_id", "service_at_location_id"}
+
+
+def _restore_schedules(rows: Any, **parent: Any) -> None:
+    for row in rows or []:
+        Schedule.objects.create(**_columns(Schedule, row, _SCHEDULE_PARENTS), **parent)
+
+
+def _restore_channels(rows: Any, **parent: Any) -> None:
+    for row in rows or []:
+        channel = ContactChannel.objects.create(
+            **_columns(ContactChannel, row, _CHANNEL_PARENTS), **parent
+        )
+        _restore_schedules(row.get("schedules"), channel=channel)
+
+
+def restore_snapshot(service: Service, snapshot: dict[str, Any]) -> None:
+    """Set the locked `service` to what `snapshot` says: its texts and values (not its owner,
+    publication or status), its classifications, and its channels, hours and places, which are
+    written again as they were. A place that no longer exists is left out. The caller saves the
+    service (`service_update` does, and versions and audits the whole change)."""
+    snapshot = _current_shape(snapshot)
+    for key, value in _columns(Service, snapshot, set(_KEPT_ON_RESTORE)).items():
+        setattr(service, key, value)
+    service.producers.set(
+        Organization.objects.filter(pk__in=snapshot.get("producers") or []).values_list(
+            "pk", flat=True
+        )
+    )
+    service.area_municipalities.set(snapshot.get("area_municipalities") or [])
+    service.terms.set(snapshot.get("terms") or [])
+    service.channels.all().delete()
+    service.schedules.all().delete()
+    ServiceAtLocation.objects.filter(service=service).delete()
+    _restore_channels(snapshot.get("channels"), service=service)
+    _restore_schedules(snapshot.get("schedules"), service=service)
+    existing = set(
+        Location.objects.filter(
+            pk__in=[row.get("location_id") for row in snapshot.get("at_locations") or []]
+        ).values_list("pk", flat=True)
+    )
+    for row in snapshot.get("at_locations") or []:
+        if uuid.UUID(str(row.get("location_id"))) not in existing:
+            continue
+        at_location = ServiceAtLocation.objects.create(
+            service=service,
+            location_id=row["location_id"],
+            **_columns(ServiceAtLocation, row, {"service_id", "location_id"}),
+        )
+        _restore_channels(row.get("channels"), service_at_location=at_location)
+        _restore_schedules(row.get("schedules"), service_at_location=at_location)

@@ -111,6 +111,21 @@ class PolicyAdminMixin(ScopedChoicesMixin):
     # The product's header and navigation on every page of the editor (usability M15).
     change_form_template = "catalog/editor/change_form.html"
     change_list_template = "catalog/editor/change_list.html"
+    #: The page titles in words that inflect ("Muokkaa palvelua", not "Muokkaa palvelu").
+    add_title: ClassVar[Any] = None
+    change_title: ClassVar[Any] = None
+
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None) -> Any:
+        if self.add_title is not None:
+            extra_context = {"title": self.add_title, **(extra_context or {})}
+        return super().add_view(request, form_url, extra_context)  # type: ignore[misc]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> Any:
+        if self.change_title is not None:
+            extra_context = {"title": self.change_title, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)  # type: ignore[misc]

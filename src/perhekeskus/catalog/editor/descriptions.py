@@ -4,15 +4,20 @@ have pages of their own but are saved as changes of their service."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -35,11 +40,14 @@ from perhekeskus.catalog.editor.inlines import (
 from perhekeskus.catalog.editor.site import editor_site
 from perhekeskus.catalog.editor.widgets import FastCheckboxSelectMultiple
 from perhekeskus.catalog.forms import ServiceEditorForm
-from perhekeskus.catalog.models import ContactChannel, Service, ServiceAtLocation
+from perhekeskus.catalog.models import ContactChannel, Service, ServiceAtLocation, ServiceVersion
+from perhekeskus.catalog.versions import ACTION_LABELS, version_changes
 from perhekeskus.core.actors import request_actor
-from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.errors import NotFound, PolicyDenied
 
 STALE_AFTER = dt.timedelta(days=365)
+# Versions shown on a service's history page, newest first.
+HISTORY_LENGTH = 50
 
 
 class NotVerifiedFilter(admin.SimpleListFilter):
@@ -164,6 +172,76 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
             _("Check and publish, or send for approval"),
         )
 
+    object_history_template = "catalog/editor/service_history.html"
+    add_title = _("New service")
+    change_title = _("Edit service")
+
+    def get_urls(self) -> list[Any]:
+        restore = path(
+            "<path:object_id>/restore/<int:number>/",
+            self.admin_site.admin_view(self.restore_view),
+            name="catalog_service_restore",
+        )
+        return [restore, *super().get_urls()]
+
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        """The service's versions in words: what changed (per field and language), by whom,
+        when, each change marked word by word, and a way back to any earlier version."""
+        service = self.get_object(request, unquote(object_id))
+        if service is None or not self.has_view_permission(request, service):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        versions = (
+            ServiceVersion.objects.filter(service=service)
+            .select_related("actor")
+            .order_by("-number")[:HISTORY_LENGTH]
+        )
+        entries = [
+            {
+                "version": version,
+                "action": ACTION_LABELS.get(version.action, version.action),
+                "who": version.actor or version.via,
+                "changes": version_changes(version),
+            }
+            for version in versions
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("History: %(name)s") % {"name": service},
+            "subtitle": None,
+            "module_name": capfirst(self.opts.verbose_name_plural),
+            "object": service,
+            "original": service,
+            "opts": self.opts,
+            "entries": entries,
+            "can_restore": self.has_change_permission(request, service),
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.object_history_template, context)
+
+    def restore_view(self, request: HttpRequest, object_id: str, number: int) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            service_id = uuid.UUID(unquote(object_id))
+            services.service_version_restore(
+                actor=request_actor(request),
+                service_id=service_id,
+                version_number=number,
+                request=request,
+            )
+        except (ValueError, NotFound) as missing:
+            raise Http404 from missing
+        self.message_user(
+            request,
+            _("Version %(number)d was restored. The restore is itself a new version.")
+            % {"number": number},
+            messages.SUCCESS,
+        )
+        return redirect("catalog_editor:catalog_service_history", service_id)
+
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "producers":
             # A list of boxes to tick, with a filter, not a Ctrl-click list (usability M15).
@@ -274,6 +352,7 @@ class ServiceAtLocationEditorAdmin(PartOfServiceAdmin, TranslationAdmin):
     """A service at one place: its own phone numbers and hours. Reached from the service."""
 
     organization_paths = ("service__organization",)
+    change_title = _("Edit the service at a place")
     fields = ("service", "location", "description")
     readonly_fields = ("service",)
     inlines = (AtLocationChannelInline, AtLocationScheduleInline)
@@ -289,6 +368,7 @@ class ContactChannelEditorAdmin(PartOfServiceAdmin, LanguagesFormMixin, Translat
 
     # A channel belongs to a service, or to a service at one place.
     organization_paths = ("service__organization", "service_at_location__service__organization")
+    change_title = _("Edit contact channel")
     fields = ("kind", "value", "name", "description", "phone_charge", "charge_description")
     inlines = (ChannelScheduleInline,)
 

@@ -23,6 +23,9 @@ LANGUAGE_IN_LABEL: dict[str, Promise] = {
     "en": pgettext_lazy("language of a text field", "English"),
 }
 
+# Fields whose model gives them no name of their own in the editor's words.
+LABELS: dict[str, Promise] = {"location": _("Place")}
+
 # What each field is for, in the words of the editor, not the database.
 HELP: dict[str, Promise] = {
     "organization": _("The organisation that is responsible for the service."),
@@ -103,6 +106,8 @@ def dress_form(form: Any) -> None:
     for name, field in form.fields.items():
         field.widget = faster(field.widget)
         base, language = _split(name)
+        if base in LABELS:
+            field.label = LABELS[base]
         help_text = HELP.get(base)
         if language is None:
             if help_text is not None and not field.help_text:

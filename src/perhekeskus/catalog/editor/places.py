@@ -21,6 +21,8 @@ from perhekeskus.core.actors import request_actor
 @admin.register(Location, site=editor_site)
 class LocationEditorAdmin(PolicyAdminMixin, TranslationAdmin):
     organization_paths = ("organization",)
+    add_title = _("New place")
+    change_title = _("Edit place")
     list_display = ("name", "organization", "municipality", "is_meeting_place", "updated_at")
     list_filter = ("is_meeting_place", "location_type", "municipality")
     search_fields = ("name_fi", "name_sv", "name_en", "street_address_fi")
