@@ -8,7 +8,9 @@ searches for them. Recording an unregistered name is a programming error and fai
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.functional import Promise
 
@@ -49,3 +51,46 @@ def get_action(name: str) -> AuditAction:
 
 def all_actions() -> list[AuditAction]:
     return sorted(_REGISTRY.values(), key=lambda action: action.name)
+
+
+# --- What an entry's target is called -----------------------------------------------------------
+#
+# The log stores a target as its model label and id ("catalog.service", "cf516732-…"). An app
+# that wants its objects shown by name registers, in its AppConfig.ready, how to name a page's
+# worth of them and where the viewer may open each; the audit app imports no other app.
+
+
+@dataclass(frozen=True)
+class TargetLink:
+    """A target as the log shows it: its name, and a link if the viewer may open it."""
+
+    name: str
+    url: str | None = None
+
+
+TargetResolver = Callable[[list[str], Any], Mapping[str, TargetLink]]
+
+_TARGETS: dict[str, TargetResolver] = {}
+
+
+def register_target(model_label: str, resolve: TargetResolver) -> None:
+    """`resolve(ids, viewer)` names the objects of `model_label` ("catalog.service") with these
+    ids, in one query, and links those the viewer may open; an id it cannot name is left out
+    (deleted since, or not the viewer's to see) and the log shows the raw id."""
+    _TARGETS[model_label] = resolve
+
+
+def resolve_targets(
+    targets: Iterable[tuple[str, str]], *, viewer: Any
+) -> dict[tuple[str, str], TargetLink]:
+    """(model label, id) → TargetLink for every target some app can name, one call per type."""
+    ids_by_type: dict[str, list[str]] = {}
+    for target_type, target_id in targets:
+        if target_type in _TARGETS and target_id:
+            ids_by_type.setdefault(target_type, []).append(target_id)
+    result: dict[tuple[str, str], TargetLink] = {}
+    for target_type, ids in ids_by_type.items():
+        named = _TARGETS[target_type](sorted(set(ids)), viewer)
+        for target_id, link in named.items():
+            result[(target_type, target_id)] = link
+    return result

@@ -9,6 +9,7 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from perhekeskus.catalog import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.catalog.audit_targets import register_audit_targets
         from perhekeskus.catalog.policies import (
             can_use_catalog_editor,
             can_view_review_queue,
@@ -16,6 +17,7 @@ class CatalogConfig(AppConfig):
         )
         from perhekeskus.core.dashboard import Card, register
 
+        register_audit_targets()
         register(
             Card(
                 "catalog.editor",
