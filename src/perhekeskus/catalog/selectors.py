@@ -43,9 +43,9 @@ from perhekeskus.catalog.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from perhekeskus.catalog.policies import can_use_catalog_editor
+from perhekeskus.catalog.policies import can_edit_catalog_of, can_use_catalog_editor
 from perhekeskus.core.actors import Visitor
-from perhekeskus.core.errors import NotFound
+from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.core.policies import is_coordinator
 
 _M = TypeVar("_M", bound=Model)
@@ -512,3 +512,14 @@ def location_coordinates_by_postal_code(*, postal_prefix: str) -> list[tuple[str
         for code, lat, lon in rows
         if lat is not None and lon is not None
     ]
+
+
+def service_get_for_preview(*, actor: Visitor, service_id: uuid.UUID) -> Service:
+    """A service as its card would show it, whatever its publication state, for someone who
+    may edit it (the editor's preview). Missing and not the actor's to edit answer alike."""
+    service = _with_details(Service.objects.filter(pk=service_id)).first()
+    if service is None:
+        raise NotFound(service_id)
+    if not can_edit_catalog_of(actor, service.organization_id):
+        raise AccessDenied(target_type="catalog.service", target_id=service_id)
+    return service

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from perhekeskus.catalog.editor import editor_site
 from perhekeskus.core import views as core_views
+from perhekeskus.finder.views.preview import service_preview
 from perhekeskus.intake import api as intake_api
 
 # Pages are under a language prefix (/fi/, /sv/, /en/) so that every page can be shared in its
@@ -29,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("pro/audit/", include("perhekeskus.audit.urls")),
     # Before the editor site, which would take "review" for an app label.
     path("pro/catalog/review/", include("perhekeskus.catalog.urls")),
+    # The family's card of a service being edited (the finder renders it); before the editor.
+    path("pro/catalog/preview/<uuid:service_id>/", service_preview, name="catalog_service_preview"),
     path("pro/catalog/", editor_site.urls),
     path("ask-for-help/", include("perhekeskus.intake.urls")),
     path("pro/help-requests/", include("perhekeskus.intake.urls_board")),

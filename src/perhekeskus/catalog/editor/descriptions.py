@@ -40,7 +40,13 @@ from perhekeskus.catalog.editor.inlines import (
 from perhekeskus.catalog.editor.site import editor_site
 from perhekeskus.catalog.editor.widgets import FastCheckboxSelectMultiple
 from perhekeskus.catalog.forms import ServiceEditorForm
-from perhekeskus.catalog.models import ContactChannel, Service, ServiceAtLocation, ServiceVersion
+from perhekeskus.catalog.models import (
+    ContactChannel,
+    PublicationState,
+    Service,
+    ServiceAtLocation,
+    ServiceVersion,
+)
 from perhekeskus.catalog.versions import ACTION_LABELS, version_changes
 from perhekeskus.core.actors import request_actor
 from perhekeskus.core.errors import NotFound, PolicyDenied
@@ -175,6 +181,26 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
     object_history_template = "catalog/editor/service_history.html"
     add_title = _("New service")
     change_title = _("Edit service")
+
+    def view_on_site(self, service: Service) -> str | None:
+        """ "View on site" for a published service: the family's page as it is now."""
+        if service.publication_state != PublicationState.PUBLISHED:
+            return None
+        return reverse("finder:service", args=[service.pk])
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> Any:
+        """The form with a "Preview" button: the family's card of the service as it is saved,
+        drafts too (the finder renders it)."""
+        context = dict(extra_context or {})
+        try:
+            service_id = uuid.UUID(unquote(object_id))
+        except ValueError:
+            service_id = None  # the admin answers a malformed id as a missing one
+        if service_id is not None:
+            context.setdefault("preview_url", reverse("catalog_service_preview", args=[service_id]))
+        return super().change_view(request, object_id, form_url, context)
 
     def get_urls(self) -> list[Any]:
         restore = path(

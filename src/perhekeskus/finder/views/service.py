@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
@@ -238,6 +239,12 @@ def _fees_say_more(service: Service) -> bool:
 @require_GET
 def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     service = selectors.service_get_public(service_id=service_id)  # NotFound: the 404 page
+    return render(request, "finder/service.html", service_card_context(request, service))
+
+
+def service_card_context(request: HttpRequest, service: Service) -> dict[str, Any]:
+    """What the family's service card shows of `service`: the public page, and the editor's
+    preview of a draft (`finder.views.preview`), render the same card from it."""
     now = timezone.now()
     places = [
         _place_view(sal, now)
@@ -271,7 +278,7 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
         "show_fees": _fees_say_more(service),
         "back_url": back_to_results(request),
     }
-    return render(request, "finder/service.html", context)
+    return context
 
 
 @dataclass(frozen=True)
