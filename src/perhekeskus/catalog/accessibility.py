@@ -18,6 +18,13 @@ class Feature:
     present: str | Promise  # what the card says when the place has it
     absent: str | Promise  # ... when it does not
 
+    @property
+    def label(self) -> Any:
+        """The feature's name inside a sentence (the field's lower-case name)."""
+        from perhekeskus.catalog.models import Location
+
+        return getattr(Location._meta.get_field(self.field), "verbose_name", self.present)
+
 
 FEATURES: tuple[Feature, ...] = (
     Feature(
@@ -61,3 +68,22 @@ def accessibility_facts(location: Any) -> list[AccessFact]:
 def accessibility_keys(location: Any) -> list[str]:
     """The features the place is known to have (what a search filter matches)."""
     return [f.key for f in FEATURES if getattr(location, f.field, None) is True]
+
+
+def accessibility_by_service() -> dict[Any, tuple[frozenset[str], ...]]:
+    """For each service given at a physical place whose accessibility is known: the features
+    each such place has (what the search's accessibility filter asks of one place)."""
+    from perhekeskus.catalog.models import LocationType, ServiceAtLocation
+
+    fields = [f"location__{feature.field}" for feature in FEATURES]
+    rows = (
+        ServiceAtLocation.objects.filter(location__location_type=LocationType.PHYSICAL)
+        .order_by()
+        .values_list("service_id", *fields)
+    )
+    places: dict[Any, set[frozenset[str]]] = {}
+    for service_id, *values in rows.iterator(chunk_size=5000):
+        keys = frozenset(f.key for f, value in zip(FEATURES, values, strict=True) if value)
+        if keys:
+            places.setdefault(service_id, set()).add(keys)
+    return {service_id: tuple(sets) for service_id, sets in places.items()}

@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from perhekeskus.catalog.accessibility import FEATURES
 from perhekeskus.catalog.models import MAX_CHILD_AGE
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.finder.search.types import CHANNELS, SearchFilters
@@ -117,6 +118,22 @@ def age_choices() -> list[tuple[str, str]]:
     ]
 
 
+class AccessibilityField(forms.MultipleChoiceField):
+    """Accessibility features a place must have, as boxes to tick (`accessibility=step_free`,
+    repeated) or one comma-separated value (`accessibility=step_free,toilet`)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("choices", [(f.key, f.present) for f in FEATURES])
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> list[str]:
+        values = super().to_python(value)
+        return list(dict.fromkeys(key.strip() for v in values for key in v.split(",") if key))
+
+
 class SearchForm(LenientForm):
     q = forms.CharField(
         label=_("What are you looking for?"),
@@ -137,6 +154,7 @@ class SearchForm(LenientForm):
         label=_("Language of the service"), required=False, regex=LANGUAGE_CODE
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
+    accessibility = AccessibilityField(label=_("Accessibility"))
     near = PointField(required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
@@ -160,6 +178,10 @@ class SearchForm(LenientForm):
         ),
         "near": _(
             "We could not read the location “%(value)s”, so the results are not sorted by distance."
+        ),
+        "accessibility": _(
+            "“%(value)s” is not an accessibility feature we know, so the results are not limited "
+            "by accessibility."
         ),
         "page": _("There is no page “%(value)s”; here is the first page."),
     }
@@ -187,6 +209,7 @@ def search_filters(values: Mapping[str, Any]) -> SearchFilters:
         channel=values.get("channel") or None,
         open_now=bool(values.get("open_now")),
         near=values.get("near"),
+        accessibility=frozenset(values.get("accessibility") or ()),
     )
 
 

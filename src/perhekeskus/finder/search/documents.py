@@ -22,6 +22,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 
+from perhekeskus.catalog.accessibility import accessibility_by_service
 from perhekeskus.catalog.models import (
     AreaType,
     ContactChannel,
@@ -67,6 +68,8 @@ class DocInfo:
     maximum_age: int | None
     places: tuple[tuple[float, float], ...]
     languages: frozenset[str] = frozenset()  # the languages the service is given in
+    # The accessibility features of each of its physical places (catalog.accessibility).
+    access: tuple[frozenset[str], ...] = ()
 
     def passes(self, filters: SearchFilters) -> bool:
         """The filters kept on the document (the others need the catalogue)."""
@@ -84,7 +87,13 @@ class DocInfo:
             return False
         if filters.channel and filters.channel not in self.channels:
             return False
+        if filters.accessibility and not self.has_access(filters.accessibility):
+            return False
         return filters.organization_id is None or self.organization_id == filters.organization_id
+
+    def has_access(self, wanted: frozenset[str]) -> bool:
+        """One of its places has every feature wanted."""
+        return any(wanted <= place for place in self.access)
 
     def fits_age(self, age: int) -> bool:
         return (self.minimum_age is None or self.minimum_age <= age) and (
@@ -128,6 +137,7 @@ class LanguageDocuments:
     by_channel: dict[str, frozenset[int]] = field(default_factory=dict)
     by_organization: dict[uuid.UUID, frozenset[int]] = field(default_factory=dict)
     by_language: dict[str, frozenset[int]] = field(default_factory=dict)
+    by_access: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def passing(self, filters: SearchFilters) -> set[int]:
         """The documents that pass the filters kept on the documents (`DocInfo.passes`), by
@@ -143,6 +153,8 @@ class LanguageDocuments:
             sets.append(self.by_organization.get(filters.organization_id, EMPTY))
         if filters.service_language:
             sets.append(self.by_language.get(filters.service_language, EMPTY))
+        for key in filters.accessibility:
+            sets.append(self.by_access.get(key, EMPTY))
         sets.sort(key=len)
         if filters.age is not None:
             age = filters.age
@@ -151,6 +163,9 @@ class LanguageDocuments:
         if filters.expecting:
             among = sets[0] if sets else self.by_pk.keys()
             sets.insert(0, frozenset(pk for pk in among if self.by_pk[pk].for_expecting()))
+        if len(filters.accessibility) > 1:  # all of them at one place, not each at some place
+            wanted = filters.accessibility
+            sets.insert(0, frozenset(pk for pk in sets[0] if self.by_pk[pk].has_access(wanted)))
         if not sets:
             return set(self.by_pk)
         return set(sets[0]).intersection(*sets[1:])
@@ -203,6 +218,9 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
     service_languages = {
         service_id: share(frozenset(codes or ()))
         for service_id, codes in Service.objects.order_by().values_list("pk", "languages")
+    }
+    access_by_service = {
+        service_id: share(places) for service_id, places in accessibility_by_service().items()
     }
     rows = SearchDocument.objects.filter(language=language).values_list(*_FIELDS)
     for row in rows.iterator(chunk_size=5000):
@@ -268,6 +286,7 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
             maximum_age=maximum_age,
             places=_places(coordinates),
             languages=service_languages.get(service_id, EMPTY),  # type: ignore[arg-type]
+            access=access_by_service.get(service_id, ()),  # type: ignore[arg-type]
         )
     ordered = tuple(sorted(by_pk.values(), key=lambda d: (d.name_sort, d.sort_id)))
     nationwide: set[int] = set()
@@ -276,6 +295,7 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
     by_channel: dict[str, set[int]] = defaultdict(set)
     by_organization: dict[uuid.UUID, set[int]] = defaultdict(set)
     by_language: dict[str, set[int]] = defaultdict(set)
+    by_access: dict[str, set[int]] = defaultdict(set)
     for doc in ordered:
         if doc.area_type == AreaType.NATIONWIDE:
             nationwide.add(doc.pk)
@@ -288,6 +308,8 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
         by_organization[doc.organization_id].add(doc.pk)
         for code in doc.languages:
             by_language[code].add(doc.pk)
+        for key in frozenset().union(*doc.access):
+            by_access[key].add(doc.pk)
 
     def frozen(sets: dict[Any, set[int]]) -> dict[Any, frozenset[int]]:
         return {key: frozenset(value) for key, value in sets.items()}
@@ -301,6 +323,7 @@ def _load(language: str, state: IndexState) -> LanguageDocuments:
         by_channel=frozen(by_channel),
         by_organization=frozen(by_organization),
         by_language=frozen(by_language),
+        by_access=frozen(by_access),
     )
 
 

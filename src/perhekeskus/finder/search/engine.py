@@ -223,6 +223,7 @@ def _document_filters(filters: SearchFilters) -> bool:
         or filters.service_language
         or filters.task is not None
         or filters.channel
+        or filters.accessibility
         or filters.organization_id is not None
     )
 

@@ -32,6 +32,8 @@ class SearchFilters:
     taxonomy_term_id: uuid.UUID | None = None
     taxonomy_id: uuid.UUID | None = None
     modified_after: dt.datetime | None = None
+    # catalog.accessibility keys (step_free, toilet, ...): a place of the service has them all.
+    accessibility: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

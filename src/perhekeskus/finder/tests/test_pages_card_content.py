@@ -61,3 +61,73 @@ def test_the_plain_language_description_is_shown_to_those_who_choose_it(
     assert "Se on ilmainen." in plain
     assert "avoin kohtaamispaikka" not in plain
     assert 'href="?plain=0#what-title"' in plain
+
+
+# --- the search's accessibility filter ------------------------------------------------------------
+
+
+def _at(service: Service, **features: bool) -> None:
+    place = LocationFactory.create(organization=service.organization, **features)
+    ServiceAtLocation.objects.create(service=service, location=place)
+
+
+@pytest.fixture
+def kerhot() -> dict[str, Service]:
+    from django.utils import translation
+
+    from perhekeskus.finder import services as finder_services
+
+    with translation.override("fi"):
+        both = ServiceFactory.create(name="Kerho Aalto")
+        step_free = ServiceFactory.create(name="Kerho Bravo")
+        apart = ServiceFactory.create(name="Kerho Celsius")
+    _at(both, step_free_entrance=True, accessible_toilet=True)
+    _at(step_free, step_free_entrance=True, accessible_toilet=False)
+    _at(apart, step_free_entrance=True)
+    _at(apart, accessible_toilet=True)
+    finder_services.search_index_rebuild()
+    return {"both": both, "step_free": step_free, "apart": apart}
+
+
+def _names(accessibility: set[str]) -> list[str]:
+    from perhekeskus.finder.search.engine import search_services
+    from perhekeskus.finder.search.types import SearchFilters
+
+    page = search_services(
+        query="kerho",
+        filters=SearchFilters(accessibility=frozenset(accessibility)),
+        language="fi",
+        per_page=50,
+    )
+    return sorted(hit.service.name_fi for hit in page.hits)
+
+
+def test_the_search_finds_services_at_a_place_with_every_feature_asked(
+    kerhot: dict[str, Service],
+) -> None:
+    assert _names(set()) == ["Kerho Aalto", "Kerho Bravo", "Kerho Celsius"]
+    assert _names({"step_free"}) == ["Kerho Aalto", "Kerho Bravo", "Kerho Celsius"]
+    assert _names({"toilet"}) == ["Kerho Aalto", "Kerho Celsius"]
+    # Both at one place: not a step-free entrance here and a toilet at another place.
+    assert _names({"step_free", "toilet"}) == ["Kerho Aalto"]
+    assert _names({"lift"}) == []
+
+
+def test_the_results_page_takes_the_filter_and_shows_it(kerhot: dict[str, Service]) -> None:
+    page = Client().get("/fi/search?q=kerho&accessibility=step_free,toilet").content.decode()
+    assert "Kerho Aalto" in page
+    assert "Kerho Bravo" not in page
+    assert "Esteettömyys: esteetön sisäänkäynti, esteetön WC" in page
+    assert 'id="f-accessibility-toilet" checked' in page
+    boxes = (
+        Client()
+        .get("/fi/search?q=kerho&accessibility=step_free&accessibility=toilet")
+        .content.decode()
+    )
+    assert "Kerho Bravo" not in boxes and "Kerho Aalto" in boxes
+
+
+def test_an_unknown_feature_is_a_note_not_an_error(kerhot: dict[str, Service]) -> None:
+    page = Client().get("/fi/search?q=kerho&accessibility=sauna").content.decode()
+    assert "Kerho Bravo" in page
+    assert "sauna" in page

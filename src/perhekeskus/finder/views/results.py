@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from perhekeskus.catalog.accessibility import FEATURES
 from perhekeskus.catalog.hsds import language_name
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS, task_by_number
 from perhekeskus.finder.forms import (
@@ -29,7 +30,17 @@ from perhekeskus.finder.views.common import language, municipality_choices, serv
 
 PER_PAGE = 20
 # The order of the parameters in the addresses the page makes.
-PARAMS = ("q", "municipality", "age", "task", "channel", "language", "open_now", "near")
+PARAMS = (
+    "q",
+    "municipality",
+    "age",
+    "task",
+    "channel",
+    "language",
+    "accessibility",
+    "open_now",
+    "near",
+)
 _PAGE_WINDOW = 2
 
 
@@ -62,10 +73,12 @@ class SearchUrls:
         self.params: dict[str, str] = {}
         for name in PARAMS:
             value = values.get(name)
-            if value in (None, "", False):
+            if value in (None, "", False) or (name == "accessibility" and not value):
                 continue
             if name == "near":
                 value = f"{value[0]},{value[1]}"
+            elif name == "accessibility":
+                value = ",".join(f.key for f in FEATURES if f.key in value)
             elif name == "open_now":
                 value = "1"
             self.params[name] = str(value)
@@ -131,6 +144,14 @@ def _active_filters(
             ActiveFilter(
                 _("Given in: %(language)s") % {"language": language_name(values["language"])},
                 urls.url(language=None),
+            )
+        )
+    if values.get("accessibility"):
+        chosen = [str(f.label) for f in FEATURES if f.key in values["accessibility"]]
+        active.append(
+            ActiveFilter(
+                _("Accessibility: %(features)s") % {"features": ", ".join(chosen)},
+                urls.url(accessibility=None),
             )
         )
     if values.get("open_now"):
@@ -246,6 +267,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "near": urls.params.get("near", ""),
         "age": "" if values.get("age") is None else str(values["age"]),
         "age_choices": age_choices(),
+        "access_choices": [
+            (f.key, str(f.present), f.key in (values.get("accessibility") or ())) for f in FEATURES
+        ],
         "active_filters": active,
         "clear_filters_url": urls.url(
             municipality=None,
@@ -253,6 +277,7 @@ def search(request: HttpRequest) -> HttpResponse:
             task=None,
             channel=None,
             language=None,
+            accessibility=None,
             open_now=None,
             near=None,
         ),
