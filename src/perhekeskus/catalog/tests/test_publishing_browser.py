@@ -1,9 +1,7 @@
 """Issue 11, done when: a new editor of an NGO whose changes need approval writes a complete
-service in Finnish and Swedish, checks it on its publishing page, sends it for approval, and a
-coordinator approves it; the service then appears on the public card. axe finds no serious or
-critical violation on any of the pages.
-
-(The editor has no preview yet: the publishing page's checklist is what the editor checks.)"""
+service in Finnish and Swedish, previews it, checks it on its publishing page and sends it for
+approval, and a coordinator approves it; the service then appears on the public card. axe finds
+no serious or critical violation on any of the pages."""
 
 from __future__ import annotations
 
@@ -68,6 +66,13 @@ def test_an_ngo_editor_sends_a_service_for_approval_and_a_coordinator_approves_i
     page.wait_for_url("**/pro/catalog/catalog/service/")
     service = Service.objects.get(name_fi="Isien vertaisryhmä")
     assert service.publication_state == PublicationState.DRAFT
+
+    # The editor previews the family's card (not public yet), in Finnish.
+    page.goto(f"{base}/fi/pro/catalog/catalog/service/{service.pk}/change/")
+    page.get_by_role("link", name="Esikatsele").click()
+    page.wait_for_url(f"**/pro/catalog/preview/{service.pk}/")
+    assert page.get_by_role("heading", name="Isien vertaisryhmä").count() == 1
+    _axe_clean(page)
 
     # Its publishing page: everything on the checklist is done; it goes for approval.
     page.goto(f"{base}/fi/pro/catalog/catalog/service/{service.pk}/change/")
