@@ -238,7 +238,8 @@ def field_label(key: str) -> str:
         return str(_NESTED_LABELS[key])
     base, _sep, language = key.rpartition("_")
     if base and language in _LANGUAGE_NAMES and base in translated_base_fields(Service):
-        label = capfirst(str(Service._meta.get_field(base).verbose_name))
+        base_field: Any = Service._meta.get_field(base)
+        label = capfirst(str(base_field.verbose_name))
         return f"{label} ({_LANGUAGE_NAMES[language]})"
     name = key[: -len("_id")] if key.endswith("_id") else key
     try:
@@ -283,9 +284,7 @@ def value_text(key: str, value: Any) -> str:
         return str(labels.get(str(value), value))
     if name in ("organization", "producers") and field is not None:
         ids = value if isinstance(value, list) else [value]
-        names = dict(
-            Organization.objects.filter(pk__in=ids).values_list("pk", "name")  # type: ignore[misc]
-        )
+        names = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "name"))
         return ", ".join(names.get(uuid.UUID(str(pk)), str(pk)) for pk in ids)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
@@ -385,11 +384,7 @@ def restore_snapshot(service: Service, snapshot: dict[str, Any]) -> None:
     snapshot = _current_shape(snapshot)
     for key, value in _columns(Service, snapshot, set(_KEPT_ON_RESTORE)).items():
         setattr(service, key, value)
-    service.producers.set(
-        Organization.objects.filter(pk__in=snapshot.get("producers") or []).values_list(
-            "pk", flat=True
-        )
-    )
+    service.producers.set(Organization.objects.filter(pk__in=snapshot.get("producers") or []))
     service.area_municipalities.set(snapshot.get("area_municipalities") or [])
     service.terms.set(snapshot.get("terms") or [])
     service.channels.all().delete()

@@ -109,8 +109,8 @@ class PolicyAdminMixin(ScopedChoicesMixin):
     #: Created on its own page (False: created as an inline row of its parent).
     addable: ClassVar[bool] = True
     # The product's header and navigation on every page of the editor (usability M15).
-    change_form_template = "catalog/editor/change_form.html"
-    change_list_template = "catalog/editor/change_list.html"
+    change_form_template: Any = "catalog/editor/change_form.html"
+    change_list_template: Any = "catalog/editor/change_list.html"
     #: The page titles in words that inflect ("Muokkaa palvelua", not "Muokkaa palvelu").
     add_title: ClassVar[Any] = None
     change_title: ClassVar[Any] = None

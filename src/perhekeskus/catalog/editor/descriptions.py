@@ -217,7 +217,10 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         when, each change marked word by word, and a way back to any earlier version."""
         service = self.get_object(request, unquote(object_id))
         if service is None or not self.has_view_permission(request, service):
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            # As the admin answers a missing id (its own helper, not in the type stubs).
+            return self._get_obj_does_not_exist_redirect(  # type: ignore[attr-defined]
+                request, self.opts, object_id
+            )
         versions = (
             ServiceVersion.objects.filter(service=service)
             .select_related("actor")

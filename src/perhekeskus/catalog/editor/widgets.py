@@ -107,8 +107,11 @@ class FastCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     def _group_attrs(self, final: dict[str, Any]) -> SafeString:
         """A name or description given for the whole list belongs to the group, not to each
         box (a box is named by its own label)."""
-        group = {key: final.pop(key) for key in ("aria-label", "aria-describedby") if key in final}
-        return _attrs({"role": "group", **group}) if group else mark_safe("")
+        group: dict[str, Any] = {"role": "group"}
+        for key in ("aria-label", "aria-describedby"):
+            if key in final:
+                group[key] = final.pop(key)
+        return _attrs(group) if len(group) > 1 else mark_safe("")
 
     def _all_options(self, name: str, value: Any, attrs: dict[str, Any]) -> list[dict[str, Any]]:
         return [

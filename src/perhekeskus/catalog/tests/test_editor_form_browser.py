@@ -67,3 +67,16 @@ def test_the_service_form_fits_a_laptop_and_passes_axe(live_server: Any, page: A
     page.set_viewport_size({"width": 390, "height": 844})
     narrow = page.evaluate("document.documentElement.scrollWidth")
     assert narrow <= 400, f"on a phone the form is {narrow} px wide"
+
+    # The history in words and the preview of the family's card pass axe too.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    failures = []
+    for path in [
+        f"pro/catalog/catalog/service/{service.pk}/history/",
+        f"pro/catalog/preview/{service.pk}/",
+    ]:
+        page.goto(f"{live_server.url}/fi/{path}")
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"/fi/{path}\n{describe(violations)}")
+    assert not failures, "\n\n".join(failures)
