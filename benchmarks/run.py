@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import postgres_available, scratch_database  # noqa: E402
 
-BENCHMARKS = ["bench_foundation", "bench_import", "bench_search", "bench_intake"]
+BENCHMARKS = ["bench_foundation", "bench_import", "bench_search", "bench_intake", "bench_editor"]
 
 
 def run_one(name: str, kind: str) -> dict[str, object]:
@@ -158,6 +158,21 @@ def print_intake(kind: str, r: dict[str, Any]) -> None:
     )
 
 
+def print_editor(kind: str, r: dict[str, Any]) -> None:
+    s = r["service"]
+    print(
+        f"\n## Catalogue editor on {kind}: the busiest demo service (channels: "
+        f"{s['channels']}, places: {s['places']}; limit 300 ms)"
+    )
+    for key, label in (
+        ("change_form_get", "change form GET "),
+        ("change_form_post", "change form POST"),
+        ("public_service_card", "reference: family's card GET"),
+    ):
+        f = r[key]
+        print(f"  {label:<28} median {f['p50_ms']:>7} ms   p95 {f['p95_ms']:>7} ms   (n={f['n']})")
+
+
 def print_danger() -> None:
     # Pure Python and no database: measured once, in this process.
     from perhekeskus.core.danger_eval import report_lines
@@ -175,6 +190,7 @@ PRINTERS = {
     "bench_import": print_import,
     "bench_search": print_search,
     "bench_intake": print_intake,
+    "bench_editor": print_editor,
 }
 
 
