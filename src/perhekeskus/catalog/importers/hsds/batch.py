@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext
+
 from perhekeskus.catalog.importers.hsds.files import read_files
 from perhekeskus.catalog.importers.hsds.merge import drop_fallbacks, merge
 from perhekeskus.catalog.importers.hsds.reader import HsdsFormatError, Reference
@@ -99,7 +101,11 @@ def _once_each(batch: ImportBatch, notes: list[str]) -> None:
         if pk is None:
             return True
         if (kind, pk) in seen:
-            notes.append(f"{where}: {kind} {pk} appears again: kept once, where it came first")
+            notes.append(
+                f"{where}: "
+                + gettext("%(kind)s %(id)s appears again: kept once, where it came first")
+                % {"kind": kind, "id": pk}
+            )
             return False
         seen.add((kind, pk))
         return True
@@ -156,8 +162,12 @@ def _check_references(batch: ImportBatch, references: list[Reference], notes: li
         if reference.location_id is not None and reference.fallback is not None:
             locations[reference.location_id].organization_id = reference.fallback
             notes.append(
-                f"{reference.file}: {reference.path}: organisation {reference.id} is neither in "
-                f"the data nor in the catalogue: the location is the service's organisation's"
+                f"{reference.file}: {reference.path}: "
+                + gettext(
+                    "organisation %(id)s is neither in the data nor in the catalogue: the "
+                    "location is the service's organisation's"
+                )
+                % {"id": reference.id}
             )
         else:
             raise HsdsFormatError(
@@ -171,8 +181,11 @@ def _check_references(batch: ImportBatch, references: list[Reference], notes: li
         parent = organization.parent_id
         if parent and parent not in known["organization"] | existing["organization"]:
             notes.append(
-                f"organisation {organization.id}: parent {parent} is neither in the data nor in "
-                "the catalogue: left out"
+                gettext(
+                    "organisation %(id)s: parent %(parent)s is neither in the data nor in the "
+                    "catalogue: left out"
+                )
+                % {"id": organization.id, "parent": parent}
             )
             organization.parent_id = None
 

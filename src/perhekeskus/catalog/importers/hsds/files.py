@@ -44,7 +44,12 @@ def _read_services(reader: ServiceReader) -> None:
         pages = reader.whole_number(data, "total_pages", "$")
         number = reader.whole_number(data, "page_number", "$")
         if pages and number and pages > 1:
-            reader.note("$", f"page {number} of {pages}: the other pages are read from their files")
+            reader.note(
+                "$",
+                "page %(number)d of %(pages)d: the other pages are read from their files",
+                number=number,
+                pages=pages,
+            )
         items = [(item, f"$.contents[{i}]") for i, item in enumerate(data["contents"])]
     elif isinstance(data, dict):
         items = [(data, "$")]

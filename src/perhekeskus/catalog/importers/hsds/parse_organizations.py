@@ -22,7 +22,11 @@ class OrganizationReader(Reader):
         org_type = self.string(data, "x_type", at)
         if org_type not in OrganizationType.values:
             if org_type:
-                self.note(f"{at}.x_type", f"unknown type {org_type!r}: imported as 'other'")
+                self.note(
+                    f"{at}.x_type",
+                    "unknown type %(type)s: imported as 'other'",
+                    type=repr(org_type),
+                )
             org_type = OrganizationType.OTHER
         business_id = ""
         for identifier, iat in self.items(data, "organization_identifiers", at):

@@ -69,8 +69,10 @@ class Reader:
     def fail(self, at: str, message: str, **params: Any) -> NoReturn:
         raise HsdsFormatError(self.file, at, message, **params)
 
-    def note(self, at: str, message: str) -> None:
-        self.notes.append(f"{self.file}: {at}: {message}")
+    def note(self, at: str, message: str, **params: Any) -> None:
+        """A value left out, in the active language (`message`: an English msgid)."""
+        text = gettext(message) % params if params else gettext(message)
+        self.notes.append(f"{self.file}: {at}: {text}")
 
     def obj(self, value: Any, at: str) -> Json:
         if not isinstance(value, dict):
@@ -186,7 +188,9 @@ class Reader:
             model_field.run_validators(model_field.to_python(value))
         except ValidationError as error:
             shown = repr(value) if isinstance(value, str) else str(value)
-            self.note(at, f"{shown} left out: {' '.join(error.messages)}")
+            self.note(
+                at, "%(value)s left out: %(reason)s", value=shown, reason=" ".join(error.messages)
+            )
             return None if model_field.null else ""
         return value
 
@@ -197,7 +201,11 @@ class Reader:
             if _LANGUAGE_CODE.match(code):
                 result.append(code)
             else:
-                self.note(at, f"language code {code!r} left out (expected ISO 639-1 or 639-3)")
+                self.note(
+                    at,
+                    "language code %(code)s left out (expected ISO 639-1 or 639-3)",
+                    code=repr(code),
+                )
         return result
 
     def reference(self, kind: str, pk: uuid.UUID, at: str, **fallback: uuid.UUID) -> None:
