@@ -5,27 +5,28 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 
 from perhekeskus.catalog.completeness import Check, publication_checks
 from perhekeskus.catalog.models import (
-    ContactChannel,
     DraftState,
     PublicationState,
-    Schedule,
     Service,
-    ServiceAtLocation,
     ServiceDraft,
+    ServiceVersion,
 )
 from perhekeskus.catalog.policies import (
     can_approve_services_of,
     can_edit_catalog_of,
     must_send_for_review,
 )
-from perhekeskus.catalog.versions import service_snapshot, snapshot_changes
+from perhekeskus.catalog.versions import (
+    FieldChange,
+    service_snapshot,
+    snapshot_changes,
+    version_changes,
+)
 from perhekeskus.core.actors import Visitor
 from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.core.policies import is_coordinator
@@ -52,7 +53,8 @@ class Publishing:
     service: Service
     draft: ServiceDraft | None
     checks: list[Check]
-    changed_fields: list[str] = field(default_factory=list)
+    # What the draft changes, field by field and in words (the history's own display).
+    changes: list[FieldChange] = field(default_factory=list)
     may_edit: bool = False
     may_approve: bool = False
     needs_review: bool = False  # the reader's publications wait for approval
@@ -84,29 +86,6 @@ class Publishing:
         return self.may_approve and self.pending
 
 
-def _field_names(changes: dict[str, Any]) -> list[str]:
-    """The changed fields by their labels, once each ("name_fi" and "name_sv" are one name)."""
-    labels: dict[str, str] = {}
-    nested = {
-        "channels": ContactChannel._meta.verbose_name_plural,
-        "schedules": Schedule._meta.verbose_name_plural,
-        "at_locations": ServiceAtLocation._meta.verbose_name_plural,
-    }
-    for key in changes:
-        if key in nested:
-            labels[key] = str(nested[key])
-            continue
-        base = key.rsplit("_", 1)[0] if key[-3:] in ("_fi", "_sv", "_en") else key
-        base = base.removesuffix("_id")
-        try:
-            model_field = Service._meta.get_field(base)
-        except FieldDoesNotExist:  # a field of an older snapshot
-            labels[base] = base
-            continue
-        labels[base] = str(getattr(model_field, "verbose_name", base))
-    return sorted(set(labels.values()), key=str.casefold)
-
-
 def publishing_get(*, actor: Visitor, service_id: uuid.UUID) -> Publishing:
     """One service's publishing page, for its editors and its approvers; NotFound for anyone
     else, as for a missing service."""
@@ -124,7 +103,7 @@ def publishing_get(*, actor: Visitor, service_id: uuid.UUID) -> Publishing:
         service=service,
         draft=draft,
         checks=publication_checks(content),
-        changed_fields=_field_names(snapshot_changes(live, draft.snapshot))
+        changes=version_changes(ServiceVersion(changes=snapshot_changes(live, draft.snapshot)))
         if draft and not draft.publish
         else [],
         may_edit=may_edit,

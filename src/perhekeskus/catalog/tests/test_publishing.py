@@ -452,3 +452,15 @@ def test_the_publishing_page_shows_the_checklist_and_sends_for_approval(
 def test_the_publishing_page_of_another_organisation_is_not_found(editor: Any, ngo: Any) -> None:
     service = ServiceFactory.create(organization=ngo)
     assert logged_in_client(editor).get(f"{QUEUE}{service.pk}/").status_code == 404
+
+
+def test_the_publishing_page_shows_what_the_draft_changes_in_words(
+    ngo_editor: Any, ngo_approver: Any
+) -> None:
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization, name="Vanha"))
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    page = logged_in_client(ngo_approver).get(f"{QUEUE}{service.pk}/").content.decode()
+    assert "Odottaa hyväksyntää" in page
+    assert "<ins>Uusi</ins>" in page
+    assert "<del>Vanha</del>" in page
