@@ -24,6 +24,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from perhekeskus.catalog import hsds, selectors
+from perhekeskus.catalog.accessibility import FEATURES_BY_KEY
 from perhekeskus.catalog.api import (
     ACCEPT_LANGUAGE,
     LIST_RESPONSES,
@@ -47,6 +48,7 @@ SEARCH_PARAMETERS = (
     "task",
     "channel",
     "language",
+    "accessibility",
     "open_now",
     "near",
 )
@@ -139,6 +141,14 @@ class ServiceSearchParams(ServiceFilterParams):
         ),
         error_messages={"invalid_choice": CHANNEL_ERROR},
     )
+    accessibility = serializers.CharField(
+        required=False,
+        help_text=_(
+            "Only services with a place that has every one of these accessibility features, "
+            "separated by commas: step_free (step-free entrance), lift, parking (accessible "
+            "parking space), toilet (accessible toilet), induction_loop."
+        ),
+    )
     open_now = serializers.BooleanField(
         required=False,
         help_text=_(
@@ -180,6 +190,16 @@ class ServiceSearchParams(ServiceFilterParams):
             )
         return value
 
+    def validate_accessibility(self, value: str) -> frozenset[str]:
+        keys = frozenset(key.strip() for key in value.split(",") if key.strip())
+        unknown = sorted(keys - FEATURES_BY_KEY.keys())
+        if unknown:
+            raise serializers.ValidationError(
+                gettext("Unknown accessibility feature: %(keys)s. Choose from: %(known)s.")
+                % {"keys": ", ".join(unknown), "known": ", ".join(FEATURES_BY_KEY)}
+            )
+        return keys
+
     def validate_near(self, value: str) -> tuple[float, float]:
         point = parse_point(value)
         if point is None:
@@ -204,6 +224,7 @@ def search_filters(params: dict[str, Any]) -> SearchFilters:
         channel=params.get("channel"),
         open_now=bool(params.get("open_now")),
         near=params.get("near"),
+        accessibility=params.get("accessibility") or frozenset(),
         organization_id=params.get("organization_id"),
         taxonomy_term_id=params.get("taxonomy_term_id"),
         taxonomy_id=params.get("taxonomy_id"),

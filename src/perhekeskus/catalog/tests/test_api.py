@@ -507,6 +507,7 @@ def test_the_openapi_document_is_valid_and_documents_every_parameter() -> None:
         "open_now",
         "near",
         "language",
+        "accessibility",
         "minimal",
         "full",
     }

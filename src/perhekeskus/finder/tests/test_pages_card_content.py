@@ -131,3 +131,12 @@ def test_an_unknown_feature_is_a_note_not_an_error(kerhot: dict[str, Service]) -
     page = Client().get("/fi/search?q=kerho&accessibility=sauna").content.decode()
     assert "Kerho Bravo" in page
     assert "sauna" in page
+
+
+def test_the_api_takes_the_filter_too(kerhot: dict[str, Service]) -> None:
+    response = Client().get("/api/v1/services?search=kerho&accessibility=step_free,toilet")
+    assert response.status_code == 200
+    assert [item["name"] for item in response.json()["contents"]] == ["Kerho Aalto"]
+    refused = Client().get("/api/v1/services?search=kerho&accessibility=sauna")
+    assert refused.status_code == 400
+    assert "sauna" in refused.content.decode()
