@@ -111,9 +111,29 @@ class PolicyAdminMixin(ScopedChoicesMixin):
     # The product's header and navigation on every page of the editor (usability M15).
     change_form_template: Any = "catalog/editor/change_form.html"
     change_list_template: Any = "catalog/editor/change_list.html"
+    #: Inline classes shown right after a fieldset (by its position), not below the form.
+    inlines_in_sections: ClassVar[dict[int, tuple[type, ...]]] = {}
     #: The page titles in words that inflect ("Muokkaa palvelua", not "Muokkaa palvelu").
     add_title: ClassVar[Any] = None
     change_title: ClassVar[Any] = None
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        """Each inline in the section it belongs to (the channels under "How to reach"), as
+        `inlines_in_sections` says; the others below the form as usual."""
+        if self.inlines_in_sections and "adminform" in context:
+            formsets = list(context.get("inline_admin_formsets", []))
+            placed: set[int] = set()
+            sections = []
+            for index, fieldset in enumerate(context["adminform"]):
+                wanted = self.inlines_in_sections.get(index, ())
+                inlines = [f for f in formsets if type(f.opts) in wanted]
+                placed.update(id(f) for f in inlines)
+                sections.append({"fieldset": fieldset, "inlines": inlines})
+            context["editor_sections"] = sections
+            context["editor_other_inlines"] = [f for f in formsets if id(f) not in placed]
+        return super().render_change_form(request, context, *args, **kwargs)  # type: ignore[misc]
 
     def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None) -> Any:
         if self.add_title is not None:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from perhekeskus.catalog import services
@@ -42,9 +42,11 @@ from perhekeskus.catalog.editor.widgets import FastCheckboxSelectMultiple
 from perhekeskus.catalog.forms import ServiceEditorForm
 from perhekeskus.catalog.models import (
     ContactChannel,
+    DraftState,
     PublicationState,
     Service,
     ServiceAtLocation,
+    ServiceDraft,
     ServiceVersion,
 )
 from perhekeskus.catalog.versions import ACTION_LABELS, version_changes
@@ -102,6 +104,11 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         "publishing",
     )
     inlines = (ServiceChannelInline, ServiceAtLocationInline, ServiceScheduleInline)
+    # The channels under "How to reach", the places and hours under "Where and when".
+    inlines_in_sections = {
+        2: (ServiceChannelInline,),
+        3: (ServiceAtLocationInline, ServiceScheduleInline),
+    }
     actions = ("publish_selected", "unpublish_selected", "verify_selected")
     fieldsets = (
         (
@@ -131,12 +138,8 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
             },
         ),
         (
-            _("How to reach"),
+            pgettext_lazy("section of the service form", "How to reach"),
             {
-                "description": _(
-                    "Phone numbers and other ways to get in touch are under Contact channels "
-                    "below the form."
-                ),
                 "fields": (
                     in_languages("application_process"),
                     ("url", "email"),
@@ -148,9 +151,6 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         (
             _("Where and when"),
             {
-                "description": _(
-                    "The places where the service is given, and its hours, are below the form."
-                ),
                 "fields": ("area_type", "area_municipalities", "by_appointment"),
             },
         ),
@@ -172,11 +172,29 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         """The service's publishing page: the checklist, sending for approval, approving."""
         if service.pk is None:
             return str(_("Save the service first; then publish it or send it for approval."))
-        return format_html(
+        link = format_html(
             '<a href="{}">{}</a>',
             reverse("catalog_review:publishing", args=[service.pk]),
             _("Check and publish, or send for approval"),
         )
+        # A published service's changes that wait (ADR 0032): this form shows the approved one.
+        draft = ServiceDraft.objects.filter(service=service).only("state", "publish").first()
+        if draft is None or draft.publish:
+            return link
+        state = {
+            DraftState.DRAFT: _(
+                "This form shows the approved description; your saved changes are not yet "
+                "sent for approval."
+            ),
+            DraftState.PENDING_REVIEW: _(
+                "This form shows the approved description; your changes wait for approval."
+            ),
+            DraftState.RETURNED: _(
+                "This form shows the approved description; your changes were returned with "
+                "a comment."
+            ),
+        }[DraftState(draft.state)]
+        return format_html("{} {}", state, link)
 
     object_history_template = "catalog/editor/service_history.html"
     add_title = _("New service")

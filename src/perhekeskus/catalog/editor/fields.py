@@ -27,7 +27,7 @@ LANGUAGE_IN_LABEL: dict[str, Promise] = {
 LABELS: dict[str, Promise] = {"location": _("Place")}
 
 # What each field is for, in the words of the editor, not the database.
-HELP: dict[str, Promise] = {
+SERVICE_HELP: dict[str, Promise] = {
     "organization": _("The organisation that is responsible for the service."),
     "producers": _(
         "Other organisations that carry out the service for you, if any. "
@@ -52,12 +52,16 @@ HELP: dict[str, Promise] = {
     "by_appointment": _("Tick if families come by appointment only, not at set hours."),
     "minimum_age": _("The youngest age the service is for, in years. Leave empty if none."),
     "maximum_age": _("The oldest age the service is for, in years. Leave empty if none."),
-    "languages": _("The languages the service is given in."),
     "status": _("Whether the service is running now."),
     "publication_state": _("Only a published service is shown to families."),
     "area_type": _("Where families can use the service from."),
     "area_municipalities": _("The municipalities the service is for, if not the whole region."),
     "tasks": _("Which of the family centre's tasks the service belongs to."),
+}
+
+# Fields of any form of the editor (a service, a contact channel, opening hours).
+HELP: dict[str, Promise] = {
+    "languages": _("The languages the service is given in."),
     "kind": _("Phone, e-mail, web page, chat or another way to get in touch."),
     "value": _("The number, address or link itself."),
     "order": _("Smaller numbers are shown first."),
@@ -70,6 +74,16 @@ HELP: dict[str, Promise] = {
     "closed": _("Tick if the service is closed on this day."),
     "valid_from": _("The first day these hours are in force, if they are temporary."),
     "valid_to": _("The last day these hours are in force, if they are temporary."),
+}
+
+# Fields whose name means something else on another model than on a service.
+MODEL_HELP: dict[tuple[str, str], Promise] = {
+    ("contactchannel", "name"): _("A name for this way of contact, if it needs one."),
+    ("contactchannel", "description"): _("When and for what to use it, if that needs saying."),
+    ("serviceatlocation", "description"): _("What is special about the service at this place."),
+    ("schedule", "description"): _("A note on these hours, for example on public holidays."),
+    ("location", "name"): _("The place's name as people know it."),
+    ("location", "description"): _("What the place is like and how to find it."),
 }
 
 
@@ -99,6 +113,16 @@ def language_label(label: Any, language: str) -> str:
     return f"{capfirst(str(label))} ({LANGUAGE_IN_LABEL[language]})"
 
 
+def _help(form: Any, base: str) -> Promise | None:
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    model_name = model._meta.model_name if model is not None else ""
+    if (model_name, base) in MODEL_HELP:
+        return MODEL_HELP[(model_name, base)]
+    if model_name == "service" and base in SERVICE_HELP:
+        return SERVICE_HELP[base]
+    return HELP.get(base)
+
+
 def dress_form(form: Any) -> None:
     """Labels with the language in words, the help texts (the Finnish field's help describes
     the Swedish and English fields too) and the fast widgets, for one form of the editor."""
@@ -108,7 +132,7 @@ def dress_form(form: Any) -> None:
         base, language = _split(name)
         if base in LABELS:
             field.label = LABELS[base]
-        help_text = HELP.get(base)
+        help_text = _help(form, base)
         if language is None:
             if help_text is not None and not field.help_text:
                 field.help_text = help_text

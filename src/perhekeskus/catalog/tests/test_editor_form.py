@@ -1,0 +1,47 @@
+"""The service form's layout in words (usability review M15): sections in the order an editor
+thinks (what, for whom, how to reach, where and when, publication), each inline in its
+section, labels with the language in words, a plain-language help text once per row of three
+languages, and producers ticked from a list instead of a Ctrl-click select."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from perhekeskus.catalog.models import ChannelKind, ContactChannel, PublicationState
+from perhekeskus.testing.clients import logged_in_client
+from perhekeskus.testing.factories import ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_form_is_in_sections_with_its_rows_where_they_belong(editor: Any) -> None:
+    service = ServiceFactory.create(
+        organization=editor.organization, publication_state=PublicationState.DRAFT
+    )
+    ContactChannel.objects.create(service=service, kind=ChannelKind.PHONE, value="040 123 4567")
+    html = (
+        logged_in_client(editor)
+        .get(f"/fi/pro/catalog/catalog/service/{service.pk}/change/")
+        .content.decode()
+    )
+    order = [
+        html.index(">Mitä<"),
+        html.index(">Kenelle<"),
+        html.index(">Miten tavoittaa<"),
+        html.index('id="channels-group"'),
+        html.index(">Missä ja milloin<"),
+        html.index('id="at_locations-group"'),
+        html.index('id="schedules-group"'),
+        html.index(">Julkaisu<"),
+    ]
+    assert order == sorted(order)
+    assert "Kuvaus (ruotsi):" in html
+    assert "Kuvaus [sv]" not in html
+    # The help is written once, under the Finnish field, and read with all three.
+    help_text = "Mitä palvelussa tapahtuu, mitä se antaa perheelle ja miten se toimii."
+    assert html.count(help_text) == 1
+    assert 'aria-describedby="id_description_fi_helptext"' in html
+    assert '<select name="producers"' not in html
+    assert "Control" not in html and "Ctrl" not in html
