@@ -464,3 +464,17 @@ def test_the_publishing_page_shows_what_the_draft_changes_in_words(
     assert "Odottaa hyväksyntää" in page
     assert "<ins>Uusi</ins>" in page
     assert "<del>Vanha</del>" in page
+
+
+def test_the_editor_form_says_that_changes_wait_and_links_to_the_publishing_page(
+    ngo_editor: Any,
+) -> None:
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization, name="Vanha"))
+    client = logged_in_client(ngo_editor)
+    url = f"/fi/pro/catalog/catalog/service/{service.pk}/change/"
+    page = client.get(url).content.decode()
+    assert f'href="{QUEUE}{service.pk}/"' in page
+    assert "muutoksesi odottavat hyväksyntää" not in page
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    assert "muutoksesi odottavat hyväksyntää" in client.get(url).content.decode()
