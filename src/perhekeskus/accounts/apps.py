@@ -9,9 +9,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from perhekeskus.accounts import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.accounts.audit_targets import register_audit_targets
         from perhekeskus.accounts.policies import can_manage_users
         from perhekeskus.core.dashboard import Card, register
 
+        register_audit_targets()
         register(
             Card(
                 "accounts.users",

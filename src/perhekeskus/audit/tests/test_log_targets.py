@@ -63,3 +63,10 @@ def test_a_filter_that_finds_nothing_says_so(coordinator: Any) -> None:
     response = client.get("/fi/pro/audit/", {"action": "catalog.service.publish"})
     assert response.status_code == 200
     assert "Rajauksilla ei löytynyt merkintöjä." in response.content.decode()
+
+
+def test_a_user_is_shown_by_name(coordinator: Any, professional: Any) -> None:
+    audit_record(action="accounts.user.logout", actor=professional, target=professional)
+    page = logged_in_client(coordinator).get("/fi/pro/audit/").content.decode()
+    assert f"#{professional.pk}</code>" not in page
+    assert str(professional) in page
