@@ -28,5 +28,23 @@ class CatalogEditorSite(admin.AdminSite):
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         return login_or_forbid(request)
 
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        """Every page of the editor has the product's header, also those of admins other apps
+        register here (the finder's need thesaurus and unmet searches): an admin without
+        templates of its own gets the editor's."""
+        super().register(model_or_iterable, admin_class, **options)
+        for model_admin in self._registry.values():
+            for attribute, template in EDITOR_TEMPLATES.items():
+                if getattr(model_admin, attribute, None) is None:
+                    setattr(model_admin, attribute, template)
+
+
+EDITOR_TEMPLATES = {
+    "change_form_template": "catalog/editor/change_form.html",
+    "change_list_template": "catalog/editor/change_list.html",
+    "object_history_template": "catalog/editor/object_history.html",
+    "delete_confirmation_template": "catalog/editor/delete_confirmation.html",
+    "delete_selected_confirmation_template": "catalog/editor/delete_selected_confirmation.html",
+}
 
 editor_site = CatalogEditorSite(name="catalog_editor")

@@ -45,3 +45,17 @@ def test_the_form_is_in_sections_with_its_rows_where_they_belong(editor: Any) ->
     assert 'aria-describedby="id_description_fi_helptext"' in html
     assert '<select name="producers"' not in html
     assert "Control" not in html and "Ctrl" not in html
+
+
+def test_every_page_of_the_editor_has_the_products_header(coordinator: Any) -> None:
+    client = logged_in_client(coordinator)
+    for path in [
+        "/fi/pro/catalog/",
+        "/fi/pro/catalog/catalog/service/",
+        "/fi/pro/catalog/catalog/location/add/",
+        # Admins other apps register on the editor's site get the header too.
+        "/fi/pro/catalog/finder/needconcept/",
+        "/fi/pro/catalog/finder/needconcept/add/",
+    ]:
+        html = client.get(path).content.decode()
+        assert 'href="/fi/accounts/me/">Oma sivu</a>' in html, path
