@@ -132,15 +132,19 @@ def _current_shape(snapshot: dict[str, Any]) -> dict[str, Any]:
     return _drop(snapshot, Service)
 
 
-def _blank_as_empty(value: Any) -> Any:
+def _blank_as_empty(value: Any, key: str = "") -> Any:
     """For comparing only: an empty text is NULL when an import wrote it (modeltranslation's
-    fields are nullable) and "" when a form did; saving a form unchanged is no change."""
+    fields are nullable) and "" when a form did; saving a form unchanged is no change. The
+    languages of a service or channel are a set: the form lists them in its own order, an
+    import in the source's, and that is no change either."""
     if value is None:
         return ""
+    if key == "languages" and isinstance(value, list):
+        return sorted(str(item) for item in value)
     if isinstance(value, list):
         return [_blank_as_empty(item) for item in value]
     if isinstance(value, dict):
-        return {key: _blank_as_empty(item) for key, item in value.items()}
+        return {name: _blank_as_empty(item, name) for name, item in value.items()}
     return value
 
 
@@ -150,7 +154,7 @@ def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str,
     before = _current_shape(before)
     changes = {}
     for key in sorted(set(before) | set(after)):
-        if _blank_as_empty(before.get(key)) != _blank_as_empty(after.get(key)):
+        if _blank_as_empty(before.get(key), key) != _blank_as_empty(after.get(key), key):
             changes[key] = [before.get(key), after.get(key)]
     return changes
 

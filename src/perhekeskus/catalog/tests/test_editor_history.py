@@ -150,3 +150,19 @@ def test_page_titles_and_counts_read_as_finnish(editor: Any, draft: Any) -> None
     assert "1 palvelut" not in listing and "1 yhteensä" in listing
     index = client.get("/fi/pro/catalog/").content.decode()
     assert "Model name" not in index and "Add link" not in index
+
+
+def test_the_order_of_the_languages_is_no_change(editor: Any) -> None:
+    # An import stores the languages in its source's order; the form lists them in its own.
+    service = services.service_create(
+        actor=editor,
+        service=ServiceFactory.build(
+            organization=editor.organization,
+            languages=["sv", "en", "fi"],
+            publication_state=PublicationState.DRAFT,
+        ),
+    )
+    client = logged_in_client(editor)
+    _edit(client, service, summary_fi="Kahvia ja juttuseuraa isille ja äideille.")
+    latest = ServiceVersion.objects.filter(service=service).order_by("-number").first()
+    assert latest is not None and set(latest.changes) == {"summary_fi"}
