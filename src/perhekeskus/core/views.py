@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from perhekeskus.core.api import is_api_path, json_error
+from perhekeskus.core.errors import PolicyDenied
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,15 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if is_api_path(request):
         return json_error(403)
-    return render(request, "errors/403.html", status=403)
+    # A service's refusal (PolicyDenied) is written for the user: say it, rather than that the
+    # page is out of bounds (e.g. what a service lacks before it can be published).
+    reason = str(exception) if isinstance(exception, PolicyDenied) else ""
+    return render(
+        request,
+        "errors/403.html",
+        {"reason": reason, "back_url": request.get_full_path() if reason else ""},
+        status=403,
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

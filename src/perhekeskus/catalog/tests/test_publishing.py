@@ -478,3 +478,21 @@ def test_the_editor_form_says_that_changes_wait_and_links_to_the_publishing_page
     services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
     services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
     assert "muutoksesi odottavat hyväksyntää" in client.get(url).content.decode()
+
+
+def test_publishing_an_incomplete_service_in_the_form_says_what_is_missing(editor: Any) -> None:
+    from perhekeskus.testing.admin import admin_form_data
+
+    service = ServiceFactory.create(
+        organization=editor.organization, publication_state=PublicationState.DRAFT
+    )
+    client = logged_in_client(editor)
+    url = f"/fi/pro/catalog/catalog/service/{service.pk}/change/"
+    response = client.post(url, admin_form_data(client.get(url), publication_state="published"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Palvelua ei voi vielä julkaista." in page
+    assert "Lisää tapa tavoittaa palvelu" in page
+    assert "Mitään ei tallennettu." in page
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
