@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.forms import ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from django.forms.models import construct_instance
 from django.http import Http404, HttpRequest
+from django.utils.text import capfirst
 
 from perhekeskus.catalog.editor.fields import QuietErrorList, dress_form
 from perhekeskus.catalog.editor.site import editor_site
@@ -213,7 +214,9 @@ class PolicyAdminMixin(ScopedChoicesMixin):
 class LanguagesFormMixin:
     def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "languages":
-            return LanguagesField(label=db_field.verbose_name, help_text="", widget=LanguagesWidget)
+            return LanguagesField(
+                label=capfirst(db_field.verbose_name), help_text="", widget=LanguagesWidget
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
 
 

@@ -5,6 +5,7 @@ languages, and producers ticked from a list instead of a Ctrl-click select."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -59,3 +60,24 @@ def test_every_page_of_the_editor_has_the_products_header(coordinator: Any) -> N
     ]:
         html = client.get(path).content.decode()
         assert 'href="/fi/accounts/me/">Oma sivu</a>' in html, path
+
+
+def test_a_channels_languages_are_a_compact_labelled_control(editor: Any) -> None:
+    service = ServiceFactory.create(
+        organization=editor.organization, publication_state=PublicationState.DRAFT
+    )
+    ContactChannel.objects.create(
+        service=service, kind=ChannelKind.PHONE, value="040 123 4567", languages=["fi", "fa"]
+    )
+    html = (
+        logged_in_client(editor)
+        .get(f"/fi/pro/catalog/catalog/service/{service.pk}/change/")
+        .content.decode()
+    )
+    assert ">Kielet:<" in html
+    # Persian is not among the common languages: its disclosure is open because it is chosen.
+    assert '<details class="editor-more-languages" open>' in html
+    boxes = re.findall(r'<input type="checkbox"[^>]*name="channels-0-languages"[^>]*>', html)
+    assert len(boxes) > 20
+    chosen = [box for box in boxes if " checked " in box]
+    assert len(chosen) == 2 and any('value="fa"' in box for box in chosen)
