@@ -98,3 +98,30 @@ def test_an_editor_tells_a_places_accessibility_in_the_place_form(editor: Any) -
     assert (place.step_free_entrance, place.induction_loop, place.lift) == (True, False, None)
     entry = AuditEntry.objects.filter(action="catalog.location.update").latest("id")
     assert entry.details["changes"]["step_free_entrance"] == [None, True]
+
+
+def test_the_hsds_round_trip_keeps_the_features_and_the_sami_texts(tmp_path: Path) -> None:
+    from perhekeskus.catalog.importers.hsds import import_hsds
+    from perhekeskus.catalog.management.commands.export_hsds import export_hsds
+    from perhekeskus.catalog.tests.test_hsds_roundtrip import (
+        CLINIC_SERVICE,
+        empty_catalogue,
+        rich_catalogue,
+    )
+
+    rich_catalogue()
+    service = Service.objects.get(pk=CLINIC_SERVICE)
+    Service.objects.filter(pk=service.pk).update(extra_texts={"se": {"name": "Mánáidráđđehus"}})
+    place = service.at_locations.first().location
+    Location.objects.filter(pk=place.pk).update(step_free_entrance=True, lift=False)
+    export_hsds(outdir=tmp_path)
+    empty_catalogue()
+    import_hsds(path=tmp_path)
+    assert Service.objects.get(pk=CLINIC_SERVICE).extra_texts == {"se": {"name": "Mánáidráđđehus"}}
+    imported = Location.objects.get(pk=place.pk)
+    assert (imported.step_free_entrance, imported.lift, imported.accessible_toilet) == (
+        True,
+        False,
+        None,
+    )
+    assert "Step-free entrance" not in (imported.accessibility_en or "")

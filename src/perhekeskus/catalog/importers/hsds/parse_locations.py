@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from perhekeskus.catalog.accessibility import FEATURES_BY_KEY
 from perhekeskus.catalog.importers.hsds.merge import merge
 from perhekeskus.catalog.importers.hsds.parse_organizations import OrganizationReader
 from perhekeskus.catalog.importers.hsds.parse_schedules import ScheduleReader
@@ -44,9 +45,16 @@ class LocationReader(OrganizationReader, ScheduleReader):
         if (latitude is None) != (longitude is None):
             self.note(at, "latitude and longitude come together: the one given is left out")
             latitude = longitude = None
-        accessibility = [
-            self.string(a, "description", acc) for a, acc in self.items(data, "accessibility", at)
-        ]
+        accessibility = []
+        features: dict[str, bool] = {}
+        for a, acc in self.items(data, "accessibility", at):
+            # Our export's structured features (x_feature, x_available; ADR 0032).
+            feature = FEATURES_BY_KEY.get(self.string(a, "x_feature", acc))
+            available = self.boolean(a, "x_available", acc)
+            if feature is not None and available is not None:
+                features[feature.field] = available
+            else:
+                accessibility.append(self.string(a, "description", acc))
         text = "\n\n".join(a for a in accessibility if a)
         record = LocationRecord(
             id=pk,
@@ -69,6 +77,7 @@ class LocationReader(OrganizationReader, ScheduleReader):
             longitude=longitude,
             url=self.lenient(Location, "url", self.string(data, "url", at), f"{at}.url"),
             accessibility={self.lang: text} if text else {},
+            accessibility_features=features,
             is_meeting_place=bool(self.boolean(data, "x_is_meeting_place", at)),
             schedules=self.schedules(data, "schedules", at),
         )

@@ -31,6 +31,21 @@ class ServiceReader(ChannelReader, LocationReader):
                 self.note(aat, "a service area without our URI: left out")
         return area_type, codes
 
+    def other_language_texts(self, data: Json, key: str, at: str) -> dict[str, dict[str, str]]:
+        """Our export's texts in other languages (`x_texts`: {"se": {"name": ...}}, ADR 0032)."""
+        value = data.get(key)
+        if value is None:
+            return {}
+        result: dict[str, dict[str, str]] = {}
+        for lang, texts in self.obj(value, f"{at}.{key}").items():
+            where = f"{at}.{key}.{lang}"
+            fields = self.obj(texts, where)
+            kept = {name: self.string(fields, name, where) for name in fields}
+            kept = {name: text for name, text in kept.items() if text}
+            if kept:
+                result[str(lang)] = kept
+        return result
+
     def service(self, data: Json, at: str) -> None:
         pk = self.identifier(data, "id", at)
         if pk in self.services:
@@ -98,6 +113,7 @@ class ServiceReader(ChannelReader, LocationReader):
             eligibility=self.texts(data, "eligibility_description", at),
             fees_descriptions=self.texts(data, "fees_description", at),
             keywords=self.texts(data, "x_keywords", at),
+            extra_texts=self.other_language_texts(data, "x_texts", at),
             url=self.lenient(Service, "url", self.string(data, "url", at), f"{at}.url"),
             email=self.lenient(Service, "email", self.string(data, "email", at), f"{at}.email"),
             free_of_charge=free,
