@@ -10,13 +10,9 @@ SERVICE_PUBLISH = register("catalog.service.publish", _("Published a service des
 SERVICE_UNPUBLISH = register(
     "catalog.service.unpublish", _("Returned a service description to draft")
 )
-SERVICE_SUBMIT = register(
-    "catalog.service.submit", _("Sent a service description for approval")
-)
+SERVICE_SUBMIT = register("catalog.service.submit", _("Sent a service description for approval"))
 SERVICE_APPROVE = register("catalog.service.approve", _("Approved a service description"))
-SERVICE_RETURN = register(
-    "catalog.service.return", _("Returned a service description for changes")
-)
+SERVICE_RETURN = register("catalog.service.return", _("Returned a service description for changes"))
 SERVICE_DRAFT = register(
     "catalog.service.draft", _("Saved changes of a service description for approval")
 )

@@ -394,9 +394,7 @@ class Location(models.Model):  # type: ignore[django-manager-missing]
     accessibility = models.TextField(_("accessibility"), blank=True)
     # Structured accessibility, as in the Service Map (Palvelukartta): yes, no or not known.
     step_free_entrance = models.BooleanField(_("step-free entrance"), null=True, blank=True)
-    accessible_parking = models.BooleanField(
-        _("accessible parking space"), null=True, blank=True
-    )
+    accessible_parking = models.BooleanField(_("accessible parking space"), null=True, blank=True)
     accessible_toilet = models.BooleanField(_("accessible toilet"), null=True, blank=True)
     induction_loop = models.BooleanField(_("induction loop"), null=True, blank=True)
     lift = models.BooleanField(_("lift"), null=True, blank=True)

@@ -443,9 +443,7 @@ def service_approve(
             apply_service_snapshot(service, draft.snapshot)
         service.publication_state = PublicationState.PUBLISHED
         service.save(update_fields=["publication_state", "updated_at"])
-        version = service_version_record(
-            service=service, actor=actor, action="approve", force=True
-        )
+        version = service_version_record(service=service, actor=actor, action="approve", force=True)
         number = version.number if version else None
         author = draft.author_id
         draft.delete()
