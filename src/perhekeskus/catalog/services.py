@@ -576,6 +576,27 @@ def municipality_ensure(
     return municipality
 
 
+def organization_set_review(
+    *, organization_id: uuid.UUID, requires_review: bool, via: str
+) -> Organization:
+    """Whether the organisation's publications and changes of published services wait for
+    approval (ADR 0032). Set from the command line by the installation's administrators; the
+    audit entry names the command in `via`."""
+    with transaction.atomic():
+        organization = Organization.objects.select_for_update().get(pk=organization_id)
+        if organization.requires_review == requires_review:
+            return organization
+        before = organization.requires_review
+        organization.requires_review = requires_review
+        organization.save(update_fields=["requires_review", "updated_at"])
+        audit_record(
+            action=actions.ORGANIZATION_UPDATE,
+            target=organization,
+            details={"via": via, "changes": {"requires_review": [before, requires_review]}},
+        )
+    return organization
+
+
 def organization_provision(
     *,
     id: uuid.UUID,

@@ -496,3 +496,26 @@ def test_publishing_an_incomplete_service_in_the_form_says_what_is_missing(edito
     assert "Mitään ei tallennettu." in page
     service.refresh_from_db()
     assert service.publication_state == PublicationState.DRAFT
+
+
+def test_the_command_turns_review_on_and_off_and_audits_it(organization: Any) -> None:
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    organization.business_id = "1234567-1"
+    organization.save()
+    out = io.StringIO()
+    call_command("organization_review", "1234567-1", "--on", stdout=out)
+    organization.refresh_from_db()
+    assert organization.requires_review
+    assert ": on" in out.getvalue()
+    entry = AuditEntry.objects.get(action="catalog.organization.update")
+    assert entry.details["changes"] == {"requires_review": [False, True]}
+    call_command("organization_review", str(organization.pk), "--on", stdout=io.StringIO())
+    assert AuditEntry.objects.filter(action="catalog.organization.update").count() == 1
+    call_command("organization_review", str(organization.pk), "--off", stdout=io.StringIO())
+    organization.refresh_from_db()
+    assert not organization.requires_review
+    with pytest.raises(CommandError):
+        call_command("organization_review", "9999999-9", "--on", stdout=io.StringIO())
