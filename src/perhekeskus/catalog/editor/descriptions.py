@@ -273,7 +273,7 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
             return HttpResponseNotAllowed(["POST"])
         try:
             service_id = uuid.UUID(unquote(object_id))
-            services.service_version_restore(
+            service = services.service_version_restore(
                 actor=request_actor(request),
                 service_id=service_id,
                 version_number=number,
@@ -281,12 +281,15 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
             )
         except (ValueError, NotFound) as missing:
             raise Http404 from missing
-        self.message_user(
-            request,
-            _("Version %(number)d was restored. The restore is itself a new version.")
-            % {"number": number},
-            messages.SUCCESS,
+        # A published service whose changes need approval keeps the restore as its draft
+        # (ADR 0032), like any other change.
+        waits = ServiceDraft.objects.filter(service=service, publish=False).exists()
+        message = (
+            _("Version %(number)d was restored as your draft; families see it once approved.")
+            if waits
+            else _("Version %(number)d was restored. The restore is itself a new version.")
         )
+        self.message_user(request, message % {"number": number}, messages.SUCCESS)
         return redirect("catalog_editor:catalog_service_history", service_id)
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:

@@ -166,3 +166,38 @@ def test_the_order_of_the_languages_is_no_change(editor: Any) -> None:
     _edit(client, service, summary_fi="Kahvia ja juttuseuraa isille ja äideille.")
     latest = ServiceVersion.objects.filter(service=service).order_by("-number").first()
     assert latest is not None and set(latest.changes) == {"summary_fi"}
+
+
+def test_a_restore_of_a_reviewed_organisations_published_service_waits_as_a_draft(
+    coordinator: Any,
+) -> None:
+    from perhekeskus.catalog.models import AreaType, ServiceDraft
+    from perhekeskus.core.roles import Role
+    from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+
+    ngo = OrganizationFactory.create(name="Perheyhdistys ry", requires_review=True)
+    ngo_editor = UserFactory.create(
+        email="ngo-editor@example.org", organization=ngo, roles=[Role.ORGANIZATION_EDITOR]
+    )
+
+    def phone(created: Service) -> None:
+        ContactChannel.objects.create(service=created, kind=ChannelKind.PHONE, value="040 123 4567")
+
+    service = services.service_create(
+        actor=coordinator,
+        service=ServiceFactory.build(
+            organization=ngo,
+            name="Perhekahvila",
+            summary_fi="Alkuperäinen.",
+            area_type=AreaType.COUNTY,
+            by_appointment=True,
+            publication_state=PublicationState.PUBLISHED,
+        ),
+        save_related=phone,
+    )
+    _edit(logged_in_client(coordinator), service, summary_fi="Muutettu.")
+    response = logged_in_client(ngo_editor).post(f"{EDITOR}{service.pk}/restore/1/", follow=True)
+    assert "Versio 1 palautettiin luonnokseksi" in response.content.decode()
+    service.refresh_from_db()
+    assert service.summary_fi == "Muutettu."  # families keep the approved text
+    assert ServiceDraft.objects.get(service=service).snapshot["summary_fi"] == "Alkuperäinen."
