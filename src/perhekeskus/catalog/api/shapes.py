@@ -64,7 +64,8 @@ _SHAPES: dict[str, str] = {
     "Address": (
         "id:uuid! address_1! city! region state_province! postal_code! country! address_type!"
     ),
-    "Accessibility": "id:uuid! description!",
+    "Accessibility": "id:uuid! description! x_feature x_available:bool",
+    "ServiceText": "language! name summary description",
     "LocationListItem": _LOCATION_CORE,
     "Location": (
         f"{_LOCATION_CORE} addresses:[Address] accessibility:[Accessibility] "
@@ -78,7 +79,8 @@ _SHAPES: dict[str, str] = {
         f"{_SERVICE_CORE} x_keywords x_free_of_charge:bool! organization:OrganizationDetails! "
         "phones:[Phone] schedules:[Schedule] service_areas:[ServiceArea] "
         "service_at_locations:[ServiceAtLocationInService] languages:[Language] "
-        "cost_options:[CostOption] attributes:[Attribute] x_producers:[OrganizationDetails]"
+        "cost_options:[CostOption] attributes:[Attribute] x_producers:[OrganizationDetails] "
+        "x_texts:[ServiceText]"
     ),
     "ServiceAtLocation": f"{_SAL_NESTED} service:ServiceListItem!",
     "ServiceAtLocationListItem": (

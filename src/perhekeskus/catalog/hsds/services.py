@@ -36,6 +36,9 @@ from perhekeskus.catalog.models import (
 )
 from perhekeskus.catalog.opening import FINNISH_TIME
 
+# The texts a service keeps in languages without columns (Service.extra_texts).
+_OTHER_TEXTS = ("name", "summary", "description")
+
 # --- organisations ------------------------------------------------------------------------------
 
 
@@ -198,6 +201,13 @@ def service_full(service: Service, *, lang: str) -> Json:
         put(data, "attributes", attributes + channel_attributes)
         producers = by_name_and_id(related(service, "producers"))
         put(data, "x_producers", [organization_embedded(org) for org in producers])
-        # Texts in the Sámi languages from PTV, tagged by language (ADR 0032).
-        put(data, "x_texts", service.extra_texts)
+        # Texts in the Sámi languages from PTV, one record per language (ADR 0032).
+        put(
+            data,
+            "x_texts",
+            [
+                {"language": lang, **{k: v for k, v in texts.items() if k in _OTHER_TEXTS}}
+                for lang, texts in sorted((service.extra_texts or {}).items())
+            ],
+        )
         return data

@@ -50,7 +50,12 @@ def test_the_ptv_import_keeps_the_sami_texts(tmp_path: Path) -> None:
 def test_the_hsds_export_carries_them_tagged_by_language(tmp_path: Path) -> None:
     run(export(tmp_path, **_with_sami()))
     data = service_full(Service.objects.get(pk=SERVICE), lang="fi")
-    assert data["x_texts"]["se"]["name"] == "Mánáidráđđehus"
+    assert data["x_texts"][0] == {
+        "language": "se",
+        "name": "Mánáidráđđehus",
+        "summary": "Ráđđehus mánáide.",
+    }
+    assert [t["language"] for t in data["x_texts"]] == ["se", "smn", "sms"]
 
 
 def test_a_service_without_them_exports_no_empty_field(tmp_path: Path) -> None:
@@ -125,3 +130,28 @@ def test_the_hsds_round_trip_keeps_the_features_and_the_sami_texts(tmp_path: Pat
         None,
     )
     assert "Step-free entrance" not in (imported.accessibility_en or "")
+
+
+def test_the_api_declares_what_it_answers_with_the_features_and_the_texts() -> None:
+    from django.test import Client
+    from drf_spectacular.generators import SchemaGenerator
+
+    from perhekeskus.catalog.tests.test_api import _undeclared
+    from perhekeskus.catalog.tests.test_hsds_roundtrip import CLINIC_SERVICE, rich_catalogue
+
+    rich_catalogue()
+    service = Service.objects.get(pk=CLINIC_SERVICE)
+    Service.objects.filter(pk=service.pk).update(extra_texts={"se": {"name": "Mánáidráđđehus"}})
+    place = service.at_locations.first().location
+    Location.objects.filter(pk=place.pk).update(step_free_entrance=True, lift=False)
+    components = SchemaGenerator().get_schema(request=None, public=True)["components"]["schemas"]
+    data = Client().get(f"/api/v1/services/{service.pk}").json()
+    assert data["x_texts"] == [{"language": "se", "name": "Mánáidráđđehus"}]
+    assert _undeclared(data, components["HsdsService"], components, "service") == []
+    located = Client().get(f"/api/v1/organizations/{place.organization_id}").json()
+    assert _undeclared(located, components["HsdsOrganization"], components, "org") == []
+    assert any(
+        record.get("x_feature") == "step_free"
+        for location in located["locations"]
+        for record in location.get("accessibility", [])
+    )

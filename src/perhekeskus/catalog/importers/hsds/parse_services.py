@@ -32,18 +32,17 @@ class ServiceReader(ChannelReader, LocationReader):
         return area_type, codes
 
     def other_language_texts(self, data: Json, key: str, at: str) -> dict[str, dict[str, str]]:
-        """Our export's texts in other languages (`x_texts`: {"se": {"name": ...}}, ADR 0032)."""
-        value = data.get(key)
-        if value is None:
-            return {}
+        """Our export's texts in other languages (`x_texts`: [{"language": "se", "name": ...}],
+        ADR 0032) → {"se": {"name": ...}}."""
         result: dict[str, dict[str, str]] = {}
-        for lang, texts in self.obj(value, f"{at}.{key}").items():
-            where = f"{at}.{key}.{lang}"
-            fields = self.obj(texts, where)
-            kept = {name: self.string(fields, name, where) for name in fields}
+        for item, where in self.items(data, key, at):
+            lang = self.string(item, "language", where, required=True)
+            kept = {
+                name: self.string(item, name, where) for name in ("name", "summary", "description")
+            }
             kept = {name: text for name, text in kept.items() if text}
             if kept:
-                result[str(lang)] = kept
+                result.setdefault(lang, {}).update(kept)
         return result
 
     def service(self, data: Json, at: str) -> None:
