@@ -38,6 +38,7 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
     ServiceDraft,
 )
+from perhekeskus.catalog.notices import review_outcome_notice
 from perhekeskus.catalog.policies import (
     can_approve_services_of,
     can_edit_catalog_of,
@@ -446,6 +447,7 @@ def service_approve(
         version = service_version_record(service=service, actor=actor, action="approve", force=True)
         number = version.number if version else None
         author = draft.author_id
+        review_outcome_notice(draft=draft, service=service, approved=True)
         draft.delete()
         audit_record(
             action=actions.SERVICE_APPROVE,
@@ -482,6 +484,7 @@ def service_return(
         draft.state = DraftState.RETURNED
         draft.comment = comment
         draft.save()
+        review_outcome_notice(draft=draft, service=service, approved=False)
         audit_record(
             action=actions.SERVICE_RETURN,
             actor=actor,

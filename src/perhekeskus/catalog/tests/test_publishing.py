@@ -519,3 +519,30 @@ def test_the_command_turns_review_on_and_off_and_audits_it(organization: Any) ->
     assert not organization.requires_review
     with pytest.raises(CommandError):
         call_command("organization_review", "9999999-9", "--on", stdout=io.StringIO())
+
+
+def test_the_editor_hears_by_e_mail_whether_it_was_approved_or_returned(
+    ngo_editor: Any, ngo_approver: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization,
+            name="Isäryhmä",
+            publication_state=PublicationState.DRAFT,
+        )
+    )
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.service_return(actor=ngo_approver, service_id=service.pk, comment="Ruotsiksi.")
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.service_approve(actor=ngo_approver, service_id=service.pk)
+    assert [m.to for m in mail.outbox] == [[ngo_editor.email], [ngo_editor.email]]
+    returned, approved = mail.outbox
+    assert "palautettiin muutettavaksi" in returned.body
+    assert "Isäryhmä" in returned.body
+    assert "Ruotsiksi." not in returned.body  # the comment is read on the page
+    assert f"/fi/pro/catalog/review/{service.pk}/" in returned.body
+    assert "hyväksyttiin" in approved.body
