@@ -14,6 +14,10 @@ class AccountsConfig(AppConfig):
         from perhekeskus.core.dashboard import Card, register
 
         register_audit_targets()
+        from perhekeskus.accounts.review_notices import review_requested_notice
+        from perhekeskus.catalog.listeners import on_review_requested
+
+        on_review_requested(review_requested_notice)
         register(
             Card(
                 "accounts.users",

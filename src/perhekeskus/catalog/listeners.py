@@ -46,3 +46,23 @@ def services_changed(
     for listener in _listeners:
         listener(service_ids=ids, import_summary=import_summary)
 
+
+class ReviewRequestedListener(Protocol):
+    def __call__(self, *, organization_id: uuid.UUID, service_id: uuid.UUID) -> object: ...
+
+
+_review_listeners: list[ReviewRequestedListener] = []
+
+
+def on_review_requested(listener: ReviewRequestedListener) -> ReviewRequestedListener:
+    """Register who tells the approvers that a service waits for them (accounts, which knows
+    who they are; the catalogue does not import it). Once, as `on_services_changed`."""
+    if listener not in _review_listeners:
+        _review_listeners.append(listener)
+    return listener
+
+
+def review_requested(*, organization_id: uuid.UUID, service_id: uuid.UUID) -> None:
+    """A service of this organisation was sent for approval (in the sender's transaction)."""
+    for listener in _review_listeners:
+        listener(organization_id=organization_id, service_id=service_id)

@@ -27,7 +27,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog import actions
 from perhekeskus.catalog.completeness import missing_for_publication
 from perhekeskus.catalog.drafts import apply_service_snapshot
-from perhekeskus.catalog.listeners import services_changed
+from perhekeskus.catalog.listeners import review_requested, services_changed
 from perhekeskus.catalog.models import (
     DraftState,
     Location,
@@ -400,6 +400,7 @@ def service_submit_for_review(
             request=request,
             details={"publish": draft.publish},
         )
+        review_requested(organization_id=service.organization_id, service_id=service.pk)
     return draft
 
 

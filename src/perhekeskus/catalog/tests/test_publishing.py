@@ -546,3 +546,38 @@ def test_the_editor_hears_by_e_mail_whether_it_was_approved_or_returned(
     assert "Ruotsiksi." not in returned.body  # the comment is read on the page
     assert f"/fi/pro/catalog/review/{service.pk}/" in returned.body
     assert "hyväksyttiin" in approved.body
+
+
+def test_the_approvers_hear_when_a_service_is_sent_for_approval(
+    ngo_editor: Any,
+    ngo_approver: Any,
+    coordinator: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.core import mail
+
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    assert [m.to for m in mail.outbox] == [[ngo_approver.email]]  # not the coordinator
+    assert f"/fi/pro/catalog/review/{service.pk}/" in mail.outbox[0].body
+    assert "odottaa hyväksyntääsi" in mail.outbox[0].subject
+
+
+def test_without_an_approver_the_coordinators_hear(
+    ngo_editor: Any, coordinator: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    assert [m.to for m in mail.outbox] == [[coordinator.email]]
