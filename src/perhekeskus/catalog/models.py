@@ -40,6 +40,8 @@ class Municipality(models.Model):  # type: ignore[django-manager-missing]
     languages = models.JSONField(
         _("official languages"),
         default=list,
+        # Also in the database, so that code of an older migration state can still insert.
+        db_default=models.Value([], output_field=models.JSONField()),
         blank=True,
         validators=[validate_language_codes],
         help_text=_("ISO 639-1 codes, e.g. fi, sv. Empty means Finnish only."),
@@ -102,6 +104,7 @@ class Organization(models.Model):  # type: ignore[django-manager-missing]
     requires_review = models.BooleanField(
         _("changes need approval"),
         default=False,
+        db_default=False,
         help_text=_(
             "A published service's changes and new publications wait for the approval of the "
             "organisation's approver or a network coordinator."
@@ -240,11 +243,17 @@ class Service(models.Model):  # type: ignore[django-manager-missing]
     by_appointment = models.BooleanField(
         _("by appointment"),
         default=False,
+        db_default=False,
         help_text=_("The service has no opening hours: a time is agreed with each family."),
     )
     # Texts in languages the catalogue has no columns for (the Sámi languages se, smn, sms from
     # PTV): {"se": {"name": "...", "summary": "...", "description": "..."}} (ADR 0032).
-    extra_texts = models.JSONField(_("texts in other languages"), default=dict, blank=True)
+    extra_texts = models.JSONField(
+        _("texts in other languages"),
+        default=dict,
+        db_default=models.Value({}, output_field=models.JSONField()),
+        blank=True,
+    )
     minimum_age = models.PositiveSmallIntegerField(
         _("minimum age of the child"),
         null=True,
