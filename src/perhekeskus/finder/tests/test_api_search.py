@@ -22,8 +22,8 @@ from perhekeskus.catalog import hsds
 from perhekeskus.catalog.models import AreaType, Organization, Service, TaxonomyTerm
 from perhekeskus.catalog.opening import FINNISH_TIME
 from perhekeskus.catalog.taxonomies import TASKS_KEY, task_term_id
-from perhekeskus.finder.forms import MAX_QUERY_LENGTH
 from perhekeskus.demo.relevance.evaluate import _demo_keys
+from perhekeskus.finder.forms import MAX_QUERY_LENGTH
 from perhekeskus.finder.search import engine
 from perhekeskus.finder.search.types import SearchFilters, SearchPage
 from perhekeskus.finder.tests.test_search_engine import (

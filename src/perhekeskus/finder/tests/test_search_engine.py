@@ -27,8 +27,8 @@ from perhekeskus.catalog.models import (
 )
 from perhekeskus.catalog.opening import FINNISH_TIME
 from perhekeskus.catalog.taxonomies import TASKS_KEY, task_term_id
-from perhekeskus.finder.models import ZeroResultQuery
 from perhekeskus.demo.relevance.evaluate import _demo_keys
+from perhekeskus.finder.models import ZeroResultQuery
 from perhekeskus.finder.search.analysis import normalize
 from perhekeskus.finder.search.engine import haversine_km, search_services, services_open_at
 from perhekeskus.finder.search.types import SearchFilters, SearchPage
