@@ -3,6 +3,7 @@ empty cache per test, and (`testing/demo.py`) the demo network loaded once per p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -37,6 +38,19 @@ def _empty_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active() -> Iterator[None]:
+    """Each test starts as the test environment does, with no language active (messages in their
+    source language, English; translated fields filled in Finnish). A request through the test
+    client leaves its page's language active in the worker's thread (LocaleMiddleware does not
+    reset it): without this, what a test sees would depend on the tests that ran before it."""
+    from django.utils import translation
+
+    translation.deactivate_all()
+    yield
+    translation.deactivate_all()
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ MISSING_ID = 987654321
 @pytest.fixture
 def concept() -> NeedConcept:
     return NeedConcept.objects.create(
-        key="valvominen", name="Valvominen", phrases_fi="valvominen, univaje"
+        key="valvominen", name_fi="Valvominen", phrases_fi="valvominen, univaje"
     )
 
 
