@@ -42,15 +42,15 @@ def _empty_cache() -> None:
 
 @pytest.fixture(autouse=True)
 def _no_language_left_active() -> Iterator[None]:
-    """Each test starts as the test environment does, with no language active (messages in their
-    source language, English; translated fields filled in Finnish). A request through the test
-    client leaves its page's language active in the worker's thread (LocaleMiddleware does not
-    reset it): without this, what a test sees would depend on the tests that ran before it."""
+    """Each test starts as the test environment does, in the site's default language (Finnish). A
+    request through the test client leaves its page's language active in the worker's thread
+    (LocaleMiddleware does not reset it): without this, what a test sees would depend on the
+    tests that ran before it."""
     from django.utils import translation
 
-    translation.deactivate_all()
+    translation.deactivate()
     yield
-    translation.deactivate_all()
+    translation.deactivate()
 
 
 @pytest.fixture

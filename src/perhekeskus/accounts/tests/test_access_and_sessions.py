@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.test import Client, override_settings
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from perhekeskus.accounts import services
@@ -63,7 +64,7 @@ def test_coordinator_cannot_give_themselves_the_team_role(coordinator: User) -> 
 
 
 def test_service_refuses_a_self_grant_and_changes_nothing(coordinator: User) -> None:
-    with pytest.raises(Exception, match="yourself"):
+    with translation.override("en"), pytest.raises(Exception, match="yourself"):
         services.user_roles_set(
             actor=coordinator,
             user=coordinator,
