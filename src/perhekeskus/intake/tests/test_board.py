@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.template.loader import render_to_string
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.intake import selectors, services
@@ -695,7 +695,16 @@ def test_dashboard_links_the_board_for_team_members_only(member: Any, profession
 
 @pytest.mark.parametrize("danger", [True, False])
 def test_team_notice_has_the_link_and_no_personal_data(team: Any, danger: bool) -> None:
-    body = render_to_string(
+    with translation.override("en"):
+        body = _render_notice(team, danger)
+    assert "VATU Askola" in body
+    assert "https://perhekeskus.example/fi/pro/help-requests/" in body
+    assert ("URGENT" in body) is danger
+    assert "&amp;" not in body
+
+
+def _render_notice(team: Any, danger: bool) -> str:
+    return render_to_string(
         "intake/email/new_request.txt",
         {
             "team": team,
@@ -704,10 +713,6 @@ def test_team_notice_has_the_link_and_no_personal_data(team: Any, danger: bool) 
             "site_name": "Perhekeskus",
         },
     )
-    assert "VATU Askola" in body
-    assert "https://perhekeskus.example/fi/pro/help-requests/" in body
-    assert ("URGENT" in body) is danger
-    assert "&amp;" not in body
 
 
 def test_a_request_decided_at_this_meeting_stays_on_its_agenda(
