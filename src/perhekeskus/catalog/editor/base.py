@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelChoiceField, ModelForm, ModelMultipleChoiceField
@@ -208,7 +209,11 @@ class PolicyAdminMixin(ScopedChoicesMixin):
         write_related: Callable[[Any], None],
         change: bool,
     ) -> None:
-        raise NotImplementedError
+        """The one service call of this admin's save (ADR 0027): each admin of the editor site
+        names it, and the registry test (`test_editor_permissions.py`) opens every one."""
+        raise ImproperlyConfigured(
+            f"{type(self).__name__} saves without a service: define save_with_service()."
+        )
 
 
 class LanguagesFormMixin:

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -374,7 +375,10 @@ class PartOfServiceAdmin(PolicyAdminMixin):
     addable = False
 
     def service_id_of(self, obj: Any) -> Any:
-        raise NotImplementedError
+        """The id of the service this object is a part of (whose lock and version a save takes)."""
+        raise ImproperlyConfigured(
+            f"{type(self).__name__} must say whose part it is: service_id_of()."
+        )
 
     def save_with_service(
         self,
