@@ -12,22 +12,18 @@ extensions against the schemas closed with `additionalProperties: false`.
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import functools
 import json
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from jsonschema import Draft202012Validator
 
 from perhekeskus.catalog import hsds
 from perhekeskus.catalog.models import Service, ServiceAtLocation, TaxonomyTerm
 from perhekeskus.catalog.taxonomies import task_term_id
+from perhekeskus.catalog.tests.hsds_schema import schema_validators, without_extensions
 from perhekeskus.catalog.tests.test_hsds_roundtrip import CLINIC, CLINIC_SERVICE, UNIT
 from perhekeskus.catalog.tests.test_hsds_roundtrip import rich_catalogue as _rich_catalogue
 
@@ -36,54 +32,6 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1"
 SCHEMAS = Path(__file__).parent / "data" / "hsds-schema"
 COLLECTIONS = ["services", "organizations", "service_at_locations", "taxonomies", "taxonomy_terms"]
-FORMATS = FormatChecker()
-
-
-@FORMATS.checks("date-time", raises=ValueError)
-def _is_datetime(value: object) -> bool:
-    return not isinstance(value, str) or dt.datetime.fromisoformat(value).tzinfo is not None
-
-
-@FORMATS.checks("uri")
-def _is_uri(value: object) -> bool:
-    return not isinstance(value, str) or bool(urllib.parse.urlsplit(value).scheme)
-
-
-def _closed(schema: Any) -> Any:
-    if isinstance(schema, dict):
-        closed = {key: _closed(value) for key, value in schema.items()}
-        if "properties" in schema and isinstance(schema["properties"], dict):
-            closed["additionalProperties"] = False
-        return closed
-    if isinstance(schema, list):
-        return [_closed(item) for item in schema]
-    return schema
-
-
-def _without_extensions(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_extensions(v) for k, v in value.items() if not k.startswith("x_")}
-    if isinstance(value, list):
-        return [_without_extensions(item) for item in value]
-    return value
-
-
-@functools.cache
-def _validators(name: str) -> tuple[Draft202012Validator, Draft202012Validator]:
-    contents = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in SCHEMAS.glob("*.json")}
-
-    def registry(transform: Any) -> Registry[Any]:
-        return Registry().with_resources(
-            (file, Resource.from_contents(transform(schema), default_specification=DRAFT202012))
-            for file, schema in contents.items()
-        )
-
-    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
-    schema.pop("$id", None)  # refs resolve among the copied files, not at GitHub
-    return (
-        Draft202012Validator(schema, registry=registry(copy.deepcopy), format_checker=FORMATS),
-        Draft202012Validator(_closed(schema), registry=registry(_closed), format_checker=FORMATS),
-    )
 
 
 def _page_schema() -> dict[str, Any]:
@@ -95,12 +43,12 @@ def _page_schema() -> dict[str, Any]:
 
 
 def conforms(data: Any, schema: str, where: str) -> None:
-    open_validator, closed_validator = _validators(schema)
+    open_validator, closed_validator = schema_validators(SCHEMAS, schema)
     errors = [
         f"{where}{error.json_path.removeprefix('$')}: {error.message}"
         for validator, item in (
             (open_validator, data),
-            (closed_validator, _without_extensions(data)),
+            (closed_validator, without_extensions(data)),
         )
         for error in validator.iter_errors(item)
     ]

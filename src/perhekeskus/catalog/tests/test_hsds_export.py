@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 import json
 import os
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.utils import translation
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from perhekeskus.catalog import hsds, selectors
 from perhekeskus.catalog.importers.hsds import parse_hsds
 from perhekeskus.catalog.management.commands.export_hsds import export_hsds
+from perhekeskus.catalog.tests.hsds_schema import schema_validators, without_extensions
 from perhekeskus.catalog.tests.test_hsds_roundtrip import rich_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -49,70 +45,16 @@ requires_schemas = pytest.mark.skipif(
     ),
 )
 
-FORMATS = FormatChecker()
-
-
-@FORMATS.checks("date-time", raises=ValueError)
-def _is_datetime(value: object) -> bool:
-    return not isinstance(value, str) or dt.datetime.fromisoformat(value).tzinfo is not None
-
-
-@FORMATS.checks("uri")
-def _is_uri(value: object) -> bool:
-    return not isinstance(value, str) or bool(urllib.parse.urlsplit(value).scheme)
-
-
-def _closed(schema: Any) -> Any:
-    """The schema with `additionalProperties: false` on every object that lists properties."""
-    if isinstance(schema, dict):
-        closed = {key: _closed(value) for key, value in schema.items()}
-        if "properties" in schema and isinstance(schema["properties"], dict):
-            closed["additionalProperties"] = False
-        return closed
-    if isinstance(schema, list):
-        return [_closed(item) for item in schema]
-    return schema
-
-
-def _without_extensions(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_extensions(v) for k, v in value.items() if not k.startswith("x_")}
-    if isinstance(value, list):
-        return [_without_extensions(item) for item in value]
-    return value
-
-
-@functools.cache
-def _validators(name: str) -> tuple[Draft202012Validator, Draft202012Validator]:
-    """(open, closed) validators of the schema file `name` under schema/, its relative `$ref`s
-    resolved among the other schema files."""
-    contents = {
-        path.name: json.loads(path.read_text(encoding="utf-8"))
-        for path in SCHEMA_DIR.glob("*.json")
-    }
-
-    def registry(transform: Any) -> Registry[Any]:
-        return Registry().with_resources(
-            (file, Resource.from_contents(transform(schema), default_specification=DRAFT202012))
-            for file, schema in contents.items()
-        )
-
-    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-    return (
-        Draft202012Validator(schema, registry=registry(copy.deepcopy), format_checker=FORMATS),
-        Draft202012Validator(_closed(schema), registry=registry(_closed), format_checker=FORMATS),
-    )
-
 
 def assert_valid(objects: list[dict[str, Any]], schema: str) -> None:
     assert objects, f"nothing to check against {schema}"
-    open_validator, closed_validator = _validators(schema)
+    open_validator, closed_validator = schema_validators(SCHEMA_DIR, schema)
     for index, item in enumerate(objects):
         errors = [
             f"[{index}]{error.json_path.removeprefix('$')}: {error.message}"
             for validator, data in (
                 (open_validator, item),
-                (closed_validator, _without_extensions(item)),
+                (closed_validator, without_extensions(item)),
             )
             for error in validator.iter_errors(data)
         ]
