@@ -18,12 +18,9 @@ from perhekeskus.intake import services
 from perhekeskus.intake.models import HelpRequest, HelpRequestEvent, RequestStatus
 from perhekeskus.intake.selectors import family_status_label, family_status_step
 from perhekeskus.intake.tests.factories import (
-    EarlySupportTeamFactory,
-    member_of,
     submitted_request,
 )
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,19 +37,6 @@ def family_page(help_request: HelpRequest, language: str = "en") -> str:
     )
     assert response.status_code == 200
     return response.content.decode()
-
-
-@pytest.fixture
-def team(organization: Any) -> Any:
-    askola = MunicipalityFactory.create(code="018", name="Askola")
-    return EarlySupportTeamFactory.create(
-        name="VATU Askola", organization=organization, municipalities=[askola]
-    )
-
-
-@pytest.fixture
-def member(team: Any) -> Any:
-    return member_of(team, email="vilma.vatu@example.org", full_name="Vilma Vatu")
 
 
 @pytest.fixture

@@ -15,15 +15,12 @@ from perhekeskus.intake import selectors, services
 from perhekeskus.intake.models import HelpRequest
 from perhekeskus.intake.selectors import first_contact_clock
 from perhekeskus.intake.tests.factories import (
-    EarlySupportTeamFactory,
     HelpRequestFactory,
-    member_of,
     received_ago,
     submitted_request,
 )
 from perhekeskus.intake.workdays import working_day_on_or_after
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,19 +42,6 @@ def at(help_request: HelpRequest, moment: dt.datetime) -> HelpRequest:
 def order_in(content: str, *requests: HelpRequest) -> list[int]:
     positions = [content.index(page_url(r)) for r in requests]
     return sorted(range(len(requests)), key=lambda i: positions[i])
-
-
-@pytest.fixture
-def team(organization: Any) -> Any:
-    askola = MunicipalityFactory.create(code="018", name="Askola")
-    return EarlySupportTeamFactory.create(
-        name="VATU Askola", organization=organization, municipalities=[askola]
-    )
-
-
-@pytest.fixture
-def member(team: Any) -> Any:
-    return member_of(team, email="vilma.vatu@example.org", full_name="Vilma Vatu")
 
 
 @pytest.fixture

@@ -18,13 +18,11 @@ from perhekeskus.audit.models import AuditEntry
 from perhekeskus.intake import services
 from perhekeskus.intake.models import HelpRequest, MeetingDecision, RequestStatus
 from perhekeskus.intake.tests.factories import (
-    EarlySupportTeamFactory,
     HelpRequestFactory,
     member_of,
     submitted_request,
 )
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,27 +40,6 @@ def offered(client: Client, help_request: HelpRequest) -> list[str]:
     content = client.get(page_url(help_request)).content.decode()
     found = [(content.find(f'action="{page_url(help_request, a)}"'), a) for a in ALL_ACTIONS]
     return [action for position, action in sorted(found) if position >= 0]
-
-
-@pytest.fixture
-def team(organization: Any) -> Any:
-    askola = MunicipalityFactory.create(code="018", name="Askola")
-    return EarlySupportTeamFactory.create(
-        name="VATU Askola", organization=organization, municipalities=[askola]
-    )
-
-
-@pytest.fixture
-def other_team(other_organization: Any) -> Any:
-    pornainen = MunicipalityFactory.create(code="611", name="Pornainen")
-    return EarlySupportTeamFactory.create(
-        name="VATU Pornainen", organization=other_organization, municipalities=[pornainen]
-    )
-
-
-@pytest.fixture
-def member(team: Any) -> Any:
-    return member_of(team, email="vilma.vatu@example.org", full_name="Vilma Vatu")
 
 
 @pytest.fixture
