@@ -11,12 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from perhekeskus.catalog.models import Service, ServiceDraft
+from perhekeskus.core.links import site_url
 from perhekeskus.core.outbox import email_enqueue
-
-
-def _site_url() -> str:
-    scheme = "https" if settings.PERHEKESKUS_SITE_HTTPS else "http"
-    return f"{scheme}://{settings.PERHEKESKUS_SITE_DOMAIN}"
 
 
 def review_outcome_notice(*, draft: ServiceDraft, service: Service, approved: bool) -> bool:
@@ -30,7 +26,7 @@ def review_outcome_notice(*, draft: ServiceDraft, service: Service, approved: bo
             "approved": approved,
             "service_name": service.name,  # in Finnish, as the rest of the mail
             "site_name": settings.PERHEKESKUS_SITE_NAME,
-            "publishing_url": _site_url() + reverse("catalog_review:publishing", args=[service.pk]),
+            "publishing_url": site_url() + reverse("catalog_review:publishing", args=[service.pk]),
         }
         subject = (
             _("%(site)s: your service description was approved")

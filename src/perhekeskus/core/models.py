@@ -23,6 +23,9 @@ class OutboxEmail(models.Model):
     recipients = EncryptedTextField(_("recipients"))
     subject = EncryptedTextField(_("subject"))
     body = EncryptedTextField(_("body"))
+    # JSON list of {"filename", "content", "mimetype"} (text attachments such as a calendar file),
+    # encrypted like the body: an appointment's file names the family's appointment.
+    attachments = EncryptedTextField(_("attachments"), blank=True)
     from_email = models.CharField(max_length=254, blank=True)
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -39,3 +42,21 @@ class OutboxEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk}"
+
+
+class PeriodicJob(models.Model):
+    """When each periodic job (`core.jobs.periodic`) is next due. The worker that enqueues a due
+    job moves `next_run_at` on in the same transaction, under a row lock, so that several
+    workers enqueue each run once."""
+
+    name = models.CharField(_("job"), max_length=100, unique=True)
+    next_run_at = models.DateTimeField(_("next run"))
+    last_enqueued_at = models.DateTimeField(_("last enqueued"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -20,3 +20,5 @@ class Role(models.TextChoices):
     PROFESSIONAL = "professional", _("Professional")
     # Member of a low-threshold early-support team (VATU): triages help requests.
     EARLY_SUPPORT_TEAM = "early_support_team", _("Early-support team member")
+    # Manages the appointment calendars of their own organisation's professionals.
+    SCHEDULER = "scheduler", _("Appointment scheduler")

@@ -44,12 +44,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "perhekeskus.core",
     "perhekeskus.audit",
     "perhekeskus.catalog",
     "perhekeskus.accounts",
     "perhekeskus.intake",
     "perhekeskus.finder",
+    "perhekeskus.appointments",
     "perhekeskus.demo",
 ]
 
@@ -130,6 +133,12 @@ def database_from_env(default_sqlite: Path) -> dict[str, object]:
 
 DATABASES = {"default": database_from_env(DATA_DIR / "perhekeskus.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Background jobs ----------------------------------------------------------------------------
+# One runner for the platform (ADR 0034): django-tasks with its database backend, run by
+# `perhekeskus worker`. A job is a row in the same database, so a job enqueued inside a service's
+# transaction exists exactly when the change it follows does.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Cache and channel layer --------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
@@ -372,3 +381,25 @@ def _tile_origin(url: str) -> str:
 
 
 PERHEKESKUS_TILE_ORIGIN = _tile_origin(PERHEKESKUS_TILE_URL)
+
+# --- Appointments (appointments app, ADR 0035) --------------------------------------------------
+# Bookings from one browser at one address, and from one address whatever the browser.
+APPOINTMENTS_BOOKING_RATE_LIMIT = env_str("BOOKING_RATE_LIMIT", "10/h")
+APPOINTMENTS_BOOKING_ADDRESS_RATE_LIMIT = env_str("BOOKING_ADDRESS_RATE_LIMIT", "60/h")
+# Past appointments lose the family's name, contacts and answers after this many days.
+APPOINTMENTS_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 180)
+# The reminder goes out this many hours before the appointment.
+APPOINTMENTS_REMINDER_HOURS = env_int("APPOINTMENT_REMINDER_HOURS", 24)
+# Video appointments: a Jitsi-compatible server; with an app id and secret (a self-hosted Jitsi
+# with JWT authentication) each link carries a token that lets only the two parties in and makes
+# the professional the moderator.
+APPOINTMENTS_VIDEO_BASE_URL = env_str("VIDEO_MEETING_BASE_URL", "https://meet.jit.si")
+APPOINTMENTS_VIDEO_JWT_APP_ID = env_str("VIDEO_JITSI_APP_ID", "")
+APPOINTMENTS_VIDEO_JWT_SECRET = env_str("VIDEO_JITSI_APP_SECRET", "")
+# The family's waiting page lets them in this many minutes before the start.
+APPOINTMENTS_VIDEO_OPENS_MINUTES_BEFORE = env_int("VIDEO_OPENS_MINUTES_BEFORE", 10)
+
+# --- Text messages (core.sms) -------------------------------------------------------------------
+# A dotted path to a backend class; the console backend writes the message to standard output.
+PERHEKESKUS_SMS_BACKEND = env_str("SMS_BACKEND", "perhekeskus.core.sms.ConsoleBackend")
+PERHEKESKUS_SMS_SENDER = env_str("SMS_SENDER", "Perhekeskus")

@@ -21,6 +21,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.core.client import keyed_hash
 from perhekeskus.core.danger import danger_signals
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.links import site_url
 from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.intake import actions, transitions
 from perhekeskus.intake.models import (
@@ -31,7 +32,6 @@ from perhekeskus.intake.models import (
     RequestStatus,
 )
 from perhekeskus.intake.selectors import FAMILY_ADDITIONS_MAX
-from perhekeskus.intake.services.notices import site_url
 from perhekeskus.intake.tracking import normalize_tracking_code
 
 # The same limit as the form's message.

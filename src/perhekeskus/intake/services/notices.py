@@ -12,13 +12,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from perhekeskus.core.client import keyed_hash
+from perhekeskus.core.links import site_url
 from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.intake.models import HelpRequest
-
-
-def site_url() -> str:
-    scheme = "https" if settings.PERHEKESKUS_SITE_HTTPS else "http"
-    return f"{scheme}://{settings.PERHEKESKUS_SITE_DOMAIN}"
 
 
 def family_reply_notice(*, help_request: HelpRequest) -> bool:

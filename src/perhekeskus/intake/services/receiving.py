@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.audit.services import audit_record
 from perhekeskus.core.danger import danger_signals
+from perhekeskus.core.links import site_url
 from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.intake import actions
 from perhekeskus.intake.models import (
@@ -247,15 +248,10 @@ def _queue_team_notice(team: EarlySupportTeam, help_request: HelpRequest) -> Non
             "intake/email/new_request.txt",
             {
                 "team": team,
-                "board_url": f"{_site_url()}{board}",
+                "board_url": f"{site_url()}{board}",
                 "danger": bool(help_request.danger_signals),
                 "site_name": settings.PERHEKESKUS_SITE_NAME,
             },
         )
         subject = _("New help request for %(team)s") % {"team": team.name}
     email_enqueue(kind="intake.request.new", recipients=recipients, subject=subject, body=body)
-
-
-def _site_url() -> str:
-    scheme = "https" if settings.PERHEKESKUS_SITE_HTTPS else "http"
-    return f"{scheme}://{settings.PERHEKESKUS_SITE_DOMAIN}"

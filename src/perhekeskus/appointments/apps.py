@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AppointmentsConfig(AppConfig):
+    name = "perhekeskus.appointments"
+    label = "appointments"
+    verbose_name = _("Appointments")
+
+    def ready(self) -> None:
+        from perhekeskus.appointments import actions  # noqa: F401  (registers audit actions)
