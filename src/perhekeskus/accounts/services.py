@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,6 +28,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Organization
 from perhekeskus.core.client import client_key_for, keyed_hash
 from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.links import site_url
 from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.core.policies import require
 from perhekeskus.core.roles import Role
@@ -198,27 +198,25 @@ def totp_reset(*, actor: User, user: User, request: HttpRequest | None = None) -
 # --- Users and roles ----------------------------------------------------------------------------
 
 
-def _send_invitation(*, user: User, request: HttpRequest | None) -> None:
-    """A set-your-password link. Django's reset form skips users without a usable password, which
-    is exactly what a new user is, so the message is built here with the same token generator."""
+def _queue_invitation(*, user: User) -> None:
+    """A set-your-password link, queued in the outbox in the transaction that creates the user
+    (sent after the commit, retried if the mail server is down). Django's reset form skips users
+    without a usable password, which is exactly what a new user is, so the message is built here
+    with the same token generator. The link's address is the site's own (`SITE_DOMAIN`), never
+    the Host header of the request that created the user."""
     context = {
         "email": user.email,
         "user": user,
         "uid": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
-        "domain": request.get_host() if request else settings.PERHEKESKUS_SITE_DOMAIN,
-        "protocol": "https"
-        if (request.is_secure() if request else settings.PERHEKESKUS_SITE_HTTPS)
-        else "http",
+        "site_url": site_url(),
         "site_name": settings.PERHEKESKUS_SITE_NAME,
     }
-    PasswordResetForm().send_mail(
-        "accounts/email/invitation_subject.txt",
-        "accounts/email/invitation_email.txt",
-        context,
-        None,
-        user.email,
-    )
+    # A professional's language is not stored: the invitation is in the language of the page
+    # the coordinator used.
+    subject = render_to_string("accounts/email/invitation_subject.txt", context)
+    body = render_to_string("accounts/email/invitation_email.txt", context)
+    email_enqueue(kind="accounts.invitation", recipients=[user.email], subject=subject, body=body)
 
 
 def _email_is_free(email: str, *, exclude_pk: int | None = None) -> bool:
@@ -265,7 +263,7 @@ def user_create(
         )
         _roles_apply(actor=actor, user=user, roles=set(roles), request=request)
         if send_invitation:
-            transaction.on_commit(lambda: _send_invitation(user=user, request=request))
+            _queue_invitation(user=user)
     return user
 
 

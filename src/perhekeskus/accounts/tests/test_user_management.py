@@ -69,7 +69,9 @@ def test_coordinator_adds_a_professional_who_gets_an_invitation(  # type: ignore
     from django.test import Client
 
     invited = Client()
-    form_page = invited.get(link.split("testserver", 1)[1], follow=True)
+    # The address is the site's own, not the Host header of the coordinator's request.
+    assert link.startswith("http://127.0.0.1:8000/")
+    form_page = invited.get(link.split("127.0.0.1:8000", 1)[1], follow=True)
     assert form_page.context["validlink"]
     password = "my-own-long-password-2026"
     invited.post(
