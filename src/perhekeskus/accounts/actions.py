@@ -4,6 +4,9 @@ from perhekeskus.audit.registry import register
 
 USER_LOGIN = register("accounts.user.login", _("Logged in"))
 USER_LOGOUT = register("accounts.user.logout", _("Logged out"))
+USER_IDLE_LOGOUT = register(
+    "accounts.user.idle_logout", _("Logged out after a time without activity")
+)
 USER_LOGIN_FAILED = register("accounts.user.login_failed", _("Failed login"))
 USER_LOCKED_OUT = register("accounts.user.locked_out", _("Account locked after failed logins"))
 USER_CREATE = register("accounts.user.create", _("Created a user"))

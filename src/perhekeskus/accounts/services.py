@@ -33,6 +33,9 @@ from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.core.policies import require
 from perhekeskus.core.roles import Role
 
+# Set in the fresh session of someone logged out for being idle; the login page reads it once.
+IDLE_LOGOUT_NOTICE = "perhekeskus_idle_logout"
+
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -102,6 +105,17 @@ def session_logout(*, request: HttpRequest) -> None:
         if user.is_authenticated:
             audit_record(action=actions.USER_LOGOUT, actor=user, target=user, request=request)
         logout(request)
+
+
+def session_idle_logout(*, request: HttpRequest) -> None:
+    """End a session that has been idle too long (`accounts.middleware`): audited like a
+    logout, and the next login page says why."""
+    user = request.user
+    with transaction.atomic():
+        if user.is_authenticated:
+            audit_record(action=actions.USER_IDLE_LOGOUT, actor=user, target=user, request=request)
+        logout(request)
+    request.session[IDLE_LOGOUT_NOTICE] = True
 
 
 def login_failure_record(*, request: HttpRequest, email: str, locked_out: bool) -> None:

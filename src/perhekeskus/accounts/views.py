@@ -96,8 +96,17 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 )
             return redirect(_safe_next(request, next_url))
     status = 400 if form.is_bound and form.errors else 200
+    idle_logout = bool(request.session.pop(services.IDLE_LOGOUT_NOTICE, False))
     return render(
-        request, "accounts/login.html", {"form": form, "next": next_url or ""}, status=status
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "next": next_url or "",
+            "idle_logout": idle_logout,
+            "idle_minutes": settings.PERHEKESKUS_SESSION_IDLE_MINUTES,
+        },
+        status=status,
     )
 
 

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After the user is known: a session idle for SESSION_IDLE_MINUTES is logged out (F-25).
+    "perhekeskus.accounts.middleware.IdleTimeoutMiddleware",
     # A selector's NotFound (missing or forbidden alike) is the site's 404 page.
     "perhekeskus.core.middleware.NotFoundMiddleware",
     # A refused object or action is logged as such, with the user's id (F-22).
@@ -209,6 +211,8 @@ AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# A professional's session also ends after this many minutes without a request (0: never).
+PERHEKESKUS_SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
