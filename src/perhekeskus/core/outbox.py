@@ -11,17 +11,23 @@ change into an error for the person who made it (F-06: a family lost its trackin
 - A failure is logged with the message's id, kind and the exception's class, never an address
   or a text, and retried with exponential back-off; after `OUTBOX_MAX_ATTEMPTS` it is given up
   and logged as an error.
-- Sent messages lose their recipients, subject and body at once; `outbox_purge` deletes sent
-  and given-up rows after `OUTBOX_RETENTION_DAYS`.
+- Attachments (a calendar file) are stored with the message, encrypted like the body, and attached
+  when it is sent.
+- Sent messages lose their recipients, subject, body and attachments at once; `outbox_purge`
+  deletes sent and given-up rows after `OUTBOX_RETENTION_DAYS`.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from email.mime.base import MIMEBase
+from email.mime.text import MIMEText
 from functools import partial
 
 from django.conf import settings
@@ -46,6 +52,78 @@ def one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with an e-mail. `mimetype` may carry parameters ("text/calendar;
+    method=REQUEST"): calendar programs read an invitation's method from them."""
+
+    filename: str
+    content: bytes
+    mimetype: str = "application/octet-stream"
+
+
+def _attachments_dump(attachments: Sequence[Attachment]) -> str:
+    if not attachments:
+        return ""
+    rows = []
+    for attachment in attachments:
+        try:
+            content, encoding = attachment.content.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            content, encoding = base64.b64encode(attachment.content).decode("ascii"), "base64"
+        rows.append(
+            {
+                "filename": attachment.filename,
+                "content": content,
+                "encoding": encoding,
+                "mimetype": attachment.mimetype,
+            }
+        )
+    return json.dumps(rows)
+
+
+def attachments_load(stored: str) -> list[Attachment]:
+    """The attachments of a stored message (an empty list for none)."""
+    if not stored:
+        return []
+    result = []
+    for row in json.loads(stored):
+        text = row["content"]
+        try:
+            content = (
+                base64.b64decode(text, validate=True)
+                if row.get("encoding") == "base64"
+                else text.encode("utf-8")
+            )
+        except binascii.Error:
+            content = text.encode("utf-8")
+        result.append(
+            Attachment(
+                filename=row["filename"],
+                content=content,
+                mimetype=row.get("mimetype") or "application/octet-stream",
+            )
+        )
+    return result
+
+
+def _mime_part(attachment: Attachment) -> MIMEBase:
+    kind, _sep, params_text = attachment.mimetype.partition(";")
+    maintype, _slash, subtype = kind.strip().partition("/")
+    params = [p.strip().partition("=") for p in params_text.split(";") if p.strip()]
+    part: MIMEBase
+    if maintype == "text":
+        part = MIMEText(attachment.content.decode("utf-8"), subtype or "plain", "utf-8")
+    else:
+        part = MIMEBase(maintype or "application", subtype or "octet-stream")
+        part.set_payload(base64.b64encode(attachment.content).decode("ascii"))
+        part["Content-Transfer-Encoding"] = "base64"
+    for name, _eq, value in params:
+        part.set_param(name, value.strip('"'))
+    part.add_header("Content-Disposition", "attachment", filename=attachment.filename)
+    return part
+
+
 def email_enqueue(
     *,
     kind: str,
@@ -54,6 +132,7 @@ def email_enqueue(
     body: str,
     from_email: str = "",
     dedupe_key: str = "",
+    attachments: Sequence[Attachment] = (),
 ) -> OutboxEmail | None:
     """Queue an e-mail in the caller's transaction and send it after the commit. With a
     `dedupe_key`, nothing is queued while a message with the same key is still waiting.
@@ -74,6 +153,7 @@ def email_enqueue(
         recipients=json.dumps(to),
         subject=one_line(subject),
         body=body,
+        attachments=_attachments_dump(attachments),
         from_email=from_email,
         next_attempt_at=timezone.now(),
     )
@@ -112,12 +192,15 @@ def outbox_deliver(*, message_id: int) -> bool:
 
 def _send(message: OutboxEmail) -> bool:
     try:
-        EmailMessage(
+        email = EmailMessage(
             subject=one_line(message.subject),
             body=message.body,
             from_email=message.from_email or None,
             to=json.loads(message.recipients),
-        ).send(fail_silently=False)
+        )
+        for attachment in attachments_load(message.attachments):
+            email.attach(_mime_part(attachment))
+        email.send(fail_silently=False)
     except Exception as error:
         now = timezone.now()
         error_name = type(error).__name__[:100]
@@ -146,7 +229,7 @@ def _send(message: OutboxEmail) -> bool:
         return False
     # Sent: nothing of the message is kept but the fact (recipients and texts are emptied).
     OutboxEmail.objects.filter(pk=message.pk).update(
-        sent_at=timezone.now(), last_error="", recipients="", subject="", body=""
+        sent_at=timezone.now(), last_error="", recipients="", subject="", body="", attachments=""
     )
     return True
 
