@@ -57,3 +57,4 @@ if REDIS_URL:  # noqa: F405
             "CONFIG": {"hosts": [REDIS_URL], "prefix": f"asgi-test-{TEST_WORKER}"},  # noqa: F405
         }
     }
+PERHEKESKUS_SMS_BACKEND = "perhekeskus.core.sms.LocmemBackend"
