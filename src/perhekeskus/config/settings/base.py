@@ -141,6 +141,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # `perhekeskus worker`. A job is a row in the same database, so a job enqueued inside a service's
 # transaction exists exactly when the change it follows does.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often an idle worker looks for ready jobs (seconds), and how long a job may stay RUNNING
+# before another worker takes it for lost with its worker (killed, out of memory) and runs it
+# again: longer than any job runs (a job that runs longer splits its work into batches).
+PERHEKESKUS_JOBS_POLL_INTERVAL = env_int("JOBS_POLL_INTERVAL", 1)
+PERHEKESKUS_JOBS_STALE_AFTER_SECONDS = env_int("JOBS_STALE_AFTER_SECONDS", 600)
 
 # --- Cache and channel layer --------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
