@@ -9,3 +9,6 @@ class AppointmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from perhekeskus.appointments import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.appointments.jobs import register as register_jobs
+
+        register_jobs()  # the reminder (every minute) and anonymisation (daily) jobs
