@@ -71,3 +71,36 @@ class Counter:
         # ValueError: the window ended meanwhile, and there is nothing to give back.
         with contextlib.suppress(ValueError):
             cache.decr(self.key)
+
+
+@dataclass
+class Reservation:
+    """Slots taken for one thing about to be stored; `release` gives them back when it was not
+    stored after all."""
+
+    counters: list[Counter]
+
+    def release(self) -> None:
+        for counter in self.counters:
+            counter.give_back()
+        self.counters = []
+
+
+@dataclass(frozen=True)
+class Limiter:
+    """The limits that apply to one client. Empty when limits are off."""
+
+    counters: tuple[Counter, ...]
+
+    def reserve(self) -> Reservation:
+        """Take a slot on every limit, or raise RateLimited with nothing taken."""
+        taken = Reservation([])
+        for counter in self.counters:
+            if not counter.take():
+                taken.release()
+                raise RateLimited(max(c.rate.seconds for c in self.counters))
+            taken.counters.append(counter)
+        return taken
+
+
+NO_LIMIT = Limiter(())

@@ -13,48 +13,20 @@ Counted in the cache by `core.ratelimit`. Keys are keyed hashes; no address is s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.http import HttpRequest
 
 from perhekeskus.core.client import client_address, keyed_hash
-from perhekeskus.core.ratelimit import Counter, RateLimited, parse_rate
+from perhekeskus.core.ratelimit import (
+    NO_LIMIT,
+    Counter,
+    Limiter,
+    RateLimited,
+    Reservation,
+    parse_rate,
+)
 
 __all__ = ["NO_LIMIT", "Limiter", "RateLimited", "Reservation", "help_request_limiter"]
-
-
-@dataclass
-class Reservation:
-    """Slots taken for one request about to be stored; `release` gives them back when it was
-    not stored after all."""
-
-    counters: list[Counter]
-
-    def release(self) -> None:
-        for counter in self.counters:
-            counter.give_back()
-        self.counters = []
-
-
-@dataclass(frozen=True)
-class Limiter:
-    """The limits that apply to one client. Empty when limits are off."""
-
-    counters: tuple[Counter, ...]
-
-    def reserve(self) -> Reservation:
-        """Take a slot on every limit, or raise RateLimited with nothing taken."""
-        taken = Reservation([])
-        for counter in self.counters:
-            if not counter.take():
-                taken.release()
-                raise RateLimited(max(c.rate.seconds for c in self.counters))
-            taken.counters.append(counter)
-        return taken
-
-
-NO_LIMIT = Limiter(())
 
 
 def help_request_limiter(request: HttpRequest, *, scope: str = "help-request") -> Limiter:
