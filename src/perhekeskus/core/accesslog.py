@@ -7,7 +7,11 @@ rewrites log records before any handler writes them:
 - the client address becomes "-";
 - every query string value becomes "*" (the parameter names stay, for operations);
 - under `/ask-for-help/` (any language) and `/api/v1/help-requests/`, every path segment after
-  the prefix that could be a tracking code (a digit in it, or twenty code letters) becomes "*".
+  the prefix that could be a tracking code (a digit in it, or twenty code letters) becomes "*";
+- a booking's manage and video links (`/<lang>/book/manage/<token>/…`,
+  `/<lang>/book/video/<token>/`) and a professional's calendar feed
+  (`/calendar-feeds/<token>.ics`): the token is the only key, so its segment becomes "*"
+  whatever it looks like.
 
 `perhekeskus serve` installs it on uvicorn's access log; the settings install it on Django's
 request log (a 404 there names the path). A reverse proxy in front must do the same in its own
@@ -24,6 +28,8 @@ MASK = "*"
 _PRIVATE_PREFIXES = re.compile(r"(/ask-for-help/|/api/v1/help-requests/)")
 _CODE_ALPHABET = frozenset("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+# The segment right after these is a secret token, whatever its letters.
+_TOKEN_BEFORE = re.compile(r"(/book/manage/|/book/video/|^/calendar-feeds/)[^/?]+")
 
 
 def _could_be_code(segment: str) -> bool:
@@ -37,9 +43,15 @@ def _mask_segment(segment: str) -> str:
     return MASK
 
 
+def _token_mask(segment: str) -> str:
+    # A feed keeps its ".ics", so that the log still says what kind of request it was.
+    return MASK + ".ics" if segment.endswith(".ics") else MASK
+
+
 def mask_path(path: str) -> str:
     """A request path (with its query string) as it may be logged."""
     path, question, query = path.partition("?")
+    path = _TOKEN_BEFORE.sub(lambda m: m.group(1) + _token_mask(m.group(0)), path)
     match = _PRIVATE_PREFIXES.search(path)
     if match:
         head, tail = path[: match.end()], path[match.end() :]

@@ -28,6 +28,7 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
 )
 from perhekeskus.catalog.taxonomies import TASKS_KEY
+from perhekeskus.core import service_actions
 from perhekeskus.finder.views.common import (
     ages_text,
     area_text,
@@ -277,6 +278,8 @@ def service_card_context(request: HttpRequest, service: Service) -> dict[str, An
         "producers": [p for p in service.producers.all() if p.pk != service.organization_id],
         "show_fees": _fees_say_more(service),
         "back_url": back_to_results(request),
+        # What other apps offer for the service ("Book an appointment"), through core's registry.
+        "actions": service_actions.actions_for(service.pk),
     }
     return context
 
