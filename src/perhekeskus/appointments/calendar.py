@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from perhekeskus.appointments.models import Booking, BookingStatus, Channel
@@ -150,10 +151,8 @@ def _pro_link(booking: Booking) -> str:
 
 def _professional_event(booking: Booking, now: dt.datetime) -> Event:
     event = _base_event(booking, now)
-    event.add(
-        "summary",
-        _("Appointment: %(type)s") % {"type": booking.appointment_type.name},
-    )
+    summary = pgettext("calendar event", "Appointment: %(type)s")
+    event.add("summary", summary % {"type": booking.appointment_type.name})
     if booking.channel == Channel.VISIT:
         place = place_text(booking)
         if place:
@@ -196,9 +195,8 @@ def feed_ics(
     program removes them."""
     now = now or timezone.now()
     calendar = _calendar(None)
-    calendar.add(
-        "x-wr-calname", _("Appointments: %(site)s") % {"site": settings.PERHEKESKUS_SITE_NAME}
-    )
+    name = pgettext("calendar name", "Appointments: %(site)s")
+    calendar.add("x-wr-calname", name % {"site": settings.PERHEKESKUS_SITE_NAME})
     calendar.add("x-wr-timezone", HELSINKI)
     calendar.add("refresh-interval", dt.timedelta(minutes=15), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT15M")

@@ -167,14 +167,7 @@ def sms_text(booking: Booking, kind: Kind) -> str:
             "site": settings.PERHEKESKUS_SITE_NAME,
         }
         links = family_links(booking, booking.manage_token) if booking.manage_token else {}
-        if kind == "confirmed":
-            text = _("Appointment booked: %(type)s %(when)s.") % values
-        elif kind == "rescheduled":
-            text = _("Appointment moved: %(type)s %(when)s.") % values
-        elif kind == "cancelled":
-            text = _("Appointment cancelled: %(type)s %(when)s.") % values
-        else:
-            text = _("Reminder: %(type)s %(when)s.") % values
+        text = _subject(kind, str(values["type"]), str(values["when"])) + "."
         if kind != "cancelled":
             if booking.channel == Channel.PHONE:
                 text += " " + _("The professional calls you.")

@@ -18,8 +18,9 @@ from urllib.parse import quote, urlsplit
 import jwt
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from perhekeskus.accounts.models import User
 from perhekeskus.appointments.models import Booking
 
 # A token stays valid this long after the appointment's planned end (a meeting that runs over).
@@ -50,7 +51,7 @@ def _family_display_name(booking: Booking) -> str:
         return first
     language = booking.language if booking.language in ("fi", "sv", "en") else "fi"
     with translation.override(language):
-        return _("Family")
+        return pgettext("video display name", "Family")
 
 
 def join_token(booking: Booking, *, display_name: str, moderator: bool, user_id: str) -> str:
@@ -90,16 +91,15 @@ def family_join_url(booking: Booking) -> str:
     return url
 
 
-def professional_join_url(booking: Booking, professional: object) -> str:
+def professional_join_url(booking: Booking, professional: User) -> str:
     """The room's address for the professional, who is the moderator when tokens are on."""
     url = room_url(booking)
     if _jwt_enabled():
-        full_name = getattr(professional, "get_full_name", lambda: "")() or str(professional)
         token = join_token(
             booking,
-            display_name=str(full_name)[:80],
+            display_name=(professional.full_name or str(professional))[:80],
             moderator=True,
-            user_id=f"professional-{getattr(professional, 'pk', '')}",
+            user_id=f"professional-{professional.pk}",
         )
         url = f"{url}?jwt={token}"
     return url
