@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import (
     Exists,
     Model,
@@ -29,6 +31,7 @@ from django.db.models import (
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, NullIf
 
+from perhekeskus.catalog.drafts import apply_service_snapshot
 from perhekeskus.catalog.hsds import CHANNEL_KIND_BY_TERM_ID, CHANNEL_TAXONOMY_ID
 from perhekeskus.catalog.models import (
     AreaType,
@@ -40,6 +43,7 @@ from perhekeskus.catalog.models import (
     Schedule,
     Service,
     ServiceAtLocation,
+    ServiceDraft,
     Taxonomy,
     TaxonomyTerm,
 )
@@ -523,3 +527,26 @@ def service_get_for_preview(*, actor: Visitor, service_id: uuid.UUID) -> Service
     if not can_edit_catalog_of(actor, service.organization_id):
         raise AccessDenied(target_type="catalog.service", target_id=service_id)
     return service
+
+
+@contextmanager
+def service_preview_of(
+    *, actor: Visitor, service_id: uuid.UUID
+) -> Iterator[tuple[Service, ServiceDraft | None]]:
+    """The service as its card would show it to the editor's preview, with the changes of a
+    published service that wait for approval (its `ServiceDraft`) when there are any: they are
+    written to the rows in a savepoint that is rolled back when the block ends, so that nothing
+    of them is stored and no one else sees them. Render the page inside the block. Checked as
+    `service_get_for_preview`."""
+    with transaction.atomic():
+        start = transaction.savepoint()
+        try:
+            service = service_get_for_preview(actor=actor, service_id=service_id)
+            draft = ServiceDraft.objects.filter(service=service, publish=False).first()
+            if draft is not None:
+                locked = Service.objects.select_for_update().get(pk=service_id)
+                apply_service_snapshot(locked, draft.snapshot)
+                service = _with_details(Service.objects.filter(pk=service_id)).get()
+            yield service, draft
+        finally:
+            transaction.savepoint_rollback(start)

@@ -61,11 +61,20 @@ _NESTED = frozenset({"channels", "schedules", "at_locations"})
 _AUDIT_TEXT_LIMIT = 300
 
 
-class ServiceIncomplete(PolicyDenied):
+class PublicationRefused(PolicyDenied):
+    """A publication this actor may not make of this description now: the editor's form shows
+    it as the form's error and keeps what was typed, instead of a 403 page."""
+
+    def __init__(self, message: str, reasons: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.reasons = reasons or []
+
+
+class ServiceIncomplete(PublicationRefused):
     """The description lacks what a published service must say (`catalog.completeness`)."""
 
     def __init__(self, missing: list[str]) -> None:
-        super().__init__(" ".join([_("The service cannot be published yet."), *missing]))
+        super().__init__(" ".join([_("The service cannot be published yet."), *missing]), missing)
         self.missing = missing
 
 
@@ -73,7 +82,7 @@ def _check_publication(actor: Actor, service: Service, snapshot: dict[str, Any])
     """A publication by this actor: refused when the organisation's publications wait for
     approval and the actor may not approve, or when the description is incomplete."""
     if must_send_for_review(actor, service.organization):
-        raise PolicyDenied(
+        raise PublicationRefused(
             _(
                 "Send the service for approval: your organisation's publications are approved "
                 "by its approver or a network coordinator."
@@ -186,6 +195,7 @@ def service_update(
     service_id: uuid.UUID,
     apply_changes: Callable[[Service], None],
     request: HttpRequest | None = None,
+    on_draft: bool = False,
 ) -> Service:
     """Change a service description. `apply_changes` gets the service, locked and checked,
     sets the new values on it and writes its nested parts (channels, places, hours); this
@@ -198,7 +208,11 @@ def service_update(
     A published service of an organisation that requires review, changed by an editor who may
     not approve, keeps its live rows: the changes are made inside a savepoint, read back as a
     snapshot, rolled back and kept as the service's draft (`ServiceDraft`) until approved. A
-    withdrawal (back to draft) is never held back."""
+    withdrawal (back to draft) is never held back.
+
+    `on_draft`: the changes were made on the pending draft (the editor's form showed it), so
+    the draft is written first inside that savepoint and what results replaces the draft; a
+    withdrawal made on the draft keeps the draft's content as the unpublished description."""
     with transaction.atomic():
         service: Service = _locked(Service, service_id, actor)
         before = service_snapshot(service)
@@ -207,6 +221,15 @@ def service_update(
             must_send_for_review(actor, service.organization)
         )
         savepoint = transaction.savepoint() if as_draft else None
+        base = None
+        if savepoint is not None and on_draft:
+            base = (
+                ServiceDraft.objects.select_for_update()
+                .filter(service=service, publish=False)
+                .first()
+            )
+            if base is not None:
+                apply_service_snapshot(service, base.snapshot)
         apply_changes(service)
         _require_editor(actor, service.organization_id)
         if savepoint is not None:
@@ -217,8 +240,12 @@ def service_update(
                     before=before,
                     savepoint=savepoint,
                     request=request,
+                    base=base,
                 )
             transaction.savepoint_commit(savepoint)
+            if base is not None:
+                # Its content is now the (unpublished) description itself.
+                base.delete()
         saved = _own_fields(service) != own_before
         if saved:
             service.full_clean()
@@ -260,22 +287,45 @@ def _store_draft(
     before: dict[str, Any],
     savepoint: str,
     request: HttpRequest | None,
+    base: ServiceDraft | None = None,
 ) -> Service:
     """Keep what `apply_changes` wrote (inside `savepoint`) as the service's draft, and roll
-    the live rows back. Changes are merged by field into an existing draft: the form showed the
-    live description, so a field it left as it was keeps the draft's earlier change."""
+    the live rows back. Made on the live description, the changes are merged by field into an
+    existing draft (a field the form left as it was keeps the draft's earlier change); made on
+    the draft (`base`), the result is the draft, and a draft that no longer differs from the
+    live description is discarded."""
     service.full_clean()
     service.save()
     after = service_snapshot(service)
     transaction.savepoint_rollback(savepoint)
     service.refresh_from_db()
-    changes = snapshot_changes(before, after)
-    if not changes:
-        return service
-    draft = ServiceDraft.objects.select_for_update().filter(service=service).first()
-    if draft is None:
-        draft = ServiceDraft(service=service, snapshot=before)
-    draft.snapshot = {**draft.snapshot, **{field: after[field] for field in changes}}
+    if base is not None:
+        changes = snapshot_changes(base.snapshot, after)
+        if not changes:
+            return service
+        if not snapshot_changes(before, after):
+            base.delete()
+            audit_record(
+                action=actions.SERVICE_DRAFT,
+                actor=actor,
+                target=service,
+                request=request,
+                details={
+                    "fields": sorted(changes)[:50],
+                    "changes": _old_and_new(changes, nested=False),
+                    "discarded": True,
+                },
+            )
+            return service
+        draft = base
+        draft.snapshot = after
+    else:
+        changes = snapshot_changes(before, after)
+        if not changes:
+            return service
+        existing = ServiceDraft.objects.select_for_update().filter(service=service).first()
+        draft = existing or ServiceDraft(service=service, snapshot=before)
+        draft.snapshot = {**draft.snapshot, **{field: after[field] for field in changes}}
     draft.state = DraftState.DRAFT
     author: Any = actor.pk if getattr(actor, "is_authenticated", False) else None
     draft.author_id = author

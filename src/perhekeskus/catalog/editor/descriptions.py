@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -24,6 +26,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
 from perhekeskus.catalog import services
+from perhekeskus.catalog.drafts import apply_service_snapshot
 from perhekeskus.catalog.editor.base import (
     LanguagesFormMixin,
     PolicyAdminMixin,
@@ -50,6 +53,7 @@ from perhekeskus.catalog.models import (
     ServiceDraft,
     ServiceVersion,
 )
+from perhekeskus.catalog.policies import must_send_for_review
 from perhekeskus.catalog.versions import ACTION_LABELS, version_changes
 from perhekeskus.core.actors import request_actor
 from perhekeskus.core.errors import NotFound, PolicyDenied
@@ -57,6 +61,39 @@ from perhekeskus.core.errors import NotFound, PolicyDenied
 STALE_AFTER = dt.timedelta(days=365)
 # Versions shown on a service's history page, newest first.
 HISTORY_LENGTH = 50
+
+
+@dataclass
+class _Edit:
+    """One attempt at the service form within a request: whether it shows the pending draft
+    (then `savepoint` is where the draft was written, to be rolled back) and the publication
+    refused by the attempt before, which the form shows as its error."""
+
+    draft: ServiceDraft | None = None
+    savepoint: str | None = None
+    refused: services.PublicationRefused | None = None
+
+
+def _edit_of(request: HttpRequest) -> _Edit | None:
+    edit: _Edit | None = getattr(request, "_catalog_service_edit", None)
+    return edit
+
+
+_DRAFT_NOTICES = {
+    DraftState.DRAFT: _(
+        "This form shows your changes, not yet sent for approval; families see the approved "
+        "description until the changes are approved."
+    ),
+    DraftState.PENDING_REVIEW: _(
+        "This form shows your changes awaiting approval; families see the approved description "
+        "until they are approved. Saving again takes them back from approval until you send "
+        "them again."
+    ),
+    DraftState.RETURNED: _(
+        "This form shows your changes, returned with a comment; families see the approved "
+        "description."
+    ),
+}
 
 
 class NotVerifiedFilter(admin.SimpleListFilter):
@@ -178,7 +215,11 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
             reverse("catalog_review:publishing", args=[service.pk]),
             _("Check and publish, or send for approval"),
         )
-        # A published service's changes that wait (ADR 0032): this form shows the approved one.
+        shown: ServiceDraft | None = getattr(service, "shown_draft", None)
+        if shown is not None:
+            return format_html("{} {}", _DRAFT_NOTICES[DraftState(shown.state)], link)
+        # A published service's changes that wait (ADR 0032), shown to the approvers: this form
+        # shows the approved one.
         draft = ServiceDraft.objects.filter(service=service).only("state", "publish").first()
         if draft is None or draft.publish:
             return link
@@ -220,6 +261,109 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         if service_id is not None:
             context.setdefault("preview_url", reverse("catalog_service_preview", args=[service_id]))
         return super().change_view(request, object_id, form_url, context)
+
+    def _changeform_view(
+        self, request: HttpRequest, object_id: Any, form_url: str, extra_context: Any
+    ) -> Any:
+        """The admin's form page, inside its transaction. A publication the service refuses
+        (incomplete, or it must be sent for approval) leaves nothing stored and shows the same
+        page again with what was typed and the reasons as the form's error (not a 403 page)."""
+        try:
+            return self._edit_attempt(request, object_id, form_url, extra_context, None)
+        except services.PublicationRefused as refused:
+            context = {
+                **(extra_context or {}),
+                "publication_refused": refused.reasons or [str(refused)],
+            }
+            return self._edit_attempt(request, object_id, form_url, context, refused)
+
+    def _edit_attempt(
+        self,
+        request: HttpRequest,
+        object_id: Any,
+        form_url: str,
+        extra_context: Any,
+        refused: services.PublicationRefused | None,
+    ) -> Any:
+        """One run of the form page. An editor whose changes of a published service wait for
+        approval sees and edits the pending draft: it is written to the rows in a savepoint,
+        which is rolled back once the page is rendered (or, on a valid save, before the
+        service call, which writes the draft again itself)."""
+        start = transaction.savepoint()
+        edit = _Edit(refused=refused)
+        edit.draft = self._draft_to_show(request, object_id)
+        if edit.draft is not None:
+            service = Service.objects.select_for_update().get(pk=edit.draft.service_id)
+            apply_service_snapshot(service, edit.draft.snapshot)
+            edit.savepoint = start
+        setattr(request, "_catalog_service_edit", edit)  # noqa: B010 (read by the hooks below)
+        try:
+            response = super()._changeform_view(  # type: ignore[misc]
+                request, object_id, form_url, extra_context
+            )
+            if edit.savepoint is not None and hasattr(response, "render"):
+                response.render()
+        except BaseException:
+            transaction.savepoint_rollback(start)
+            raise
+        finally:
+            setattr(request, "_catalog_service_edit", None)  # noqa: B010
+        if edit.savepoint is not None:
+            transaction.savepoint_rollback(start)
+        else:
+            transaction.savepoint_commit(start)
+        return response
+
+    def _draft_to_show(self, request: HttpRequest, object_id: Any) -> ServiceDraft | None:
+        """The pending changes of a published service, when this user's changes are kept as a
+        draft (ADR 0032): their form shows the draft, not the approved description."""
+        if object_id is None or request.method not in ("GET", "HEAD", "POST"):
+            return None
+        try:
+            service_id = uuid.UUID(unquote(str(object_id)))
+        except ValueError:
+            return None
+        service = (
+            self.get_queryset(request)
+            .filter(pk=service_id, publication_state=PublicationState.PUBLISHED)
+            .select_related("organization")
+            .first()
+        )
+        if service is None:
+            return None
+        if not must_send_for_review(request_actor(request), service.organization):
+            return None
+        return ServiceDraft.objects.filter(service=service, publish=False).first()
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: Any = None) -> Any:
+        service = super().get_object(request, object_id, from_field)
+        edit = _edit_of(request)
+        if service is not None and edit is not None and edit.draft is not None:
+            service.shown_draft = edit.draft
+        return service
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        edit = _edit_of(request)
+        if edit is None or edit.refused is None:
+            return form_class
+
+        class RefusedForm(form_class):  # type: ignore[misc,valid-type]
+            """The same values again, with the refusal as the form's error: nothing is saved
+            until the editor changes what was asked (or leaves the service unpublished)."""
+
+            def clean(self) -> Any:
+                cleaned = super().clean()
+                field = "publication_state" if "publication_state" in self.fields else None
+                self.add_error(
+                    field, _("The service was not published: see the reasons at the top.")
+                )
+                return cleaned
+
+        RefusedForm.__name__ = form_class.__name__
+        return RefusedForm
 
     def get_urls(self) -> list[Any]:
         restore = path(
@@ -307,11 +451,19 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
         change: bool,
     ) -> None:
         if change:
+            edit = _edit_of(request)
+            on_draft = edit is not None and edit.savepoint is not None
+            if edit is not None and edit.savepoint is not None:
+                # The form was read on the draft; the service writes the draft again under
+                # its own lock and savepoint, before the form's changes.
+                transaction.savepoint_rollback(edit.savepoint)
+                edit.savepoint = None
             services.service_update(
                 actor=request_actor(request),
                 service_id=form.instance.pk,
                 apply_changes=apply_form(form, write_related),
                 request=request,
+                on_draft=on_draft,
             )
         else:
             services.service_create(
@@ -333,13 +485,35 @@ class ServiceEditorAdmin(PolicyAdminMixin, LanguagesFormMixin, TranslationAdmin)
 
     @admin.action(description=_("Publish selected services"))
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
-        count = self._each(request, queryset, services.service_publish)
+        """Publishes each complete service the user may publish, and names each one it did not
+        publish, with the reasons (what is missing, or that it must be sent for approval)."""
+        count = 0
+        refused: list[tuple[Service, str]] = []
+        for service in queryset.order_by("name"):
+            try:
+                services.service_publish(
+                    actor=request_actor(request), service=service, request=request
+                )
+            except services.PublicationRefused as refusal:
+                refused.append((service, " ".join(refusal.reasons or [str(refusal)])))
+                continue
+            except PolicyDenied:
+                refused.append((service, str(_("You may not publish it."))))
+                continue
+            count += 1
         self.message_user(
             request,
             ngettext("%(count)d service published.", "%(count)d services published.", count)
             % {"count": count},
-            messages.SUCCESS,
+            messages.SUCCESS if count or not refused else messages.WARNING,
         )
+        for service, reasons in refused:
+            self.message_user(
+                request,
+                _("“%(name)s” was not published: %(reasons)s")
+                % {"name": service, "reasons": reasons},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Return selected services to draft"))
     def unpublish_selected(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:

@@ -474,10 +474,130 @@ def test_the_editor_form_says_that_changes_wait_and_links_to_the_publishing_page
     url = f"/fi/pro/catalog/catalog/service/{service.pk}/change/"
     page = client.get(url).content.decode()
     assert f'href="{QUEUE}{service.pk}/"' in page
-    assert "muutoksesi odottavat hyväksyntää" not in page
+    assert "hyväksyntää odottavat muutoksesi" not in page
     services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
     services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
-    assert "muutoksesi odottavat hyväksyntää" in client.get(url).content.decode()
+    assert "hyväksyntää odottavat muutoksesi" in client.get(url).content.decode()
+
+
+@pytest.fixture
+def ngo_editing_approver(ngo: Any) -> Any:
+    return UserFactory.create(
+        organization=ngo, roles=[Role.ORGANIZATION_EDITOR, Role.ORGANIZATION_APPROVER]
+    )
+
+
+def test_the_editor_form_shows_the_draft_awaiting_approval_not_the_approved_text(
+    ngo_editor: Any, ngo_editing_approver: Any
+) -> None:
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization, name="Vanha"))
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    url = f"/fi/pro/catalog/catalog/service/{service.pk}/change/"
+    response = logged_in_client(ngo_editor).get(url)
+    form = response.context["adminform"].form
+    assert form["name_fi"].value() == "Uusi"
+    # The draft's new channel is a row of the form too.
+    formsets = [f.formset for f in response.context["inline_admin_formsets"]]
+    channels = next(f for f in formsets if "channel" in f.prefix)
+    assert "a@example.org" in [f["value"].value() for f in channels.forms]
+    # Only shown: the live rows are as approved.
+    service.refresh_from_db()
+    assert service.name_fi == "Vanha"
+    assert not service.channels.filter(value="a@example.org").exists()
+    # The approver's form shows the approved text (approving is its own action).
+    approver_form = logged_in_client(ngo_editing_approver).get(url).context["adminform"].form
+    assert approver_form["name_fi"].value() == "Vanha"
+
+
+def test_saving_the_form_on_the_draft_keeps_the_draft_and_its_rows(ngo_editor: Any) -> None:
+    from perhekeskus.testing.admin import admin_form_data
+
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization, name="Vanha"))
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+    client = logged_in_client(ngo_editor)
+    url = f"/fi/pro/catalog/catalog/service/{service.pk}/change/"
+    data = admin_form_data(client.get(url), summary_fi="Uusi tiivistelmä.")
+    assert client.post(url, data).status_code == 302
+    draft = ServiceDraft.objects.get(service=service)
+    assert draft.snapshot["name_fi"] == "Uusi"
+    assert draft.snapshot["summary_fi"] == "Uusi tiivistelmä."
+    assert "a@example.org" in [c["value"] for c in draft.snapshot["channels"]]
+    service.refresh_from_db()
+    assert service.name_fi == "Vanha"
+    assert service.summary_fi != "Uusi tiivistelmä."
+    assert not service.channels.filter(value="a@example.org").exists()
+    entry = AuditEntry.objects.filter(action="catalog.service.draft").latest("pk")
+    assert entry.details["fields"] == ["summary_fi"]
+    # Setting the name back to the approved one in the form takes it back in the draft.
+    data = admin_form_data(client.get(url), name_fi="Vanha")
+    assert client.post(url, data).status_code == 302
+    assert ServiceDraft.objects.get(service=service).snapshot["name_fi"] == "Vanha"
+
+
+def test_the_preview_shows_the_draft_awaiting_approval(
+    ngo_editor: Any, ngo_editing_approver: Any
+) -> None:
+    service = complete(ServiceFactory.create(organization=ngo_editor.organization, name="Vanha"))
+    services.service_update(actor=ngo_editor, service_id=service.pk, apply_changes=_rename("Uusi"))
+    services.service_submit_for_review(actor=ngo_editor, service_id=service.pk)
+    for user in (ngo_editor, ngo_editing_approver):
+        page = logged_in_client(user).get(f"/fi/pro/catalog/preview/{service.pk}/")
+        html = page.content.decode()
+        assert page.status_code == 200
+        assert "Uusi" in html and "Vanha" not in html
+        assert "a@example.org" in html
+        assert "Hyväksyntää odottavien muutosten esikatselu" in html
+    # The family's page still shows the approved card, and nothing of the draft was stored.
+    public = logged_in_client(ngo_editor).get(f"/fi/services/{service.pk}").content.decode()
+    assert "Vanha" in public and "a@example.org" not in public
+    service.refresh_from_db()
+    assert service.name_fi == "Vanha"
+
+
+def test_publishing_selected_names_each_service_not_published_and_why(editor: Any) -> None:
+    ready = complete(
+        ServiceFactory.create(
+            organization=editor.organization, name="Valmis", publication_state="draft"
+        )
+    )
+    empty = ServiceFactory.create(
+        organization=editor.organization, name="Kesken", publication_state="draft"
+    )
+    client = logged_in_client(editor)
+    response = client.post(
+        "/fi/pro/catalog/catalog/service/",
+        {"action": "publish_selected", "_selected_action": [str(ready.pk), str(empty.pk)]},
+        follow=True,
+    )
+    texts = [str(m) for m in response.context["messages"]]
+    assert "1 palvelu julkaistu." in texts[0] or texts[0].startswith("1 ")
+    assert any(
+        t.startswith("Palvelua ”Kesken” ei julkaistu:") and "Lisää tapa tavoittaa palvelu" in t
+        for t in texts
+    )
+    assert not any("Valmis" in t for t in texts)
+    empty.refresh_from_db()
+    assert empty.publication_state == PublicationState.DRAFT
+    ready.refresh_from_db()
+    assert ready.publication_state == PublicationState.PUBLISHED
+
+
+def test_publishing_selected_in_swedish_says_why_in_swedish(ngo_editor: Any) -> None:
+    waiting = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, name="Tjänst", publication_state="draft"
+        )
+    )
+    response = logged_in_client(ngo_editor).post(
+        "/sv/pro/catalog/catalog/service/",
+        {"action": "publish_selected", "_selected_action": [str(waiting.pk)]},
+        follow=True,
+    )
+    texts = [str(m) for m in response.context["messages"]]
+    assert any(t.startswith("”") and "publicerades inte" in t for t in texts)
+    waiting.refresh_from_db()
+    assert waiting.publication_state == PublicationState.DRAFT
 
 
 def test_publishing_an_incomplete_service_in_the_form_says_what_is_missing(editor: Any) -> None:
@@ -488,14 +608,91 @@ def test_publishing_an_incomplete_service_in_the_form_says_what_is_missing(edito
     )
     client = logged_in_client(editor)
     url = f"/fi/pro/catalog/catalog/service/{service.pk}/change/"
-    response = client.post(url, admin_form_data(client.get(url), publication_state="published"))
-    assert response.status_code == 403
+    versions = service.versions.count()
+    entries = AuditEntry.objects.count()
+    typed = admin_form_data(
+        client.get(url),
+        publication_state="published",
+        name_fi="Uusi nimi jota ei saa hukata",
+        summary_sv="En sammanfattning på svenska.",
+    )
+    response = client.post(url, typed)
+    # The same form again, with what was typed and the reasons: not a 403 page.
+    assert response.status_code == 200
     page = response.content.decode()
+    assert "data-error-summary" in page
     assert "Palvelua ei voi vielä julkaista." in page
     assert "Lisää tapa tavoittaa palvelu" in page
     assert "Mitään ei tallennettu." in page
+    form = response.context["adminform"].form
+    assert form.errors["publication_state"]
+    assert 'value="Uusi nimi jota ei saa hukata"' in page
+    assert "En sammanfattning på svenska." in page
+    # Nothing stored: no change of the row, no version, no audit entry.
     service.refresh_from_db()
     assert service.publication_state == PublicationState.DRAFT
+    assert service.name_fi != "Uusi nimi jota ei saa hukata"
+    assert service.versions.count() == versions
+    assert AuditEntry.objects.count() == entries
+
+
+def test_the_refusal_in_the_form_is_in_the_editors_language(editor: Any) -> None:
+    from perhekeskus.testing.admin import admin_form_data
+
+    service = ServiceFactory.create(
+        organization=editor.organization, publication_state=PublicationState.DRAFT
+    )
+    client = logged_in_client(editor)
+    url = f"/sv/pro/catalog/catalog/service/{service.pk}/change/"
+    response = client.post(url, admin_form_data(client.get(url), publication_state="published"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    with translation.override("sv"):
+        expected = missing_for_publication(service_snapshot(service))
+    assert expected and all(reason in page for reason in expected)
+    assert "Lisää tapa tavoittaa palvelu" not in page
+
+
+def test_a_complete_service_is_published_from_the_form(editor: Any) -> None:
+    from perhekeskus.testing.admin import admin_form_data
+
+    service = complete(
+        ServiceFactory.create(
+            organization=editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    client = logged_in_client(editor)
+    url = f"/fi/pro/catalog/catalog/service/{service.pk}/change/"
+    response = client.post(url, admin_form_data(client.get(url), publication_state="published"))
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.PUBLISHED
+    assert AuditEntry.objects.filter(action="catalog.service.publish").count() == 1
+
+
+def test_an_editor_who_must_send_for_approval_gets_the_form_back_with_the_reason(
+    ngo_editor: Any,
+) -> None:
+    from perhekeskus.testing.admin import admin_form_data
+
+    service = complete(
+        ServiceFactory.create(
+            organization=ngo_editor.organization, publication_state=PublicationState.DRAFT
+        )
+    )
+    client = logged_in_client(ngo_editor)
+    url = f"/en/pro/catalog/catalog/service/{service.pk}/change/"
+    response = client.post(
+        url,
+        admin_form_data(client.get(url), publication_state="published", name_en="Typed name"),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Send the service for approval" in page
+    assert 'value="Typed name"' in page
+    service.refresh_from_db()
+    assert service.publication_state == PublicationState.DRAFT
+    assert service.name_en != "Typed name"
 
 
 def test_the_command_turns_review_on_and_off_and_audits_it(organization: Any) -> None:

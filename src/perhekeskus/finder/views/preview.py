@@ -22,21 +22,26 @@ from perhekeskus.finder.views.service import service_card_context
 @require_GET
 @professional_required
 def service_preview(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
+    """A published service whose changes wait for approval is previewed with those changes:
+    the card the families will see once they are approved."""
     try:
-        service = selectors.service_get_for_preview(
-            actor=request_actor(request), service_id=service_id
-        )
+        with selectors.service_preview_of(actor=request_actor(request), service_id=service_id) as (
+            service,
+            draft,
+        ):
+            context = service_card_context(request, service)
+            context.update(
+                {
+                    "preview": True,
+                    "is_published": service.publication_state == PublicationState.PUBLISHED,
+                    "draft_state": draft.state if draft is not None else None,
+                    "back_url": None,
+                }
+            )
+            # Rendered inside the block: the draft's rows exist only there.
+            response = render(request, "finder/service_preview.html", context)
     except NotFound as missing:
         raise Http404 from missing
-    context = service_card_context(request, service)
-    context.update(
-        {
-            "preview": True,
-            "is_published": service.publication_state == PublicationState.PUBLISHED,
-            "back_url": None,
-        }
-    )
-    response = render(request, "finder/service_preview.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response

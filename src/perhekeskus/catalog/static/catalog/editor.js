@@ -25,3 +25,19 @@
     document.querySelectorAll("ul[data-filterable]").forEach(addFilter);
   });
 })();
+// A form that comes back with a refusal: move focus to the summary at its top (as site.js does
+// on the public pages), so that a screen reader reads the reasons first.
+(function () {
+  "use strict";
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (!summary) { return; }
+    summary.focus();
+    if (summary.scrollIntoView) { summary.scrollIntoView({block: "start"}); }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusErrorSummary);
+  } else {
+    focusErrorSummary();
+  }
+})();
