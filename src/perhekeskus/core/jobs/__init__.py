@@ -13,6 +13,6 @@ periodic("appointments.reminders", every=dt.timedelta(minutes=1), job=due_remind
 """
 
 from perhekeskus.core.jobs.base import Job, enqueue, job
-from perhekeskus.core.jobs.periodic import periodic
+from perhekeskus.core.jobs.schedule import periodic
 
 __all__ = ["Job", "enqueue", "job", "periodic"]

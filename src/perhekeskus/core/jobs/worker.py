@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception, retry
 
 from perhekeskus.core.jobs.base import Job
-from perhekeskus.core.jobs.periodic import enqueue_due, has_due
+from perhekeskus.core.jobs.schedule import enqueue_due, has_due
 
 log = logging.getLogger("perhekeskus.jobs")
 

@@ -5,6 +5,7 @@ after the job it is running; a second one stops it at once (the job is then run 
 
 from __future__ import annotations
 
+import signal
 import socket
 from typing import Any
 
@@ -57,8 +58,11 @@ class Command(BaseCommand):
         )
         if options["verbosity"] > 0:
             self.stdout.write(f"Worker {worker_id} running jobs (Ctrl+C stops it).")
+        stop_signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+        previous = {number: signal.getsignal(number) for number in stop_signals}
         worker.configure_signals()
         try:
             worker.run()
         finally:
-            worker.reset_signals()
+            for number, handler in previous.items():
+                signal.signal(number, handler)

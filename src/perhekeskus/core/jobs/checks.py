@@ -1,0 +1,40 @@
+"""The deploy check that says how many jobs failed for good (`perhekeskus check --deploy`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.checks import CheckMessage, Warning, register
+from django.db import DatabaseError
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+RECENT = dt.timedelta(days=7)
+
+
+def failed_jobs_count(*, since: dt.datetime | None = None) -> int:
+    """Jobs that failed for good (every retry spent), finished since `since` (default: a week)."""
+    since = since or timezone.now() - RECENT
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.FAILED, finished_at__gte=since
+    ).count()
+
+
+@register("jobs", deploy=True)
+def check_failed_jobs(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    try:
+        failed = failed_jobs_count()
+    except DatabaseError:
+        return []  # not migrated yet: nothing has run
+    if not failed:
+        return []
+    return [
+        Warning(
+            f"{failed} background job(s) failed after every retry in the last 7 days.",
+            hint="The admin's Task Results list shows them first, with the error's class; "
+            "the worker's log names the job and the attempt.",
+            id="perhekeskus.W002",
+        )
+    ]
