@@ -3,6 +3,11 @@ logins and serve."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -30,7 +35,30 @@ class Command(BaseCommand):
         port = env_int("PORT", 8000)
         self.print_logins(host, port)
         if not options["no_serve"]:
-            call_command("serve", host=host, port=port, workers=env_int("WEB_CONCURRENCY", 1))
+            with self.worker_beside_the_server():
+                call_command("serve", host=host, port=port, workers=env_int("WEB_CONCURRENCY", 1))
+
+    @contextmanager
+    def worker_beside_the_server(self) -> Iterator[None]:
+        """`perhekeskus worker` in a process of its own with the same settings (reminders,
+        e-mails and retention are jobs), stopped when the server stops."""
+        environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "perhekeskus.cli", "worker", "--worker-id", "demo-1"],
+            env=environment,
+        )
+        self.stdout.write(f"Background jobs: perhekeskus worker is running (process {worker.pid}).")
+        try:
+            yield
+        finally:
+            if worker.poll() is None:
+                worker.terminate()  # SIGTERM: it finishes the job it is running
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+                    worker.wait()
+            self.stdout.write("Background jobs: the worker has stopped.")
 
     def print_logins(self, host: str, port: int) -> None:
         write = self.stdout.write
