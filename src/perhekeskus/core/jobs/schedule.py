@@ -109,5 +109,5 @@ def enqueue_due(*, now: dt.datetime | None = None) -> list[str]:
             PeriodicJob.objects.filter(pk=row.pk).update(next_run_at=next_run, last_enqueued_at=now)
             enqueued.append(row.name)
     if enqueued:
-        log.info("Enqueued periodic jobs: %s", ", ".join(enqueued))
+        log.debug("Enqueued periodic jobs: %s", ", ".join(enqueued))
     return enqueued
