@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from perhekeskus.catalog.importers.ptv.constants import KEYWORDS_MAX, TERM_LISTS
 from perhekeskus.catalog.importers.ptv.reader import _Doc, _objects, _str
 from perhekeskus.catalog.importers.ptv.texts import _language, _texts
@@ -18,7 +20,9 @@ def _terms(doc: _Doc, item: dict[str, Any], path: str) -> list[TermRecord]:
             uri = _url(doc, _str(doc, term, "uri", term_path), f"{term_path}.uri", limit=300)
             code = _str(doc, term, "code", term_path) or uri.rstrip("/").rsplit("/", 1)[-1]
             if not code or len(code) > 100:
-                doc.note(term_path, "a classification without a usable code, left out")
+                doc.note(
+                    term_path, gettext_noop("a classification without a usable code, left out")
+                )
                 continue
             terms.append(
                 TermRecord(
@@ -45,7 +49,12 @@ def _keywords(doc: _Doc, item: dict[str, Any], path: str) -> Texts:
         for word in values:
             candidate = f"{joined}, {word}" if joined else word
             if len(candidate) > KEYWORDS_MAX:
-                doc.note(f"{path}.keywords", f"{lang} keywords past {KEYWORDS_MAX} characters")
+                doc.note(
+                    f"{path}.keywords",
+                    gettext_noop("%(language)s keywords past %(limit)d characters"),
+                    language=lang,
+                    limit=KEYWORDS_MAX,
+                )
                 break
             joined = candidate
         keywords[lang] = joined
@@ -69,5 +78,5 @@ def _areas(
     if area_type.startswith("Nationwide"):
         return "nationwide", []
     if area_type and area_type != "LimitedType":
-        doc.note(f"{path}.areaType", f"unknown area type {area_type!r}")
+        doc.note(f"{path}.areaType", gettext_noop("unknown area type %(value)r"), value=area_type)
     return "municipalities", list(dict.fromkeys(codes))

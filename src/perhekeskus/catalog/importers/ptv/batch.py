@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from perhekeskus.catalog.importers.ptv.constants import SOURCE, VIA
 from perhekeskus.catalog.importers.ptv.parser import PtvParse, _Parser
@@ -99,7 +100,10 @@ def _resolve(parsed: PtvParse) -> list[str]:
 
     for org in batch.organizations:
         if org.parent_id and not available(org.parent_id):
-            notes.append(f"organisation {org.id}: parent {org.parent_id} unknown, left out")
+            notes.append(
+                gettext("organisation %(id)s: parent %(parent)s unknown, left out")
+                % {"id": org.id, "parent": org.parent_id}
+            )
             org.parent_id = None
     locations = []
     dropped_locations: set[uuid.UUID] = set()
@@ -109,9 +113,9 @@ def _resolve(parsed: PtvParse) -> list[str]:
             continue
         dropped_locations.add(location.id)
         reason = (
-            "its organisation is neither in the import nor here"
+            gettext("its organisation is neither in the import nor here")
             if location.organization_id.int
-            else "PTV names no organisation for it"
+            else gettext("PTV names no organisation for it")
         )
         parsed.skipped.append(("location", str(location.id), reason))
     batch.locations = locations
@@ -122,22 +126,29 @@ def _resolve(parsed: PtvParse) -> list[str]:
     for service in batch.services:
         if service.id in parsed.ended_services:
             if service.id not in ended_existing:
-                parsed.skipped.append(("service", str(service.id), "ended in PTV, not here"))
+                reason = gettext("ended in PTV, not here")
+                parsed.skipped.append(("service", str(service.id), reason))
                 continue
             service.status = "defunct"
         if not service.organization_id.int:
-            parsed.skipped.append(("service", str(service.id), "PTV names no organisation for it"))
+            reason = gettext("PTV names no organisation for it")
+            parsed.skipped.append(("service", str(service.id), reason))
             continue
         if not available(service.organization_id):
-            reason = "its organisation is neither in the import nor here, and has no name"
+            reason = gettext("its organisation is neither in the import nor here, and has no name")
             parsed.skipped.append(("service", str(service.id), reason))
             continue
         for producer in [p for p in service.producer_ids if not available(p)]:
-            notes.append(f"service {service.id}: producer {producer} unknown, left out")
+            notes.append(
+                gettext("service %(id)s: producer %(producer)s unknown, left out")
+                % {"id": service.id, "producer": producer}
+            )
             service.producer_ids.remove(producer)
         kept = [sal for sal in service.at_locations if sal.location_id not in dropped_locations]
         if len(kept) != len(service.at_locations):
-            notes.append(f"service {service.id}: a location left out (see skipped)")
+            notes.append(
+                gettext("service %(id)s: a location left out (see skipped)") % {"id": service.id}
+            )
             service.at_locations = kept
         services.append(service)
     # Channels for services outside the import go to those that exist; a channel whose

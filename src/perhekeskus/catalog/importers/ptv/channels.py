@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from perhekeskus.catalog.importers.ptv.constants import CHANNEL_TYPES, POST_OFFICE_MAX, STREET_MAX
 from perhekeskus.catalog.importers.ptv.drafts import (
     _ChannelDraft,
@@ -146,8 +148,11 @@ def _channel(doc: _Doc, item: dict[str, Any], path: str, batch: ImportBatch) -> 
         )
         doc.note(
             f"{path}.serviceChannelType",
-            f"unknown channel type {channel_type!r}"
-            + (f"; read as {guessed} by its fields" if guessed else ", left out"),
+            gettext_noop("unknown channel type %(value)r; read as %(guessed)s by its fields")
+            if guessed
+            else gettext_noop("unknown channel type %(value)r, left out"),
+            value=channel_type,
+            guessed=guessed,
         )
         channel_type = guessed or ""
     names, alternates = _names(doc, item, "serviceChannelNames", path)
@@ -159,7 +164,12 @@ def _channel(doc: _Doc, item: dict[str, Any], path: str, batch: ImportBatch) -> 
     status = _str(doc, item, "publishingStatus", path)
     usable = bool(channel_type) and status not in ("Deleted", "Archived", "OldPublished")
     if channel_type and not usable:
-        doc.note(path, f"channel {channel_id} is {status} in PTV, left out")
+        doc.note(
+            path,
+            gettext_noop("channel %(id)s is %(status)s in PTV, left out"),
+            id=channel_id,
+            status=status,
+        )
     links: dict[uuid.UUID, _Connection] = {}
     for link_path, link in _objects(doc, item, "services", path):
         service = _opt_obj(doc, link, "service", link_path)
@@ -204,5 +214,10 @@ def _channel(doc: _Doc, item: dict[str, Any], path: str, batch: ImportBatch) -> 
     elif channel_type:
         draft.values = _channel_urls(doc, item, path)
     if usable and channel_type != "ServiceLocation" and not (draft.values or draft.phones):
-        doc.note(path, f"{channel_type} channel {channel_id} has no usable number or address")
+        doc.note(
+            path,
+            gettext_noop("%(type)s channel %(id)s has no usable number or address"),
+            type=channel_type,
+            id=channel_id,
+        )
     return draft

@@ -7,6 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from perhekeskus.catalog.importers.ptv.constants import (
     CHARGE_DESCRIPTION_MAX,
     NAME_MAX,
@@ -94,7 +96,11 @@ def _phones(
             charge_type = _str(doc, item, "serviceChargeType", item_path)
             charge = PHONE_CHARGES.get(charge_type, "")
             if charge_type and not charge:
-                doc.note(f"{item_path}.serviceChargeType", f"unknown charge {charge_type!r}")
+                doc.note(
+                    f"{item_path}.serviceChargeType",
+                    gettext_noop("unknown charge %(value)r"),
+                    value=charge_type,
+                )
             channel = ChannelRecord(kind="phone", value=number, names=dict(names or {}))
             channel.phone_charge = charge
             by_number[number] = channel
@@ -151,7 +157,9 @@ def _names(doc: _Doc, item: dict[str, Any], key: str, path: str) -> tuple[Texts,
     if not names:
         fallback = _any_language_value(doc, item, key, path)
         if fallback:
-            doc.note(f"{path}.{key}", "no name in fi/sv/en; the first name given is used")
+            doc.note(
+                f"{path}.{key}", gettext_noop("no name in fi/sv/en; the first name given is used")
+            )
             names = {"fi": fallback}
     return _fit(doc, names, NAME_MAX, f"{path}.{key}"), _fit(
         doc, alternates, NAME_MAX, f"{path}.{key}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from perhekeskus.catalog.importers.ptv.constants import (
     _TIME,
     FINNISH_TIME,
@@ -27,7 +29,9 @@ def _time(doc: _Doc, value: str, path: str) -> dt.time | None:
             return MIDNIGHT  # the end of the day; closing at 00:00 means at midnight
         if hour < 24 and minute < 60 and second < 60:
             return dt.time(hour, minute, second)
-    doc.note(path, f"not a time of day, opening hours left out: {value!r}")
+    doc.note(
+        path, gettext_noop("not a time of day, opening hours left out: %(value)r"), value=value
+    )
     return None
 
 
@@ -38,7 +42,7 @@ def _date(doc: _Doc, parent: dict[str, Any], key: str, path: str) -> dt.date | N
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        doc.note(f"{path}.{key}", f"not a date, left out: {value!r}")
+        doc.note(f"{path}.{key}", gettext_noop("not a date, left out: %(value)r"), value=value)
         return None
     # PTV stores a day as its Finnish midnight in UTC ("2024-06-20T21:00:00Z" is 21 June).
     if moment.tzinfo is not None:
@@ -51,7 +55,9 @@ def _weekday(doc: _Doc, value: str, path: str) -> int | None:
         return None
     day = WEEKDAYS.get(value.lower())
     if day is None:
-        doc.note(path, f"not a weekday, opening hours left out: {value!r}")
+        doc.note(
+            path, gettext_noop("not a weekday, opening hours left out: %(value)r"), value=value
+        )
     return day
 
 
@@ -106,7 +112,7 @@ def _service_hours(doc: _Doc, parent: dict[str, Any], path: str) -> list[Schedul
 
         if hour_type == "Exceptional":
             if valid_from is None:
-                doc.note(hour_path, "exceptional hours without a date, left out")
+                doc.note(hour_path, gettext_noop("exceptional hours without a date, left out"))
                 continue
             if closed or not openings:
                 schedules.append(
@@ -140,7 +146,7 @@ def _service_hours(doc: _Doc, parent: dict[str, Any], path: str) -> list[Schedul
             if closed:
                 # Closed for a period: that is an exception over the period.
                 if valid_from is None:
-                    doc.note(hour_path, "closed weekly hours without dates, left out")
+                    doc.note(hour_path, gettext_noop("closed weekly hours without dates, left out"))
                     continue
                 schedules.append(
                     ScheduleRecord(
@@ -154,7 +160,7 @@ def _service_hours(doc: _Doc, parent: dict[str, Any], path: str) -> list[Schedul
                 continue
             for day_from, day_to, opens, closes in openings:
                 if day_from is None:
-                    doc.note(hour_path, "opening hours without a weekday, left out")
+                    doc.note(hour_path, gettext_noop("opening hours without a weekday, left out"))
                     continue
                 for weekday, row_opens, row_closes in _week_rows(
                     day_from, day_to, opens, closes, continuous=hour_type != "DaysOfTheWeek"
@@ -171,5 +177,9 @@ def _service_hours(doc: _Doc, parent: dict[str, Any], path: str) -> list[Schedul
                         )
                     )
         else:
-            doc.note(f"{hour_path}.serviceHourType", f"unknown type {hour_type!r}, left out")
+            doc.note(
+                f"{hour_path}.serviceHourType",
+                gettext_noop("unknown type %(value)r, left out"),
+                value=hour_type,
+            )
     return schedules

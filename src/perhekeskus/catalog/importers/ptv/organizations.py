@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from perhekeskus.catalog.importers.ptv.areas_and_terms import _areas
 from perhekeskus.catalog.importers.ptv.constants import ORGANIZATION_TYPES, PHONE_MAX, WEBSITE_MAX
 from perhekeskus.catalog.importers.ptv.drafts import _emails, _names, _phones
@@ -22,12 +24,20 @@ def _organization(
     descriptions = by_type.pop("Description", {}) or _join(*by_type.values())
     business_id = _str(doc, item, "businessCode", path)
     if business_id and not business_id_is_valid(business_id):
-        doc.note(f"{path}.businessCode", f"not a valid business id, left out: {business_id!r}")
+        doc.note(
+            f"{path}.businessCode",
+            gettext_noop("not a valid business id, left out: %(value)r"),
+            value=business_id,
+        )
         business_id = ""
     ptv_type = _str(doc, item, "organizationType", path)
     org_type = ORGANIZATION_TYPES.get(ptv_type, "other")
     if ptv_type and ptv_type not in ORGANIZATION_TYPES:
-        doc.note(f"{path}.organizationType", f"unknown type {ptv_type!r}; imported as other")
+        doc.note(
+            f"{path}.organizationType",
+            gettext_noop("unknown type %(value)r; imported as other"),
+            value=ptv_type,
+        )
     codes = []
     code = _municipality(
         doc, _opt_obj(doc, item, "municipality", path), f"{path}.municipality", batch.municipalities

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop, ngettext
+
 from perhekeskus.catalog.importers.ptv.channels import _channel
 from perhekeskus.catalog.importers.ptv.constants import CHANNEL_KINDS, TAXONOMIES
 from perhekeskus.catalog.importers.ptv.drafts import _ChannelDraft, _Connection, _ServiceDraft
@@ -92,29 +94,36 @@ class _Parser:
             if channel.id in self.pending:
                 self.pending.discard(channel.id)  # the newer copy replaces the kept one
             else:
-                self._once(doc, path, "channel", channel.id, self.channels)
+                self._once(doc, path, gettext_noop("channel"), channel.id, self.channels)
             self.channels[channel.id] = channel
             self.channel_documents[channel.id] = item
         elif "serviceNames" in item:
             service = _service(doc, item, path, self.batch)
-            self._once(doc, path, "service", service.record.id, self.services)
+            self._once(doc, path, gettext_noop("service"), service.record.id, self.services)
             self.services[service.record.id] = service
         elif "organizationNames" in item or "organizationType" in item:
             status = _str(doc, item, "publishingStatus", path)
             organization = _organization(doc, item, path, self.batch)
             if status in ("Deleted", "Archived", "OldPublished"):
-                self.skipped.append(
-                    ("organization", str(organization.id), f"{status} in PTV ({doc.name})")
-                )
+                reason = gettext("%(status)s in PTV (%(file)s)") % {
+                    "status": status,
+                    "file": doc.name,
+                }
+                self.skipped.append(("organization", str(organization.id), reason))
                 return
-            self._once(doc, path, "organisation", organization.id, self.organizations)
+            self._once(doc, path, gettext_noop("organisation"), organization.id, self.organizations)
             self.organizations[organization.id] = organization
         else:
             doc.fail(path, "not a PTV organisation, service or service channel")
 
     def _once(self, doc: _Doc, path: str, kind: str, pk: uuid.UUID, seen: dict[Any, Any]) -> None:
         if pk in seen:
-            doc.note(path, f"{kind} {pk} appears again; this later copy is used")
+            doc.note(
+                path,
+                gettext_noop("%(kind)s %(id)s appears again; this later copy is used"),
+                kind=gettext(kind),
+                id=pk,
+            )
 
     def result(self) -> PtvParse:
         batch = self.batch
@@ -124,7 +133,8 @@ class _Parser:
         ended: set[uuid.UUID] = set()
         for service_id, draft in self.services.items():
             if draft.ptv_status == "OldPublished":
-                self.skipped.append(("service", str(service_id), "an outdated copy in PTV"))
+                reason = gettext("an outdated copy in PTV")
+                self.skipped.append(("service", str(service_id), reason))
                 continue
             if draft.ptv_status in ("Deleted", "Archived"):
                 ended.add(service_id)
@@ -177,9 +187,16 @@ class _Parser:
                 self._attach(linked_service, linked_channel, connection)
         if missing_channels:
             self.notes.append(
-                f"{missing_channels} service-channel connections name a channel that is neither "
-                "in this import nor kept from an earlier one: what the service has from those "
-                "channels stays as it is; import the channels to add or update them"
+                ngettext(
+                    "%(count)d service-channel connection names a channel that is neither in "
+                    "this import nor kept from an earlier one: what the service has from that "
+                    "channel stays as it is; import the channel to add or update it",
+                    "%(count)d service-channel connections name a channel that is neither in "
+                    "this import nor kept from an earlier one: what the service has from those "
+                    "channels stays as it is; import the channels to add or update them",
+                    missing_channels,
+                )
+                % {"count": missing_channels}
             )
         for channel in self.channels.values():
             if channel.usable and channel.location is not None:

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 # --- errors and notes ---------------------------------------------------------------------------
 
@@ -34,8 +34,11 @@ class _Doc:
     def fail(self, path: str, message: str, **params: Any) -> NoReturn:
         raise PtvFormatError(self.name, path, message, **params)
 
-    def note(self, path: str, message: str) -> None:
-        self.notes.append(f"{self.name}: {path}: {message}")
+    def note(self, path: str, message: str, **params: Any) -> None:
+        """`message` is an English msgid marked with `gettext_noop` where it is written, shown
+        in the active language (the command's user's) and formatted with `params`."""
+        text = gettext(message) % params if params else gettext(message)
+        self.notes.append(f"{self.name}: {path}: {text}")
 
 
 # --- reading JSON with its path -----------------------------------------------------------------
@@ -109,5 +112,5 @@ def _opt_id(doc: _Doc, parent: dict[str, Any], key: str, path: str) -> uuid.UUID
     try:
         return uuid.UUID(value)
     except ValueError:
-        doc.note(f"{path}.{key}", f"not a UUID, left out: {value!r}")
+        doc.note(f"{path}.{key}", gettext_noop("not a UUID, left out: %(value)r"), value=value)
         return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from perhekeskus.catalog.importers.ptv.areas_and_terms import _areas, _keywords, _terms
 from perhekeskus.catalog.importers.ptv.constants import PROCESS_DETAILS, SUMMARY_MAX
 from perhekeskus.catalog.importers.ptv.drafts import _Connection, _connection, _names, _ServiceDraft
@@ -38,11 +40,17 @@ def _service(doc: _Doc, item: dict[str, Any], path: str, batch: ImportBatch) -> 
     descriptions = take("Description", "ServiceTypeAdditionalInfo", "GDServiceTypeAdditionalInfo")
     fees = take("ChargeTypeAdditionalInfo")
     for unknown in by_type:
-        doc.note(f"{path}.serviceDescriptions", f"unknown description type {unknown!r}, left out")
+        doc.note(
+            f"{path}.serviceDescriptions",
+            gettext_noop("unknown description type %(value)r, left out"),
+            value=unknown,
+        )
 
     charge = _str(doc, item, "serviceChargeType", path)
     if charge not in ("", "FreeOfCharge", "Chargeable", "Other"):
-        doc.note(f"{path}.serviceChargeType", f"unknown charge type {charge!r}")
+        doc.note(
+            f"{path}.serviceChargeType", gettext_noop("unknown charge type %(value)r"), value=charge
+        )
     area_type, area_codes = _areas(doc, item, path, batch.municipalities)
 
     organization_id: uuid.UUID | None = None
@@ -65,7 +73,10 @@ def _service(doc: _Doc, item: dict[str, Any], path: str, batch: ImportBatch) -> 
         elif role != "OtherResponsible" and fallback_id is None:
             fallback_id = org_id
     if organization_id is None and fallback_id is not None:
-        doc.note(f"{path}.organizations", "no Responsible organisation; the first one is used")
+        doc.note(
+            f"{path}.organizations",
+            gettext_noop("no Responsible organisation; the first one is used"),
+        )
         organization_id = fallback_id
 
     links: dict[uuid.UUID, _Connection] = {}
@@ -101,7 +112,11 @@ def _service(doc: _Doc, item: dict[str, Any], path: str, batch: ImportBatch) -> 
     elif status in ("Draft", "Modified", "Deleted", "Archived", "OldPublished"):
         record.publication_state = "draft"
     else:
-        doc.note(f"{path}.publishingStatus", f"unknown status {status!r}; imported as a draft")
+        doc.note(
+            f"{path}.publishingStatus",
+            gettext_noop("unknown status %(value)r; imported as a draft"),
+            value=status,
+        )
         record.publication_state = "draft"
     return _ServiceDraft(
         record=record, ptv_status=status, organization_refs=refs, links=links, where=path

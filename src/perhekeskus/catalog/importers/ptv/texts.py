@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from perhekeskus.catalog.importers.ptv.constants import (
     _LANGUAGE_KEYS,
     LANGUAGES,
@@ -26,7 +28,11 @@ def _language(doc: _Doc, code: str, path: str) -> str | None:
     if lang in LANGUAGES:
         return _LANGUAGE_KEYS[lang]
     if lang not in OTHER_PTV_LANGUAGES:
-        doc.note(f"{path}.language", f"unknown language {code!r}, text left out")
+        doc.note(
+            f"{path}.language",
+            gettext_noop("unknown language %(value)r, text left out"),
+            value=code,
+        )
     return None
 
 
@@ -41,7 +47,7 @@ def _localized(
         code = _str(doc, item, "language", item_path)
         lang = _language(doc, code, item_path)
         if text and not code:
-            doc.note(item_path, "a text without a language, left out")
+            doc.note(item_path, gettext_noop("a text without a language, left out"))
         if not text or lang is None:
             continue
         result.setdefault(_str(doc, item, "type", item_path), {}).setdefault(lang, text)
@@ -70,7 +76,12 @@ def _fit(doc: _Doc, texts: Texts, limit: int, path: str) -> Texts:
     fitted = {}
     for lang, text in texts.items():
         if len(text) > limit:
-            doc.note(path, f"{lang} text longer than {limit} characters, shortened")
+            doc.note(
+                path,
+                gettext_noop("%(language)s text longer than %(limit)d characters, shortened"),
+                language=lang,
+                limit=limit,
+            )
             text = text[: limit - 1].rstrip() + "…"
         fitted[lang] = text
     return fitted

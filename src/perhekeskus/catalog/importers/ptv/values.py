@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext_noop
 
 from perhekeskus.catalog.importers.coordinates import etrs_tm35fin_to_wgs84, in_finland
 from perhekeskus.catalog.importers.ptv.constants import (
@@ -32,10 +33,14 @@ def _url(doc: _Doc, value: str, path: str, *, limit: int = URL_MAX) -> str:
     try:
         _URL(value)
     except ValidationError:
-        doc.note(path, f"not a web address, left out: {value!r}")
+        doc.note(path, gettext_noop("not a web address, left out: %(value)r"), value=value)
         return ""
     if len(value) > limit:
-        doc.note(path, f"web address longer than {limit} characters, left out")
+        doc.note(
+            path,
+            gettext_noop("web address longer than %(limit)d characters, left out"),
+            limit=limit,
+        )
         return ""
     return value
 
@@ -46,7 +51,7 @@ def _email(doc: _Doc, value: str, path: str) -> str:
     try:
         validate_email(value)
     except ValidationError:
-        doc.note(path, f"not an e-mail address, left out: {value!r}")
+        doc.note(path, gettext_noop("not an e-mail address, left out: %(value)r"), value=value)
         return ""
     return value
 
@@ -60,14 +65,16 @@ def _phone_number(doc: _Doc, item: dict[str, Any], path: str) -> str:
     if prefix and not _bool(doc, item, "isFinnishServiceNumber", path):
         number = f"{prefix} {number.removeprefix('0')}"
     if not _PHONE.match(number) or sum(c.isdigit() for c in number) < 3:
-        doc.note(f"{path}.number", f"not a phone number, left out: {number!r}")
+        doc.note(
+            f"{path}.number", gettext_noop("not a phone number, left out: %(value)r"), value=number
+        )
         return ""
     return number
 
 
 def _postal_code(doc: _Doc, value: str, path: str) -> str:
     if value and not _POSTAL_CODE.match(value):
-        doc.note(path, f"not a Finnish postal code, left out: {value!r}")
+        doc.note(path, gettext_noop("not a Finnish postal code, left out: %(value)r"), value=value)
         return ""
     return value
 
@@ -82,7 +89,9 @@ def _municipality(
     if not code:
         return None
     if not _MUNICIPALITY.match(code):
-        doc.note(f"{path}.code", f"not a municipality code, left out: {code!r}")
+        doc.note(
+            f"{path}.code", gettext_noop("not a municipality code, left out: %(value)r"), value=code
+        )
         return None
     names = _texts(doc, municipality, "name", path)
     if names or code not in known:
@@ -99,7 +108,9 @@ def _coordinate(doc: _Doc, parent: dict[str, Any], key: str, path: str) -> float
     try:
         number = float(value)
     except ValueError:
-        doc.note(f"{path}.{key}", f"not a coordinate, left out: {value!r}")
+        doc.note(
+            f"{path}.{key}", gettext_noop("not a coordinate, left out: %(value)r"), value=value
+        )
         return None
     return number if math.isfinite(number) else None
 
@@ -112,7 +123,12 @@ def _coordinates(
     if northing is None or easting is None:
         return None, None
     if not in_finland(northing=northing, easting=easting):
-        doc.note(path, f"coordinates {northing}, {easting} are not ETRS-TM35FIN in Finland")
+        doc.note(
+            path,
+            gettext_noop("coordinates %(northing)s, %(easting)s are not ETRS-TM35FIN in Finland"),
+            northing=northing,
+            easting=easting,
+        )
         return None, None
     latitude, longitude = etrs_tm35fin_to_wgs84(northing=northing, easting=easting)
     step = Decimal("0.000001")
@@ -128,5 +144,9 @@ def _language_codes(doc: _Doc, parent: dict[str, Any], key: str, path: str) -> l
         if _LANGUAGE_CODE.match(code):
             codes.append(code)
         else:
-            doc.note(f"{path}.{key}[{index}]", f"not a language code, left out: {value!r}")
+            doc.note(
+                f"{path}.{key}[{index}]",
+                gettext_noop("not a language code, left out: %(value)r"),
+                value=value,
+            )
     return list(dict.fromkeys(codes))
