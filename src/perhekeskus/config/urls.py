@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("pro/catalog/preview/<uuid:service_id>/", service_preview, name="catalog_service_preview"),
     path("pro/catalog/", editor_site.urls),
     path("ask-for-help/", include("perhekeskus.intake.urls")),
+    path("book/", include("perhekeskus.appointments.urls_public")),
     path("pro/help-requests/", include("perhekeskus.intake.urls_board")),
     path("pro/teams/", include("perhekeskus.intake.urls_teams")),
     prefix_default_language=True,
