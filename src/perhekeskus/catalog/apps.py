@@ -8,6 +8,8 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Service catalogue")
 
     def ready(self) -> None:
+        import datetime as dt
+
         from perhekeskus.catalog import actions  # noqa: F401  (registers audit actions)
         from perhekeskus.catalog.audit_targets import register_audit_targets
         from perhekeskus.catalog.policies import (
@@ -15,9 +17,16 @@ class CatalogConfig(AppConfig):
             can_view_review_queue,
             can_view_stale_services,
         )
+        from perhekeskus.catalog.services import pending_import_purge
         from perhekeskus.core.dashboard import Card, register
+        from perhekeskus.core.jobs import periodic
 
         register_audit_targets()
+        # The documents imports keep waiting, past PENDING_IMPORT_RETENTION_DAYS, daily
+        # (`purge-pending-imports` runs it by hand).
+        periodic(
+            "catalog.pending_imports.purge", every=dt.timedelta(days=1), job=pending_import_purge
+        )
         register(
             Card(
                 "catalog.editor",

@@ -63,3 +63,9 @@ def must_send_for_review(actor: Visitor, organization: Organization) -> bool:
 def can_view_review_queue(actor: Visitor) -> bool:
     """The list of service descriptions waiting for approval."""
     return is_coordinator(actor) or _is_organization_approver(actor)
+
+
+def can_view_pending_imports(actor: Visitor) -> bool:
+    """The documents imports keep until what they link to arrives (`PendingImport`): the
+    network's coordinators, who run the imports, see them."""
+    return is_coordinator(actor)

@@ -13,10 +13,12 @@ that the whole save, and nothing else, runs inside the service.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -33,6 +35,7 @@ from perhekeskus.catalog.models import (
     Location,
     Municipality,
     Organization,
+    PendingImport,
     PublicationState,
     Service,
     ServiceAtLocation,
@@ -614,6 +617,28 @@ def location_update(
         )
         services_changed(service_ids=sorted({*services_before, *_services_at(location)}))
     return location
+
+
+# --- Imports' waiting documents ----------------------------------------------------------------
+
+
+def pending_import_purge(
+    *, older_than_days: int | None = None, now: dt.datetime | None = None
+) -> int:
+    """Delete the documents imports kept waiting for their services or organisation
+    (`PendingImport`, ADR 0030) that no import has renewed for `older_than_days`
+    (`PENDING_IMPORT_RETENTION_DAYS`): what they wait for is not coming. Returns how many.
+    The daily periodic job and `perhekeskus purge-pending-imports` call it."""
+    days = (
+        settings.CATALOG_PENDING_IMPORT_RETENTION_DAYS
+        if older_than_days is None
+        else older_than_days
+    )
+    if days < 0:
+        raise ValueError("The retention period cannot be negative")
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    deleted, _counts = PendingImport.objects.filter(received_at__lt=cutoff).delete()
+    return deleted
 
 
 # --- Command line provisioning ------------------------------------------------------------------

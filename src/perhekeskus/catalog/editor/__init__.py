@@ -11,7 +11,7 @@ organisation's object answers exactly like a missing one. Every save is one call
 and audits in its own transaction.
 """
 
-from perhekeskus.catalog.editor import descriptions, places  # noqa: F401  (register the admins)
+from perhekeskus.catalog.editor import descriptions, pending, places  # noqa: F401  (register the admins)
 from perhekeskus.catalog.editor.base import PolicyAdminMixin
 from perhekeskus.catalog.editor.site import editor_site
 

@@ -338,6 +338,11 @@ PERHEKESKUS_PASSWORD_RESET_CLIENT_RATE_LIMIT = env_str("PASSWORD_RESET_CLIENT_RA
 PERHEKESKUS_OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 PERHEKESKUS_OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 7)
 
+# Documents an import keeps until what they link to arrives (catalog.PendingImport, ADR 0030):
+# deleted once no import has renewed them for this many days (the daily periodic job, or
+# `perhekeskus purge-pending-imports`).
+CATALOG_PENDING_IMPORT_RETENTION_DAYS = env_int("PENDING_IMPORT_RETENTION_DAYS", 30)
+
 # Searches without results (finder.unmet): rows are deleted after this many days
 # (`perhekeskus purge-unmet-searches`); one address adds at most this many a day, and at most
 # this many new rows are made a day; a word that is neither in the catalogue's vocabulary nor a
