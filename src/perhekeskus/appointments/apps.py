@@ -12,6 +12,7 @@ class AppointmentsConfig(AppConfig):
         from perhekeskus.appointments.jobs import register as register_jobs
 
         register_jobs()  # the reminder (every minute) and anonymisation (daily) jobs
+        self._register_pro_cards()
         self._register_service_actions()
 
     @staticmethod
@@ -21,3 +22,35 @@ class AppointmentsConfig(AppConfig):
         from perhekeskus.core import service_actions
 
         service_actions.register("appointments", service_card_actions)
+
+    @staticmethod
+    def _register_pro_cards() -> None:
+        from perhekeskus.appointments.selectors_pro import (
+            may_set_up_appointment_types,
+            may_use_calendar,
+        )
+        from perhekeskus.core.dashboard import Card, register
+
+        register(
+            Card(
+                "appointments.calendar",
+                _("Appointments"),
+                _("Your calendar of bookings, your working hours, blocked time and calendar feed."),
+                "appointments_pro:calendar",
+                may_use_calendar,
+                order=15,
+            )
+        )
+        register(
+            Card(
+                "appointments.types",
+                _("Appointment types"),
+                _(
+                    "What families can book from your organisation's services, and the questions "
+                    "asked."
+                ),
+                "appointments_pro:types",
+                may_set_up_appointment_types,
+                order=45,
+            )
+        )

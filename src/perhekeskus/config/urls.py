@@ -21,6 +21,8 @@ urlpatterns = [
         name="api-help-status",
     ),
     path("api/v1/", include("perhekeskus.config.api_urls")),
+    # A professional's private calendar feed: fetched by calendar programs, without a language.
+    path("calendar-feeds/", include("perhekeskus.appointments.urls_feed")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -37,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("book/", include("perhekeskus.appointments.urls_public")),
     path("pro/help-requests/", include("perhekeskus.intake.urls_board")),
     path("pro/teams/", include("perhekeskus.intake.urls_teams")),
+    path("pro/appointments/", include("perhekeskus.appointments.urls_pro")),
     prefix_default_language=True,
 )
 

@@ -1,0 +1,62 @@
+"""Helpers shared by the professional's appointment pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest
+from django.utils import timezone
+
+from perhekeskus.accounts.models import User
+from perhekeskus.appointments.selectors import professionals_manageable_by
+
+
+def current_user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # professional_required lets only a logged-in user through
+    return user
+
+
+def apply_validation_error(form: Form, error: ValidationError) -> None:
+    """A service's ValidationError on the form: by field where the form has it, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def manageable(user: User) -> list[User]:
+    """The professionals whose calendars the user manages, for the "whose calendar" choice."""
+    return list(professionals_manageable_by(actor=user))
+
+
+def default_professional_id(user: User, professionals: list[User]) -> int:
+    """The user's own calendar, unless they manage others' only (a scheduler who does not
+    receive families): then the first of those."""
+    if professionals and all(p.pk != user.pk for p in professionals):
+        return professionals[0].pk
+    return user.pk
+
+
+def chosen_professional_id(request: HttpRequest, user: User, professionals: list[User]) -> int:
+    """`?professional=` (or the POSTed field) when it is a number, else the default. Whether the
+    user may act on that calendar is decided by the selector or service that is called with it."""
+    raw = request.POST.get("professional") or request.GET.get("professional") or ""
+    try:
+        value = int(raw)
+    except ValueError:
+        return default_professional_id(user, professionals)
+    return value if value > 0 else default_professional_id(user, professionals)
+
+
+def with_query(path: str, **params: object) -> str:
+    query = {key: value for key, value in params.items() if value not in (None, "")}
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def local(moment: dt.datetime) -> dt.datetime:
+    return timezone.localtime(moment)
