@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
 
+from perhekeskus.appointments import api as appointments_api
 from perhekeskus.audit import api as audit_api
 from perhekeskus.catalog import api as catalog_api
 from perhekeskus.core import api as core_api
@@ -52,6 +53,14 @@ urlpatterns = [
         catalog_api.TaxonomyTermDetailView.as_view(),
         name="taxonomy-term-detail",
     ),
+    # Appointments: the bookable types, their free slots, and booking one.
+    path(
+        "appointment-types",
+        appointments_api.AppointmentTypeListView.as_view(),
+        name="appointment-type-list",
+    ),
+    path("slots", appointments_api.SlotListView.as_view(), name="slot-list"),
+    path("bookings", appointments_api.BookingCreateView.as_view(), name="booking-create"),
     path("audit-entries", audit_api.AuditEntryListView.as_view(), name="audit-entry-list"),
     path(
         "audit-entries/<int:pk>",
@@ -75,6 +84,10 @@ HSDS_COLLECTIONS = (
     "service_at_locations",
     "taxonomies",
     "taxonomy_terms",
+    # Not HSDS, but answered the same way with or without the slash.
+    "appointment-types",
+    "slots",
+    "bookings",
 )
 urlpatterns += [
     _with_slash(pattern)

@@ -1,0 +1,249 @@
+"""`POST /api/v1/bookings`: book a free slot, as the family's booking page does.
+
+The answer carries the booking's id and its two links (the manage page and the calendar file,
+absolute, in the booking's language) and nothing of what the family typed. An `Idempotency-Key`
+makes a retry safe: the same key with the same body is answered as the first time (201, the same
+body), even when the rate limit is used up; the same key with another body is refused with 422.
+A slot taken meanwhile is a 409; a rule the booking breaks is a 400 naming the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from perhekeskus.appointments import services
+from perhekeskus.appointments.models import BookingLanguage, Channel
+from perhekeskus.appointments.ratelimit import booking_limiter
+from perhekeskus.catalog.api import ERRORS_400
+from perhekeskus.core.links import absolute
+from perhekeskus.core.ratelimit import RateLimited
+
+MAX_BODY_BYTES = 32 * 1024
+MAX_KEY_LENGTH = 200
+MAX_ANSWERS = 50
+MAX_ANSWER_LENGTH = 2000
+LANGUAGES = [code for code, _name in BookingLanguage.choices]
+
+
+def _text(max_length: int, help_text: Any) -> serializers.CharField:
+    return serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=max_length, help_text=help_text
+    )
+
+
+class BookingCreateSerializer(serializers.Serializer[Any]):
+    slot = serializers.CharField(
+        max_length=100, help_text=_("The `id` of a free slot from GET /slots.")
+    )
+    channel = serializers.ChoiceField(
+        choices=Channel.choices, help_text=_("How the family meets: one of the slot's channels.")
+    )
+    name = _text(200, _("The name of the one who books. Required."))
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=254,
+        help_text=_("E-mail for the confirmation and the reminder. Give an e-mail or a phone."),
+    )
+    phone = _text(30, _("Phone number for the text-message reminder (and for a phone call)."))
+    language = serializers.ChoiceField(
+        choices=LANGUAGES,
+        required=False,
+        help_text=_(
+            "The family's language for the messages, the links and the reminder: fi, sv or en. "
+            "By default the language of the request (Accept-Language), else Finnish."
+        ),
+    )
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=MAX_ANSWER_LENGTH),
+        required=False,
+        default=dict,
+        help_text=_(
+            "Answers to the type's pre-questions: the question's id → the answer (for a choice "
+            "question, one of its choices)."
+        ),
+    )
+    location = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "For a visit: the place (one of the type's `places`); may be left out when the type "
+            "has one place."
+        ),
+        error_messages={"invalid": _("Enter a valid UUID.")},
+    )
+
+    def validate_answers(self, value: dict[str, str]) -> dict[str, str]:
+        if len(value) > MAX_ANSWERS:
+            raise serializers.ValidationError(
+                _("Answer at most the questions the appointment type asks.")
+            )
+        return value
+
+
+CREATED = inline_serializer(
+    "BookingCreated",
+    {
+        "id": serializers.UUIDField(),
+        "manage_url": serializers.URLField(
+            help_text="The family's page to see, change or cancel the booking (keep it private)."
+        ),
+        "calendar_url": serializers.URLField(help_text="The booking as an iCalendar file."),
+    },
+)
+DETAIL = inline_serializer("BookingErrorDetail", {"detail": serializers.CharField()})
+KEY_ERRORS = inline_serializer(
+    "BookingKeyErrors", {"idempotency_key": serializers.ListField(child=serializers.CharField())}
+)
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=(
+        "Strongly recommended. Send the same key with the same body again (a retry after a "
+        "lost answer) to get the same answer, 201 with the same booking, instead of a second "
+        "booking; a retry is answered even when the rate limit is used up. Use a new key for "
+        f"each new booking: at most {MAX_KEY_LENGTH} characters, compared whole, valid for this "
+        "endpoint only. The same key with a different body is refused with 422."
+    ),
+)
+RETRY_AFTER = OpenApiParameter(
+    "Retry-After",
+    int,
+    OpenApiParameter.HEADER,
+    response=[429],
+    description="Seconds to wait before booking again.",
+)
+CONTENT_LANGUAGE = OpenApiParameter(
+    "Content-Language",
+    str,
+    OpenApiParameter.HEADER,
+    response=True,
+    description="The language of the messages in the answer.",
+)
+
+
+def _language_of(request: Request) -> str:
+    body = request.data if isinstance(request.data, dict) else {}
+    language = body.get("language")
+    if isinstance(language, str) and language in LANGUAGES:
+        return language
+    active = (translation.get_language() or "fi")[:2]
+    return active if active in LANGUAGES else "fi"
+
+
+def _key_error(message: Any, code: int) -> Response:
+    return Response({"idempotency_key": [str(message)]}, status=code)
+
+
+class BookingCreateView(APIView):
+    authentication_classes: list[Any] = []  # families have no account; no CSRF cookie either
+    permission_classes: list[Any] = []
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        operation_id="createBooking",
+        summary="Book a slot",
+        description=(
+            "Books a free slot for a family. Messages (400, 409, 422, 429) are in the body's "
+            "`language`, else in the language of Accept-Language. The answer holds no personal "
+            "data: only the booking's id and its links."
+        ),
+        request=BookingCreateSerializer,
+        parameters=[IDEMPOTENCY_KEY, RETRY_AFTER, CONTENT_LANGUAGE],
+        responses={
+            201: OpenApiResponse(CREATED, description="Booked (or a retry of the same booking)."),
+            400: OpenApiResponse(
+                ERRORS_400,
+                description=(
+                    "Field → messages: a field missing or of the wrong type, a slot id that is "
+                    "not one, a rule of the booking (the channel, the window, the per-person "
+                    "limit, a required answer), or a too long Idempotency-Key."
+                ),
+            ),
+            409: OpenApiResponse(DETAIL, description="The slot is no longer free."),
+            413: OpenApiResponse(DETAIL, description="The body is larger than 32 KiB."),
+            422: OpenApiResponse(
+                KEY_ERRORS, description="The Idempotency-Key was used for a different body."
+            ),
+            429: OpenApiResponse(DETAIL, description="Too many bookings; see Retry-After."),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+            return Response({"detail": "Request body too large."}, status=413)
+        language = _language_of(request)
+        with translation.override(language):
+            response = self._book(request, language)
+        response["Content-Language"] = language
+        return response
+
+    def _book(self, request: Request, language: str) -> Response:
+        key = request.headers.get("Idempotency-Key", "").strip()
+        if len(key) > MAX_KEY_LENGTH:
+            # Refused, never cut: two long keys with one prefix must not meet.
+            message = _("The Idempotency-Key can be at most %(limit)d characters long.")
+            return _key_error(message % {"limit": MAX_KEY_LENGTH}, status.HTTP_400_BAD_REQUEST)
+        serializer = BookingCreateSerializer(data=request.data)
+        if not serializer.is_valid():
+            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
+        data = serializer.validated_data
+        try:
+            result = services.booking_create(
+                slot_id=data["slot"],
+                channel=data["channel"],
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                language=data.get("language") or language,
+                answers=dict(data["answers"]),
+                location_id=data["location"],
+                idempotency_key=key,
+                idempotency_scope="api",
+                limiter=booking_limiter(request._request),
+            )
+        except services.IdempotencyConflict:
+            message = _(
+                "This Idempotency-Key was already used for a different request. "
+                "Use a new key for each new request."
+            )
+            return _key_error(message, status.HTTP_422_UNPROCESSABLE_ENTITY)
+        except services.SlotTaken as taken:
+            return Response({"detail": str(taken.message)}, status=status.HTTP_409_CONFLICT)
+        except RateLimited as limited:
+            return Response(
+                {"detail": str(_("Too many requests. Try again later."))},
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(limited.retry_after)},
+            )
+        except DjangoValidationError as error:
+            detail = {field: [str(m) for m in msgs] for field, msgs in error.message_dict.items()}
+            return Response(detail, status=status.HTTP_400_BAD_REQUEST)
+        booking = result.booking
+        with translation.override(booking.language):
+            token = result.manage_token
+            manage = absolute(reverse("appointments:manage", kwargs={"token": token}))
+            calendar = absolute(reverse("appointments:manage_ics", kwargs={"token": token}))
+        return Response(
+            {"id": str(booking.pk), "manage_url": manage, "calendar_url": calendar},
+            status=status.HTTP_201_CREATED,
+        )
