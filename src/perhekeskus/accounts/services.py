@@ -4,7 +4,7 @@ transaction. E-mail goes out only after the transaction commits."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -16,18 +16,20 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from perhekeskus.accounts import actions, throttle
+from perhekeskus.accounts.jobs import accounts_password_reset_send
 from perhekeskus.accounts.models import RoleGrant, User
 from perhekeskus.accounts.policies import can_grant_roles_to, can_manage_user, can_manage_users
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Organization
-from perhekeskus.core.client import client_key_for, keyed_hash
+from perhekeskus.core.client import client_key_for
 from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.jobs import enqueue
 from perhekeskus.core.links import site_url
 from perhekeskus.core.outbox import email_enqueue
 from perhekeskus.core.policies import require
@@ -416,17 +418,14 @@ class ResetRequestsLimited(Exception):
     """This client has asked for too many password resets; the answer is 429 for everyone."""
 
 
-def _nothing_to_send() -> None:
-    return None
-
-
-def password_reset_request(*, request: HttpRequest, email: str) -> Callable[[], None]:
+def password_reset_request(*, request: HttpRequest, email: str) -> None:
     """Someone asks for a password-reset link. The request does the same work and gets the same
-    answer whether or not the address has an account (no enumeration by answer or timing): the
-    link is rendered and queued in the outbox only by the returned function, which the view runs
-    after its answer has been sent (`views.RedirectThenRun`). An address gets at most
-    PASSWORD_RESET_RATE_LIMIT links (more requests are answered the same, without e-mail); a
-    client makes at most PASSWORD_RESET_CLIENT_RATE_LIMIT requests (then ResetRequestsLimited)."""
+    answer whether or not the address has an account (no enumeration by answer or timing): it
+    is audited and enqueues one job either way (`jobs.accounts_password_reset_send`, with no
+    user when there is nothing to send); the worker makes the link and queues it in the outbox.
+    An address gets at most PASSWORD_RESET_RATE_LIMIT links (more requests are answered the
+    same, without e-mail); a client makes at most PASSWORD_RESET_CLIENT_RATE_LIMIT requests
+    (then ResetRequestsLimited)."""
     if not throttle.take(
         scope="password-reset-client",
         key=client_key_for(request),
@@ -440,49 +439,25 @@ def password_reset_request(*, request: HttpRequest, email: str) -> Callable[[], 
         setting="PERHEKESKUS_PASSWORD_RESET_RATE_LIMIT",
     )
     user = User.objects.filter(email__iexact=email, is_active=True).first()
-    # Django's rule: an account without a usable password (an invited user who has not chosen
-    # one yet) gets its link through the invitation, not here.
     reachable = user if user is not None and user.has_usable_password() else None
     details: dict[str, Any] = {"email": email[:254]}
     if not within_limit:
         details["limited"] = True
-    audit_record(
-        action=actions.PASSWORD_RESET_REQUEST,
-        target=user,
-        target_type="" if user else "accounts.user",
-        request=request,
-        details=details,
-    )
-    if reachable is None or not within_limit:
-        return _nothing_to_send
-    context = {
-        "email": reachable.email,
-        "user": reachable,
-        "uid": urlsafe_base64_encode(force_bytes(reachable.pk)),
-        "token": default_token_generator.make_token(reachable),
-        "domain": request.get_host(),
-        "protocol": "https" if request.is_secure() else "http",
-        "site_name": settings.PERHEKESKUS_SITE_NAME,
-    }
-    language = get_language() or settings.LANGUAGE_CODE
-    recipient = reachable.email
-    user_id = reachable.pk
-
-    def send() -> None:
-        with override(language):
-            subject = render_to_string("accounts/email/password_reset_subject.txt", context)
-            body = render_to_string("accounts/email/password_reset_email.txt", context)
-        with transaction.atomic():
-            # While one link waits unsent, a new request queues no second message.
-            email_enqueue(
-                kind="accounts.password_reset",
-                recipients=[recipient],
-                subject=subject,
-                body=body,
-                dedupe_key=keyed_hash("password-reset", str(user_id)),
-            )
-
-    return send
+    with transaction.atomic():
+        audit_record(
+            action=actions.PASSWORD_RESET_REQUEST,
+            target=user,
+            target_type="" if user else "accounts.user",
+            request=request,
+            details=details,
+        )
+        enqueue(
+            accounts_password_reset_send,
+            user_id=reachable.pk if reachable is not None and within_limit else None,
+            language=get_language() or settings.LANGUAGE_CODE,
+            domain=request.get_host(),
+            protocol="https" if request.is_secure() else "http",
+        )
 
 
 def password_reset_record(*, request: HttpRequest, user: User) -> None:

@@ -1,10 +1,7 @@
 from __future__ import annotations
 
 import base64
-import logging
-import threading
 import time
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +10,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import connections, transaction
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -35,8 +32,6 @@ from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import PolicyDenied
 from perhekeskus.core.policies import is_two_factor_satisfied
 from perhekeskus.core.roles import Role
-
-logger = logging.getLogger(__name__)
 
 PENDING_USER = "accounts_pending_user"
 PENDING_SINCE = "accounts_pending_since"
@@ -398,59 +393,14 @@ def user_totp_reset(request: HttpRequest, user_id: int) -> HttpResponse:
 # --- Passwords ----------------------------------------------------------------------------------
 
 
-AFTER_RESPONSE_THREAD = "perhekeskus-after-response"
-
-
-def _run_guarded(task: Callable[[], None]) -> None:
-    try:
-        task()
-    except Exception:
-        logger.exception("A task after the answer failed")
-
-
-def _run_in_thread(task: Callable[[], None]) -> None:
-    def target() -> None:
-        try:
-            _run_guarded(task)
-        finally:
-            connections.close_all()  # this thread's connections only
-
-    threading.Thread(target=target, name=AFTER_RESPONSE_THREAD, daemon=True).start()
-
-
-class RedirectThenRun(HttpResponseRedirect):
-    """A redirect that runs a task once it has been sent: ASGI and WSGI servers call close()
-    after the last byte of the answer is out, so the task's time (an SMTP relay's, say) cannot
-    be read from the answer's timing. With `PERHEKESKUS_AFTER_RESPONSE_THREADS` (the default)
-    the task runs in a thread of its own, so that it does not hold up the worker's next request
-    either (Django runs every synchronous view of an ASGI worker in one thread). A message
-    already queued when its thread dies with the process is sent by `send-outbox`."""
-
-    def __init__(self, url: str, *, then: Callable[[], None]) -> None:
-        super().__init__(url)
-        self._then = then
-
-    def close(self) -> None:
-        # Before super().close(): that sends request_finished, after which Django may close the
-        # database connection an inline task needs.
-        try:
-            if settings.PERHEKESKUS_AFTER_RESPONSE_THREADS:
-                _run_in_thread(self._then)
-            else:
-                _run_guarded(self._then)
-        finally:
-            super().close()
-
-
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
         try:
-            send = services.password_reset_request(
-                request=self.request, email=form.cleaned_data["email"]
-            )
+            # The link is made and sent by a job, so the answer's timing tells nothing.
+            services.password_reset_request(request=self.request, email=form.cleaned_data["email"])
         except services.ResetRequestsLimited:
             form.add_error(
                 None,
@@ -462,7 +412,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             response = self.render_to_response(self.get_context_data(form=form))
             response.status_code = 429
             return response
-        return RedirectThenRun(str(self.success_url), then=send)
+        return HttpResponseRedirect(str(self.success_url))
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -323,18 +323,14 @@ PERHEKESKUS_HELP_REQUEST_RATE_LIMIT = env_str("HELP_REQUEST_RATE_LIMIT", "5/h")
 # mobile operator's shared address (CGNAT), low enough to stop a flood.
 PERHEKESKUS_HELP_REQUEST_ADDRESS_RATE_LIMIT = env_str("HELP_REQUEST_ADDRESS_RATE_LIMIT", "30/h")
 
-# Work done after an answer has been sent (the password-reset e-mail) runs in a thread of its
-# own; false runs it inline in close() (as the accounts tests do, inside their transaction).
-PERHEKESKUS_AFTER_RESPONSE_THREADS = env_bool("AFTER_RESPONSE_THREADS", True)
-
 # Password-reset links one e-mail address can receive (more requests get the same answer and
 # no e-mail), and reset requests one client address can make (more are answered 429).
 PERHEKESKUS_PASSWORD_RESET_RATE_LIMIT = env_str("PASSWORD_RESET_RATE_LIMIT", "3/h")
 PERHEKESKUS_PASSWORD_RESET_CLIENT_RATE_LIMIT = env_str("PASSWORD_RESET_CLIENT_RATE_LIMIT", "20/h")
 
 # The e-mail outbox (core.outbox): a message that cannot be sent is retried with back-off by the
-# scheduled `perhekeskus send-outbox`, and given up after this many attempts; sent and given-up
-# messages are deleted after this many days.
+# worker's periodic job `core.outbox.send` (every minute; `perhekeskus send-outbox` by hand), and
+# given up after this many attempts; sent and given-up messages are deleted after this many days.
 PERHEKESKUS_OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8)
 PERHEKESKUS_OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 7)
 
@@ -343,16 +339,17 @@ PERHEKESKUS_OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 7)
 # `perhekeskus purge-pending-imports`).
 CATALOG_PENDING_IMPORT_RETENTION_DAYS = env_int("PENDING_IMPORT_RETENTION_DAYS", 30)
 
-# Searches without results (finder.unmet): rows are deleted after this many days
-# (`perhekeskus purge-unmet-searches`); one address adds at most this many a day, and at most
-# this many new rows are made a day; a word that is neither in the catalogue's vocabulary nor a
-# common Finnish word is kept only once this many different addresses searched it that day.
+# Searches without results (finder.unmet): rows are deleted after this many days (the worker's
+# daily periodic job; `perhekeskus purge-unmet-searches` by hand); one address adds at most this
+# many a day, and at most this many new rows are made a day; a word that is neither in the
+# catalogue's vocabulary nor a common Finnish word is kept only once this many different
+# addresses searched it that day.
 FINDER_UNMET_SEARCH_RETENTION_DAYS = env_int("UNMET_SEARCH_RETENTION_DAYS", 365)
 FINDER_UNMET_SEARCH_PER_CLIENT_PER_DAY = env_int("UNMET_SEARCH_PER_CLIENT_PER_DAY", 20)
 FINDER_UNMET_SEARCH_NEW_PER_DAY = env_int("UNMET_SEARCH_NEW_PER_DAY", 500)
 FINDER_UNMET_SEARCH_MIN_CLIENTS = env_int("UNMET_SEARCH_MIN_CLIENTS", 3)
-# Closed help requests are anonymised after this many days (the scheduled job
-# `perhekeskus anonymize-help-requests`).
+# Closed help requests are anonymised after this many days (the worker's daily periodic job;
+# `perhekeskus anonymize-help-requests` by hand).
 PERHEKESKUS_HELP_REQUEST_RETENTION_DAYS = env_int("HELP_REQUEST_RETENTION_DAYS", 365)
 # Where "Leave this page quickly" (and Esc twice) takes a family on the help and violence pages:
 # a neutral page that gives nothing away on a shared screen. An absolute http(s) URL.

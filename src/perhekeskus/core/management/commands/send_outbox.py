@@ -1,6 +1,7 @@
-"""`perhekeskus send-outbox`: the scheduled job (every minute from cron or a systemd timer) that
-sends queued e-mails that are due, retries failed ones with back-off, gives up after
-OUTBOX_MAX_ATTEMPTS and deletes sent messages after OUTBOX_RETENTION_DAYS."""
+"""`perhekeskus send-outbox`: sends queued e-mails that are due, retries failed ones with
+back-off, gives up after OUTBOX_MAX_ATTEMPTS and deletes sent messages after
+OUTBOX_RETENTION_DAYS. The worker does the same on its own (the periodic jobs `core.outbox.send`
+every minute and `core.outbox.purge` daily, ADR 0034); this command is for a run by hand."""
 
 from __future__ import annotations
 
