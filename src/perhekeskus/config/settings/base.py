@@ -146,6 +146,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # again: longer than any job runs (a job that runs longer splits its work into batches).
 PERHEKESKUS_JOBS_POLL_INTERVAL = env_int("JOBS_POLL_INTERVAL", 1)
 PERHEKESKUS_JOBS_STALE_AFTER_SECONDS = env_int("JOBS_STALE_AFTER_SECONDS", 600)
+# Finished jobs' rows are deleted after this many days (failed ones later, so that the
+# administrator sees them in the admin).
+PERHEKESKUS_JOBS_RETENTION_DAYS = env_int("JOBS_RETENTION_DAYS", 14)
+PERHEKESKUS_JOBS_FAILED_RETENTION_DAYS = env_int("JOBS_FAILED_RETENTION_DAYS", 90)
 
 # --- Cache and channel layer --------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")

@@ -491,3 +491,27 @@ def test_workers_at_once_run_each_job_once() -> None:
     assert sum(ran) == 30
     assert sorted(calls) == sorted(keys)
     assert DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).count() == 30
+
+
+def test_finished_jobs_are_pruned_after_their_retention(settings: Any) -> None:
+    from perhekeskus.core.jobs.retention import jobs_prune
+
+    settings.PERHEKESKUS_JOBS_RETENTION_DAYS = 14
+    settings.PERHEKESKUS_JOBS_FAILED_RETENTION_DAYS = 90
+    old_done, _failed, waiting = (
+        enqueue(record, key="a"),
+        enqueue(broken),
+        enqueue(record, key="b"),
+    )
+    DBTaskResult.objects.filter(pk=waiting.id).update(
+        run_after=timezone.now() + dt.timedelta(days=1)
+    )
+    assert run_jobs() == 2
+    now = timezone.now()
+    assert jobs_prune(now=now + dt.timedelta(days=13)) == 0
+    assert jobs_prune(now=now + dt.timedelta(days=15)) == 1
+    assert not DBTaskResult.objects.filter(pk=old_done.id).exists()
+    assert jobs_prune(now=now + dt.timedelta(days=89)) == 0
+    assert jobs_prune(now=now + dt.timedelta(days=91)) == 1
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["READY"]
+    assert "core.jobs.prune" in periodic_module.schedules()
