@@ -517,3 +517,34 @@ def test_the_dashboard_links_the_calendar(client: Client, people: People) -> Non
     assert "appointments.types" not in keys
     scheduler_keys = [card.key for card in cards_for(people.scheduler)]
     assert {"appointments.calendar", "appointments.types"} <= set(scheduler_keys)
+
+
+def test_clearing_a_rows_times_drops_it(client: Client, people: People) -> None:
+    data = hours_data([("0", "8:00", "16:00"), ("1", "", "")])
+    data["hours-INITIAL_FORMS"] = "2"
+    response = client.post(f"{BASE}availability/hours/", data)
+    assert response.status_code == 302, text(response)[:2000]
+    assert stored_hours(people) == [(0, dt.time(8), dt.time(16))]
+
+
+def test_a_booking_on_the_day_summer_time_begins_is_shown_in_finnish_time(
+    client: Client, people: People
+) -> None:
+    # Sunday 28 March 2027: the clocks go from 3.00 to 4.00; 10.00 is then 7.00 UTC.
+    booking = booking_for(people, starts=dt.datetime(2027, 3, 28, 7, 0, tzinfo=dt.UTC))
+    content = text(client.get(BASE, {"view": "day", "date": "2027-03-28"}))
+    assert f"/en/pro/appointments/bookings/{booking.pk}/" in content
+    assert ">10.00</time>–<time" in content
+
+
+def test_type_form_marks_the_languages_of_what_is_typed(
+    scheduler_client: Client, people: People
+) -> None:
+    content = text(scheduler_client.get(f"{BASE}types/{people.appointment_type.pk}/"))
+    assert 'name="name_sv"' in content and 'lang="sv"' in content and 'lang="en"' in content
+
+
+def test_a_coordinator_chooses_among_every_professional(people: People) -> None:
+    content = text(logged_in_client(people.coordinator).get(BASE))
+    assert f'<option value="{people.pro.pk}"' in content
+    assert f'<option value="{people.colleague.pk}"' in content

@@ -170,7 +170,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
         step = dt.timedelta(days=1)
     # The audited read, and the refusal of another's calendar, come first.
     bookings = selectors.booking_calendar(
-        actor=user, professional_id=professional_id, date_from=date_from, date_to=date_to
+        actor=user,
+        professional_id=professional_id,
+        date_from=date_from,
+        date_to=date_to,
+        request=request,
     )
     setup = selectors_pro.calendar_setup(
         actor=user, professional_id=professional_id, date_from=date_from, date_to=date_to
@@ -261,7 +265,7 @@ def _booking_page(
     """The booking with the family's data, read through the gatekeeper that logs it. Also the
     answer to a refused action (400), with the service's message on top."""
     user = current_user(request)
-    booking = selectors.access_booking(actor=user, booking_id=booking_id)
+    booking = selectors.access_booking(actor=user, booking_id=booking_id, request=request)
     video_url = ""
     if (
         booking.channel == Channel.VIDEO
