@@ -64,14 +64,21 @@ def place_text(booking: Booking) -> str:
 
 def family_links(booking: Booking, manage_token: str) -> dict[str, str]:
     """The family's absolute links, in the active language: manage, calendar file and (for a
-    video booking) the waiting page."""
-    links = {
-        "manage": absolute(reverse("appointments:manage", kwargs={"token": manage_token})),
-        "calendar": absolute(reverse("appointments:manage_ics", kwargs={"token": manage_token})),
-    }
-    if booking.channel == Channel.VIDEO:
-        links["video"] = absolute(reverse("appointments:video", kwargs={"token": manage_token}))
-    return links
+    video booking) the waiting page. Kept on the instance for the notice's e-mail, calendar file
+    and text message (a reminder run builds thousands)."""
+    cache: dict[tuple[str, str], dict[str, str]] = booking.__dict__.setdefault("_family_links", {})
+    key = (manage_token, translation.get_language() or "")
+    if key not in cache:
+        links = {
+            "manage": absolute(reverse("appointments:manage", kwargs={"token": manage_token})),
+            "calendar": absolute(
+                reverse("appointments:manage_ics", kwargs={"token": manage_token})
+            ),
+        }
+        if booking.channel == Channel.VIDEO:
+            links["video"] = absolute(reverse("appointments:video", kwargs={"token": manage_token}))
+        cache[key] = links
+    return dict(cache[key])
 
 
 def local_when(moment: dt.datetime) -> str:

@@ -56,7 +56,8 @@ def reminder_send(*, booking_id: Any, now: dt.datetime | None = None) -> bool:
     now = now or timezone.now()
     with transaction.atomic():
         booking = (
-            Booking.objects.select_for_update()
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("appointment_type", "location")
             .filter(pk=booking_id, status=BookingStatus.BOOKED, reminder_sent_at__isnull=True)
             .first()
         )
