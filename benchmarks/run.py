@@ -19,7 +19,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import postgres_available, scratch_database  # noqa: E402
 
-BENCHMARKS = ["bench_foundation", "bench_import", "bench_search", "bench_intake", "bench_editor"]
+BENCHMARKS = [
+    "bench_foundation",
+    "bench_import",
+    "bench_search",
+    "bench_intake",
+    "bench_editor",
+    "bench_reminders",
+]
 
 
 def run_one(name: str, kind: str) -> dict[str, object]:
@@ -173,6 +180,25 @@ def print_editor(kind: str, r: dict[str, Any]) -> None:
         print(f"  {label:<28} median {f['p50_ms']:>7} ms   p95 {f['p95_ms']:>7} ms   (n={f['n']})")
 
 
+def print_reminders(kind: str, r: dict[str, Any]) -> None:
+    k, ref = r["killed_after"], r["reference_outbox_writes"]
+    print(f"\n## Reminders on {kind} ({r['vendor']})")
+    print(
+        f"  {r['reminders']} due reminders, one perhekeskus worker killed (SIGKILL) after "
+        f"{k['s']} s with {k['reminded']} done, restarted: all reminded in "
+        f"{r['all_reminded_s']} s ({r['reminders_per_s']} /s), all e-mails sent in "
+        f"{r['all_sent_s']} s"
+    )
+    print(
+        f"  outbox rows per booking {r['outbox_rows_per_booking']} (sent {r['sent']}) -> "
+        f"{'OK: none twice, none lost' if r['ok'] else 'FAIL'}"
+    )
+    print(
+        f"  reference: {r['reminders']} plain outbox writes, one transaction each, "
+        f"{ref['total_s']} s ({ref['per_s']} /s)"
+    )
+
+
 def print_danger() -> None:
     # Pure Python and no database: measured once, in this process.
     from perhekeskus.core.danger_eval import report_lines
@@ -191,6 +217,7 @@ PRINTERS = {
     "bench_search": print_search,
     "bench_intake": print_intake,
     "bench_editor": print_editor,
+    "bench_reminders": print_reminders,
 }
 
 
