@@ -486,6 +486,10 @@ def test_the_family_changes_the_time(booking: Booking, pro: Any) -> None:
     base = f"/en/book/manage/{booking.manage_token}/change/"
     page = client.get(base)
     assert page.status_code == 200
+    # A page that posts: under no-referrer the browser would post with "Origin: null", which the
+    # CSRF check refuses; same-origin still sends nothing to another site.
+    assert page["Referrer-Policy"] == "same-origin"
+    assert "no-store" in page["Cache-Control"]
     new_slot = slot_id(booking.appointment_type, pro, dt.datetime(2027, 1, 8, 9, 0, tzinfo=dt.UTC))
     assert f'value="{new_slot}"' in html(page)
     nothing = client.post(base, {"who": str(pro.pk)})

@@ -67,17 +67,26 @@ _LANGUAGES = ("fi", "sv", "en")
 # --- Helpers ------------------------------------------------------------------------------------
 
 
-def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A page whose address is the family's key: kept by no cache, sent to no other site."""
+def private_page(
+    referrer_policy: str = "no-referrer",
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """A page whose address is the family's key: kept by no cache, sent to no other site.
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+    Pages with a form that posts use "same-origin": under "no-referrer" a browser sends the post
+    with `Origin: null`, which the CSRF check rightly refuses; "same-origin" still sends nothing
+    to any other site."""
 
-    return never_cache(wrapper)
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            response["Referrer-Policy"] = referrer_policy
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            return response
+
+        return never_cache(wrapper)
+
+    return decorate
 
 
 def _remember(request: HttpRequest, key: str, value: Any) -> None:
@@ -598,14 +607,14 @@ def _manage_url(token: str) -> str:
     return reverse("appointments:manage", kwargs={"token": token})
 
 
-@private_page
+@private_page()
 @require_GET
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     booking = selectors.booking_get_by_token(manage_token=token)  # NotFound: the 404 page
     return render(request, "appointments/public/manage.html", _manage_context(token, booking))
 
 
-@private_page
+@private_page()
 @require_GET
 def manage_ics(request: HttpRequest, token: str) -> HttpResponse:
     booking = selectors.booking_get_by_token(manage_token=token)
@@ -617,7 +626,7 @@ def manage_ics(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@private_page
+@private_page("same-origin")
 @require_http_methods(["GET", "POST"])
 def manage_change(request: HttpRequest, token: str) -> HttpResponse:
     """Another time for the same booking: the week of free times with the booking's channel; the
@@ -679,7 +688,7 @@ def manage_change(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@private_page
+@private_page("same-origin")
 @require_http_methods(["GET", "POST"])
 def manage_cancel(request: HttpRequest, token: str) -> HttpResponse:
     booking = selectors.booking_get_by_token(manage_token=token)
@@ -703,7 +712,7 @@ def manage_cancel(request: HttpRequest, token: str) -> HttpResponse:
 # --- The video waiting page ---------------------------------------------------------------------
 
 
-@private_page
+@private_page()
 @require_GET
 def video_waiting(request: HttpRequest, token: str) -> HttpResponse:
     """The time, how to check the camera and microphone, and "Join" from `video_opens_at`."""
