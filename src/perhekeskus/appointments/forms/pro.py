@@ -375,6 +375,11 @@ class AppointmentTypeForm(forms.Form):
         location_field = self.fields["locations"]
         assert isinstance(location_field, forms.ModelMultipleChoiceField)
         location_field.queryset = locations
+        if not locations.exists():
+            location_field.help_text = _(
+                "The service has no places in the catalogue yet: add one in the catalogue editor "
+                "to offer appointments at a place."
+            )
         professional_field = self.fields["professionals"]
         assert isinstance(professional_field, forms.ModelMultipleChoiceField)
         professional_field.queryset = professionals

@@ -548,3 +548,29 @@ def test_a_coordinator_chooses_among_every_professional(people: People) -> None:
     content = text(logged_in_client(people.coordinator).get(BASE))
     assert f'<option value="{people.pro.pk}"' in content
     assert f'<option value="{people.colleague.pk}"' in content
+
+
+def test_an_editor_without_a_calendar_is_told_so(people: People) -> None:
+    from perhekeskus.core.roles import Role
+    from perhekeskus.testing.factories import UserFactory
+
+    editor = UserFactory.create(organization=people.organization, roles=[Role.ORGANIZATION_EDITOR])
+    client = logged_in_client(editor)
+    for page in ("", "availability/", "feed/"):
+        response = client.get(f"{BASE}{page}")
+        assert response.status_code == 200
+        assert "You have no calendar here" in text(response)
+    assert audited(actions.BOOKING_LIST.name) == 0
+    assert client.get(f"{BASE}?professional={people.pro.pk}").status_code == 404
+    types = client.get(f"{BASE}types/")
+    assert str(people.appointment_type.pk) in text(types)
+
+
+def test_a_service_without_places_says_where_to_add_one(
+    scheduler_client: Client, people: People
+) -> None:
+    from perhekeskus.testing.factories import ServiceFactory
+
+    service = ServiceFactory.create(organization=people.organization)
+    content = text(scheduler_client.get(f"{BASE}types/new/?service={service.pk}"))
+    assert "The service has no places in the catalogue yet" in content

@@ -28,6 +28,7 @@ from perhekeskus.appointments.views.pro.common import (
     chosen_professional_id,
     current_user,
     manageable,
+    no_calendar,
     with_query,
 )
 from perhekeskus.core.decorators import professional_required
@@ -96,7 +97,10 @@ def _availability_page(
 @professional_required
 def availability(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    return _availability_page(request, chosen_professional_id(request, user, manageable(user)))
+    professionals = manageable(user)
+    if (nothing := no_calendar(request, professionals)) is not None:
+        return nothing
+    return _availability_page(request, chosen_professional_id(request, user, professionals))
 
 
 def _saved(request: HttpRequest, professional_id: int, text: str) -> HttpResponse:

@@ -43,6 +43,7 @@ from perhekeskus.appointments.views.pro.common import (
     current_user,
     default_professional_id,
     manageable,
+    no_calendar,
     with_query,
 )
 from perhekeskus.core.decorators import professional_required
@@ -154,6 +155,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
     for a scheduler or a coordinator, one of those they manage (`?professional=`)."""
     user = current_user(request)
     professionals = manageable(user)
+    if (nothing := no_calendar(request, professionals)) is not None:
+        return nothing
     form = CalendarQueryForm(request.GET or None)
     valid = not form.is_bound or form.is_valid()
     data = form.cleaned_data if form.is_bound and valid else {}

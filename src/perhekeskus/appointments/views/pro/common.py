@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from perhekeskus.accounts.models import User
@@ -51,6 +52,15 @@ def chosen_professional_id(request: HttpRequest, user: User, professionals: list
     except ValueError:
         return default_professional_id(user, professionals)
     return value if value > 0 else default_professional_id(user, professionals)
+
+
+def no_calendar(request: HttpRequest, professionals: list[User]) -> HttpResponse | None:
+    """The answer to a user who neither receives appointments nor manages anyone's calendar
+    (an organisation editor who came for the appointment types), when they asked for no one's
+    calendar in particular: a page that says so, instead of a 404."""
+    if professionals or request.GET.get("professional") or request.POST.get("professional"):
+        return None
+    return render(request, "appointments/pro/no_calendar.html")
 
 
 def with_query(path: str, **params: object) -> str:

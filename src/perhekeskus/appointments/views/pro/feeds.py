@@ -26,6 +26,7 @@ from perhekeskus.appointments.views.pro.common import (
     chosen_professional_id,
     current_user,
     manageable,
+    no_calendar,
     with_query,
 )
 from perhekeskus.core.decorators import professional_required
@@ -63,7 +64,10 @@ def _feed_page(request: HttpRequest, professional_id: int, *, new_url: str = "")
 @professional_required
 def feed(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    return _feed_page(request, chosen_professional_id(request, user, manageable(user)))
+    professionals = manageable(user)
+    if (nothing := no_calendar(request, professionals)) is not None:
+        return nothing
+    return _feed_page(request, chosen_professional_id(request, user, professionals))
 
 
 @never_cache
