@@ -99,6 +99,7 @@ def test_a_parent_books_changes_and_cancels_by_keyboard_on_a_phone(
     page.goto(f"{live_server.url}/{lang}/services/{appointment_type.service_id}")
     link = page.get_by_role("link", name=texts["book"])
     assert link.count() == 1
+    assert_clean(page, "the service card")
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{lang}/book/service/{appointment_type.service_id}/")
@@ -182,3 +183,23 @@ def test_a_parent_books_changes_and_cancels_by_keyboard_on_a_phone(
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
     assert booking.cancelled_by_family
+
+
+def test_booking_works_without_javascript(
+    live_server: Any, page_without_javascript: Any, appointment_type: AppointmentType
+) -> None:
+    page = page_without_javascript
+    page.goto(f"{live_server.url}/en/book/{appointment_type.pk}/?channel=video&week=2027-01-11")
+    page.locator("label[for^=slot-]").first.click()
+    page.click("button[name=choose]")
+    page.wait_for_url("**/details/**")
+    question = appointment_type.questions.get()
+    page.fill("#id_name", "Liisa Perhe")
+    page.fill("#id_phone", "040 123 4567")
+    page.fill(f"#id_q_{question.pk}", "Tapaamisoikeudesta")
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_url("**/en/book/done/")
+    assert Booking.objects.get().phone
+    page.click("main a.button[href*='/book/video/']")
+    page.wait_for_url("**/book/video/**")
+    assert "Reload this page then." in page.content()

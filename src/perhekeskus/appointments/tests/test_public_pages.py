@@ -621,3 +621,51 @@ def test_the_django_request_log_of_a_wrong_token_has_no_token(
     for record in records:
         PrivateAccessLogFilter().filter(record)
         assert wrong not in record.getMessage()
+
+
+# --- Limits and places --------------------------------------------------------------------------
+
+
+def test_too_many_bookings_from_one_browser_are_refused_keeping_what_was_typed(
+    appointment_type: AppointmentType, pro: Any, settings: Any
+) -> None:
+    settings.PERHEKESKUS_RATE_LIMITS = True
+    settings.APPOINTMENTS_BOOKING_RATE_LIMIT = "1/h"
+    client = Client()
+    first = client.post(details_url(appointment_type), details_form(client, appointment_type, pro))
+    assert first.status_code == 303
+    data = details_form(
+        client, appointment_type, pro, starts=SECOND, name="Toinen Nimi", email="b@example.org"
+    )
+    refused = client.post(details_url(appointment_type), data)
+    assert refused.status_code == 429
+    assert refused["Retry-After"]
+    assert 'value="Toinen Nimi"' in html(refused)
+    assert Booking.objects.count() == 1
+
+
+def test_a_visit_asks_where_when_the_type_has_several_places(
+    appointment_type: AppointmentType, pro: Any
+) -> None:
+    from perhekeskus.testing.factories import LocationFactory
+
+    here = LocationFactory.create(name="Simon perhekeskus")
+    there = LocationFactory.create(name="Ranuan neuvola")
+    AppointmentType.objects.filter(pk=appointment_type.pk).update(offers_visit=True)
+    appointment_type.locations.add(here, there)
+    client = Client()
+    data = details_form(client, appointment_type, pro, channel="visit")
+    page = client.get(
+        details_url(appointment_type, "en", slot=data["slot"], channel="visit", who="any")
+    )
+    assert "Simon perhekeskus" in html(page) and "Ranuan neuvola" in html(page)
+    missing = client.post(details_url(appointment_type, "en"), data)
+    assert missing.status_code == 400
+    assert "Choose where to meet." in html(missing)
+    data["location"] = str(there.pk)
+    assert client.post(details_url(appointment_type, "en"), data).status_code == 303
+    booking = Booking.objects.get()
+    assert booking.channel == Channel.VISIT
+    assert booking.location == there
+    confirmation = html(client.get("/en/book/done/"))
+    assert "Ranuan neuvola" in confirmation
