@@ -10,6 +10,7 @@ from perhekeskus.catalog.importers.writer import apply_batch
 from perhekeskus.catalog.models import Organization, ServiceSource
 from perhekeskus.catalog.services import municipality_ensure, organization_provision
 from perhekeskus.demo import network
+from perhekeskus.demo.appointments import load_demo_appointments
 from perhekeskus.demo.catalog import demo_batch
 from perhekeskus.finder.services import search_index_rebuild
 from perhekeskus.intake.services import team_provision
@@ -33,6 +34,10 @@ class DemoSummary:
     locations_created: int = 0
     locations_updated: int = 0
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, reason
+    # Appointments: types and calendars this run created, and the demo bookings it made.
+    appointment_types_created: int = 0
+    calendars_created: int = 0
+    bookings_created: int = 0
 
 
 def load_demo_network() -> DemoSummary:
@@ -98,6 +103,7 @@ def load_demo_network() -> DemoSummary:
         batch = demo_batch()
         written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL, prune=True)
         search_index_rebuild()
+        appointments = load_demo_appointments(users=users, via=VIA)
     summary.services = len(batch.services)
     summary.services_created = written.services.created
     summary.services_updated = written.services.updated
@@ -106,4 +112,7 @@ def load_demo_network() -> DemoSummary:
     summary.locations_created = written.locations.created
     summary.locations_updated = written.locations.updated
     summary.skipped = written.skipped
+    summary.appointment_types_created = appointments.types_created
+    summary.calendars_created = appointments.calendars_created
+    summary.bookings_created = appointments.bookings_created
     return summary

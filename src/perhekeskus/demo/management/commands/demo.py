@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from perhekeskus.config.env import env_int, env_str
 from perhekeskus.core.roles import Role
+from perhekeskus.demo import appointments as demo_appointments
 from perhekeskus.demo import network
 
 
@@ -72,4 +73,7 @@ class Command(BaseCommand):
             if user.is_superuser:
                 roles = "technical administrator (/admin/)"
             write(f"  {user.email.ljust(width)}  {user.full_name}: {roles}")
+            receives = demo_appointments.type_names_of(user.local_part)
+            if receives:
+                write(f"  {'':{width}}    receives appointments: {'; '.join(receives)}")
         write("")
