@@ -574,3 +574,93 @@ def test_a_service_without_places_says_where_to_add_one(
     service = ServiceFactory.create(organization=people.organization)
     content = text(scheduler_client.get(f"{BASE}types/new/?service={service.pk}"))
     assert "The service has no places in the catalogue yet" in content
+
+
+# --- In a browser ---------------------------------------------------------------------------------
+
+
+def _log_in(page: Any, base: str, email: str) -> None:
+    from perhekeskus.testing.factories import PASSWORD
+
+    page.goto(f"{base}/en/accounts/login/")
+    page.fill("#id_email", email)
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/en/accounts/me/")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_pro_pages_pass_axe(live_server: Any, page: Any, people: People) -> None:
+    from perhekeskus.testing.browser import axe_violations, describe
+
+    booking = booking_for(people, channel=Channel.VIDEO)
+    AvailabilityExceptionFactory.create(
+        professional=people.pro,
+        starts=booking.starts + dt.timedelta(hours=3),
+        ends=booking.starts + dt.timedelta(hours=4),
+        note="koulutus",
+    )
+    _log_in(page, live_server.url, people.scheduler.email)
+    base = f"{live_server.url}/en/pro/appointments"
+    day = timezone.localtime(booking.starts).date().isoformat()
+    who = f"professional={people.pro.pk}"
+    failures = []
+
+    def check(label: str) -> None:
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"{label}\n{describe(violations)}")
+
+    for path in [
+        f"/?{who}&date={day}",
+        f"/?{who}&view=day&date={day}",
+        f"/bookings/{booking.pk}/",
+        f"/bookings/{booking.pk}/cancel/",
+        f"/availability/?{who}",
+        f"/feed/?{who}",
+        "/types/",
+        f"/types/{people.appointment_type.pk}/",
+    ]:
+        page.goto(f"{base}{path}")
+        check(path)
+    # Refused forms come back with their error summaries.
+    page.goto(f"{base}/availability/?{who}")
+    page.fill("#id_hours-0-starts", "17:00")
+    with page.expect_navigation():
+        page.click("form[action$='/hours/'] button[type=submit]")
+    assert "The end must be after the start." in page.content(), page.content()[-4000:]
+    page.wait_for_selector(".error-summary")
+    check("hours ending before they start")
+    page.goto(f"{base}/types/{people.appointment_type.pk}/")
+    page.fill("#id_name_fi", "")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    check("type without a Finnish name")
+    assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_cancel_by_keyboard_without_javascript(
+    live_server: Any, page_without_javascript: Any, people: People
+) -> None:
+    booking = booking_for(people)
+    page = page_without_javascript
+    _log_in(page, live_server.url, people.pro.email)
+    page.goto(f"{live_server.url}/en/pro/appointments/bookings/{booking.pk}/")
+    page.focus(f"a[href$='/bookings/{booking.pk}/cancel/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.focus("#id_reason")
+    page.keyboard.type("Olen sairaana, varatkaa uusi aika.")
+    page.focus("main form button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Check and confirm" in page.content()
+    page.focus("main form button.danger")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "The appointment was cancelled." in page.content()
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
