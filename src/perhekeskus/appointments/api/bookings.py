@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import translation
@@ -39,6 +40,7 @@ MAX_KEY_LENGTH = 200
 MAX_ANSWERS = 50
 MAX_ANSWER_LENGTH = 2000
 LANGUAGES = [code for code, _name in BookingLanguage.choices]
+NON_FIELD = "non_field_errors"
 
 
 def _text(max_length: int, help_text: Any) -> serializers.CharField:
@@ -176,8 +178,10 @@ class BookingCreateView(APIView):
                 ERRORS_400,
                 description=(
                     "Field → messages: a field missing or of the wrong type, a slot id that is "
-                    "not one, a rule of the booking (the channel, the window, the per-person "
-                    "limit, a required answer), or a too long Idempotency-Key."
+                    "not one or a slot outside the bookable window (`slot`), a channel the type "
+                    "does not offer (`channel`), a missing or wrong answer to a pre-question "
+                    "(`q_<question id>`), the per-person limit (`non_field_errors`), or a too "
+                    "long Idempotency-Key (`idempotency_key`)."
                 ),
             ),
             409: OpenApiResponse(DETAIL, description="The slot is no longer free."),
@@ -236,7 +240,12 @@ class BookingCreateView(APIView):
                 headers={"Retry-After": str(limited.retry_after)},
             )
         except DjangoValidationError as error:
-            detail = {field: [str(m) for m in msgs] for field, msgs in error.message_dict.items()}
+            # The booking's rules name the body's fields, a pre-question as `q_<its id>`, and
+            # a rule of the whole booking (the per-person limit) as DRF does: non_field_errors.
+            detail = {
+                NON_FIELD if field == NON_FIELD_ERRORS else field: [str(m) for m in messages]
+                for field, messages in error.message_dict.items()
+            }
             return Response(detail, status=status.HTTP_400_BAD_REQUEST)
         booking = result.booking
         with translation.override(booking.language):
@@ -246,4 +255,6 @@ class BookingCreateView(APIView):
         return Response(
             {"id": str(booking.pk), "manage_url": manage, "calendar_url": calendar},
             status=status.HTTP_201_CREATED,
+            # The manage link is the family's key to the booking: no cache keeps it.
+            headers={"Cache-Control": "no-store"},
         )

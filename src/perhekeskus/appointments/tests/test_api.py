@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.test import Client, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 
@@ -25,7 +25,7 @@ from perhekeskus.appointments.tests.factories import (
     receiving_professional,
 )
 from perhekeskus.core.links import site_url
-from perhekeskus.testing.factories import ServiceFactory
+from perhekeskus.testing.factories import LocationFactory, ServiceFactory
 from perhekeskus.testing.garbage import GARBAGE
 
 pytestmark = pytest.mark.django_db
@@ -491,7 +491,9 @@ def test_a_required_answer_is_asked_for(
     slot = slot_at(appointment_type, professional, TUESDAY)
     missing = post(client, booking_body(slot, language="en"), "no-answer")
     assert missing.status_code == 400
-    assert any("q_" in field or field == "answers" for field in missing.json())
+    assert list(missing.json()) == [f"q_{question.pk}"]
+    wrong = post(client, booking_body(slot, answers={str(question.pk): "Muu"}), "wrong-answer")
+    assert list(wrong.json()) == [f"q_{question.pk}"]
     answered = post(client, booking_body(slot, answers={str(question.pk): "Huolto"}), "answer")
     assert answered.status_code == 201
 
@@ -620,3 +622,72 @@ def test_answers_use_only_declared_keys(
     declared(slots(client, appointment_type).json(), schema_of("/api/v1/slots", "get", "200"))
     created = post(client, booking_body(slot_at(appointment_type, professional, TUESDAY)), "d")
     declared(created.json(), schema_of("/api/v1/bookings", "post", "201"))
+
+
+def test_the_served_document_lists_the_appointment_paths(client: Client) -> None:
+    paths = client.get(f"{API}/openapi.json").json()["paths"]
+    assert {"/api/v1/appointment-types", "/api/v1/slots", "/api/v1/bookings"} <= set(paths)
+
+
+# --- more of POST /bookings ---------------------------------------------------------------------
+
+
+def test_the_answer_is_never_cached(
+    client: Client, appointment_type: AppointmentType, professional: User
+) -> None:
+    answer = post(client, booking_body(slot_at(appointment_type, professional, TUESDAY)), "c")
+    assert answer.status_code == 201
+    assert "no-store" in answer["Cache-Control"]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_bookings_rules_speak_the_requests_language(
+    client: Client, appointment_type: AppointmentType, professional: User, language: str
+) -> None:
+    body = booking_body(slot_at(appointment_type, professional, TUESDAY), language=language)
+    answer = post(client, {**body, "name": "  "}, f"nameless-{language}")
+    assert answer.status_code == 400
+    assert answer["Content-Language"] == language
+    with translation.override(language):
+        expected = translation.gettext("Please give your name.")
+    assert answer.json() == {"name": [expected]}
+    if language != "en":
+        assert expected != "Please give your name."
+
+
+def test_the_per_person_limit_is_a_rule_of_the_whole_booking(
+    client: Client, appointment_type: AppointmentType, professional: User
+) -> None:
+    appointment_type.limit_per_person = 1
+    appointment_type.save()
+    first = post(client, booking_body(slot_at(appointment_type, professional, TUESDAY)), "one")
+    assert first.status_code == 201
+    later = TUESDAY + dt.timedelta(minutes=45)
+    second = post(
+        client, booking_body(slot_at(appointment_type, professional, later), language="en"), "two"
+    )
+    assert second.status_code == 400
+    assert list(second.json()) == ["non_field_errors"]
+    assert "at most 1 booking" in second.json()["non_field_errors"][0]
+    assert Booking.objects.count() == 1
+
+
+def test_a_visit_names_one_of_the_types_places(client: Client, professional: User) -> None:
+    clinic, library = (
+        LocationFactory.create(name="Perhekeskus"),
+        LocationFactory.create(name="Kirjasto"),
+    )
+    visit = AppointmentTypeFactory.create(
+        professionals=[professional], offers_visit=True, locations=[clinic, library]
+    )
+    listed = get(client, "appointment-types").json()["contents"][0]
+    assert listed["channels"] == ["visit", "phone", "video"]
+    assert sorted(place["name"] for place in listed["places"]) == ["Kirjasto", "Perhekeskus"]
+    slot = slot_at(visit, professional, TUESDAY)
+    unnamed = post(client, booking_body(slot, channel="visit"), "no-place")
+    assert unnamed.status_code == 400 and list(unnamed.json()) == ["location"]
+    elsewhere = post(client, booking_body(slot, channel="visit", location=str(uuid.uuid4())), "x")
+    assert elsewhere.status_code == 400 and list(elsewhere.json()) == ["location"]
+    booked = post(client, booking_body(slot, channel="visit", location=str(library.pk)), "place")
+    assert booked.status_code == 201
+    assert Booking.objects.get().location_id == library.pk
