@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -302,3 +303,31 @@ def test_a_booking_made_inside_the_reminder_window_counts_as_reminded() -> None:
     later.refresh_from_db()
     assert soon.reminder_sent_at is not None
     assert later.reminder_sent_at is None
+
+
+def test_outbox_attachments_keep_binary_and_text_content() -> None:
+    from perhekeskus.core.outbox import Attachment, email_enqueue
+
+    email_enqueue(
+        kind="test.attachments",
+        recipients=["maija@example.org"],
+        subject="Liitteet",
+        body="Kaksi liitettä.",
+        attachments=[
+            Attachment("kuva.png", b"\x89PNG\r\n\x1a\n\x00\xff", "image/png"),
+            Attachment("aika.ics", "BEGIN:VCALENDAR\r\nÄÖ".encode(), "text/calendar"),
+        ],
+    )
+    stored = OutboxEmail.objects.get()
+    with connection.cursor() as cursor:  # encrypted at rest
+        cursor.execute("SELECT attachments FROM core_outboxemail")
+        (raw,) = cursor.fetchone()
+    assert raw and "VCALENDAR" not in raw and "kuva.png" not in raw
+    png, ics = attachments_load(stored.attachments)
+    assert png.content == b"\x89PNG\r\n\x1a\n\x00\xff"
+    assert ics.content.decode() == "BEGIN:VCALENDAR\r\nÄÖ"
+    assert outbox_send_due() == (1, 0)
+    sent_png, sent_ics = mail.outbox[0].attachments
+    assert sent_png.get_content_type() == "image/png"
+    assert sent_png.get_payload(decode=True) == b"\x89PNG\r\n\x1a\n\x00\xff"
+    assert sent_ics.get_filename() == "aika.ics"
