@@ -215,7 +215,10 @@ def picker_context(
         "next_url": query(week=week.next.isoformat()) if week.next else "",
         "next_free_url": query(week=next_free_week.isoformat()) if next_free_week else "",
         "show_professional": who == ANY and appointment_type.professionals.count() > 1,
-        "phones": service_phones(appointment_type.service_id),
+        # Whom to call instead: only when the weeks open for booking have no free time.
+        "phones": []
+        if week.days or week.next_free
+        else service_phones(appointment_type.service_id),
     }
 
 
