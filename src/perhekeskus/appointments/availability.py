@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -226,6 +227,7 @@ def _slots(
         booked_of[professional_id].append((blocked_from, blocked_until))
 
     channels = tuple(appointment_type.channels)
+    type_id = appointment_type.pk
     earliest = max(window.earliest, range_start)
     slots: list[Slot] = []
     for professional_id in professional_ids:
@@ -249,9 +251,9 @@ def _slots(
                 if not absent.overlaps(starts, ends) and not booked.overlaps(
                     starts - before, ends + after
                 ):
-                    slots.append(Slot(appointment_type.pk, professional_id, starts, ends, channels))
+                    slots.append(Slot(type_id, professional_id, starts, ends, channels))
                 starts = ends
-    slots.sort(key=lambda slot: (slot.starts, slot.professional_id))
+    slots.sort(key=operator.attrgetter("starts", "professional_id"))
     return slots
 
 
