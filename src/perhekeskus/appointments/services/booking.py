@@ -201,6 +201,12 @@ def _check_location(
 ) -> uuid.UUID | None:
     if channel != Channel.VISIT:
         return None
+    if location_id is not None and not isinstance(location_id, uuid.UUID):
+        try:
+            location_id = uuid.UUID(str(location_id))
+        except ValueError:
+            errors.setdefault("location", []).append(_("Please choose one of the places."))
+            return None
     offered = list(appointment_type.locations.values_list("pk", flat=True))
     if location_id is None and len(offered) == 1:
         return offered[0]

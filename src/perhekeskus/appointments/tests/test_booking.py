@@ -383,7 +383,8 @@ def test_a_place_must_be_chosen_among_several(visit_kind: Any, professional: Any
     assert "location" in refused(visit_kind, professional, **values)
     other = LocationFactory.create()
     assert "location" in refused(visit_kind, professional, location_id=other.pk, **values)
-    result = create(visit_kind, professional, location_id=second.pk, **values)
+    assert "location" in refused(visit_kind, professional, location_id="garbage", **values)
+    result = create(visit_kind, professional, location_id=str(second.pk), **values)
     assert result.booking.location == second
 
 
