@@ -488,3 +488,24 @@ def test_slot_search_reads_in_bulk(django_assert_max_num_queries: Any) -> None:
     # booking one, except the ten booked on the Epiphany, when nobody works.
     assert len(slots) == 50 * 39 * 10 - 50 * 2 - 40
     assert len({s.id for s in slots}) == len(slots)
+
+
+def test_both_three_oclocks_of_the_fall_back_night_are_booked_apart() -> None:
+    """3.00 summer time and 3.00 winter time are two instants an hour apart: booking one leaves
+    the other free."""
+    professional, kind = night_hours_on_the_change_night(AUTUMN_SUNDAY, minutes=60)
+    now = dt.datetime(2026, 10, 20, tzinfo=UTC)
+    first_three = dt.datetime(2026, 10, 25, 0, 0, tzinfo=UTC)  # 3.00 +03:00
+    second_three = dt.datetime(2026, 10, 25, 1, 0, tzinfo=UTC)  # 3.00 +02:00
+    assert first_three.astimezone(HELSINKI).hour == second_three.astimezone(HELSINKI).hour == 3
+    BookingFactory.create(appointment_type=kind, professional=professional, starts=first_three)
+    assert not slot_is_free(
+        appointment_type=kind, professional_id=professional.pk, starts=first_three, now=now
+    )
+    assert slot_is_free(
+        appointment_type=kind, professional_id=professional.pk, starts=second_three, now=now
+    )
+    slots = free_slots(
+        appointment_type=kind, date_from=AUTUMN_SUNDAY, date_to=AUTUMN_SUNDAY, now=now
+    )
+    assert [s.starts.hour for s in slots] == [23, 1, 2]  # UTC: 2.00, (3.00), 3.00, 4.00
