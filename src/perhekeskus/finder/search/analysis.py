@@ -262,6 +262,10 @@ def _runs(surfaces: list[str], bases: list[str]) -> set[str]:
     return {r for r in runs if len(r) >= 2}
 
 
+# Texts up to this long have their tokens cached (names, places, classes: repeated everywhere).
+SHORT_TEXT = 200
+
+
 class Analyzer:
     """Analysis for one language; word results are cached (a catalogue repeats its words)."""
 
@@ -273,6 +277,9 @@ class Analyzer:
         self._stemmer = snowballstemmer.stemmer(_SNOWBALL_NAMES[language])
         self._stem_lock = threading.Lock()
         self.word = functools.lru_cache(maxsize=200_000)(self._word)
+        self._short_text_tokens = functools.lru_cache(maxsize=50_000)(self._text_tokens)
+        # Long texts repeat less, but a provider's services often share a description.
+        self._long_text_tokens = functools.lru_cache(maxsize=2_000)(self._text_tokens)
 
     @property
     def uses_voikko(self) -> bool:
@@ -371,12 +378,18 @@ class Analyzer:
     def index_tokens(self, text: str, *, parts: bool = True) -> list[str]:
         """The tokens the index keeps for a text: for every word that is not a stop word, its
         forms and (unless `parts` is false) its compound parts. Repeats are kept (field lengths
-        count them)."""
+        count them). A text's tokens are cached: short texts, which a catalogue repeats (names
+        of places, organisations, classes), and a few thousand long ones."""
+        if len(text) <= SHORT_TEXT:
+            return list(self._short_text_tokens(text, parts))
+        return list(self._long_text_tokens(text, parts))
+
+    def _text_tokens(self, text: str, parts: bool) -> tuple[str, ...]:
         tokens: list[str] = []
         for word in self.words(text):
             if not word.stop:
                 tokens.extend(word.index_tokens() if parts else word.forms)
-        return tokens
+        return tuple(tokens)
 
 
 _analyzers: dict[str, Analyzer] = {}

@@ -17,11 +17,13 @@ language it is written in. The four field classes:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
@@ -31,7 +33,10 @@ from django.db.models import Avg, Count, Prefetch, QuerySet
 from perhekeskus.catalog.models import (
     AreaType,
     ContactChannel,
+    Location,
     LocationType,
+    Municipality,
+    Organization,
     Service,
     ServiceAtLocation,
     TaxonomyTerm,
@@ -59,14 +64,32 @@ FULL_REBUILD_ABOVE = 2000
 MIN_WORD_LENGTH = 3
 
 
+@functools.lru_cache(maxsize=50_000)
+def _vocabulary_words(text: str) -> tuple[str, ...]:
+    """The surface words of a name, keyword or place that "did you mean" may suggest."""
+    return tuple(
+        w
+        for w in split_words(text)
+        if len(w) >= MIN_WORD_LENGTH and not w.isdigit() and "-" not in w
+    )
+
+
 def _fallback_order(language: str) -> list[str]:
-    order = list(getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", INDEX_LANGUAGES))
-    return [language, *(lang for lang in order if lang != language)]
+    return list(_fallback_languages(language, _fallback_setting()))
+
+
+def _fallback_setting() -> tuple[str, ...]:
+    return tuple(getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", INDEX_LANGUAGES))
+
+
+@functools.lru_cache(maxsize=32)
+def _fallback_languages(language: str, order: tuple[str, ...]) -> tuple[str, ...]:
+    return (language, *(lang for lang in order if lang != language))
 
 
 def _text(obj: object, name: str, language: str) -> tuple[str, str]:
     """(text, the language it is in) as the catalogue shows `name` in `language`."""
-    for lang in _fallback_order(language):
+    for lang in _fallback_languages(language, _fallback_setting()):
         value = getattr(obj, f"{name}_{lang}", None) or ""
         if value.strip():
             return value, lang
@@ -110,7 +133,9 @@ class DocumentData:
 
 
 def _services(ids: Iterable[uuid.UUID] | None) -> QuerySet[Service]:
-    services = Service.objects.public()
+    # In id order: a document's id then follows its service's, on every database (by name, it
+    # followed each database's collation).
+    services = Service.objects.public().order_by("pk")
     if ids is not None:
         services = services.filter(pk__in=list(ids))
     return services.select_related("organization").prefetch_related(
@@ -135,8 +160,197 @@ def _services(ids: Iterable[uuid.UUID] | None) -> QuerySet[Service]:
     )
 
 
-def build_documents(service: Service) -> list[DocumentData]:
-    """The service's documents in every index language (prefetched as `_services` does)."""
+# --- Reading many services at once ---------------------------------------------------------------
+# A big batch (an import, a full rebuild) reads its services as plain rows, a few queries per
+# chunk, instead of model instances with prefetches: building and prefetching model objects took
+# most of an import's index time. The rows take the shape `build_documents` reads (`.all()` on
+# the relations, the same attribute names) and come in the same order as `_services` gives them,
+# so that a document is the same whichever way it was read (`test_search_bulk_index.py`).
+
+
+class _Many(list[Any]):
+    """A relation read ahead: what `service.channels.all()` gives."""
+
+    def all(self) -> _Many:
+        return self
+
+
+def _translated(model: Any, *names: str) -> list[str]:
+    """The columns of these texts in every language the index falls back through, where the
+    model has them (an attribute the model lacks reads as empty, as on a model instance)."""
+    columns = {f.attname for f in model._meta.concrete_fields}
+    languages = dict.fromkeys([*INDEX_LANGUAGES, *_fallback_order(INDEX_LANGUAGES[0])])
+    return [f"{n}_{lang}" for n in names for lang in languages if f"{n}_{lang}" in columns]
+
+
+def _positions(queryset: QuerySet[Any]) -> dict[Any, int]:
+    """Each row's place in the model's own ordering (as a relation's `.all()` lists them)."""
+    return {pk: n for n, pk in enumerate(queryset.values_list("pk", flat=True))}
+
+
+class _Reader:
+    """The small tables every document refers to (organisations, municipalities, terms), read
+    once per batch; then the services, chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.municipalities = {
+            row["code"]: SimpleNamespace(**row)
+            for row in Municipality.objects.values("code", *_translated(Municipality, "name"))
+        }
+        self.municipality_order = _positions(Municipality.objects.all())
+        self.organizations = {
+            row["id"]: SimpleNamespace(**row, municipalities=_Many())
+            for row in Organization.objects.values("id", *_translated(Organization, "name"))
+        }
+        self.organization_order = _positions(Organization.objects.all())
+        through = Organization.municipalities.through
+        owned: dict[Any, list[Any]] = {}
+        for organization_id, code in through.objects.values_list(
+            "organization_id", "municipality_id"
+        ):
+            owned.setdefault(organization_id, []).append(code)
+        for organization_id, codes in owned.items():
+            codes.sort(key=lambda c: self.municipality_order.get(c, 0))
+            self.organizations[organization_id].municipalities = _Many(
+                self.municipalities[c] for c in codes
+            )
+        self.terms: dict[Any, SimpleNamespace] = {}
+        self.term_order: dict[Any, int] = {}
+
+    def _load_terms(self, ids: set[Any]) -> None:
+        missing = [pk for pk in ids if pk not in self.terms]
+        if not missing:
+            return
+        for start in range(0, len(missing), 500):
+            part = missing[start : start + 500]
+            rows = TaxonomyTerm.objects.filter(pk__in=part).values(
+                "id", "code", "taxonomy__key", *_translated(TaxonomyTerm, "name")
+            )
+            for row in rows:
+                key = row.pop("taxonomy__key")
+                self.terms[row["id"]] = SimpleNamespace(**row, taxonomy=SimpleNamespace(key=key))
+        # Their order among themselves, as `service.terms.all()` lists them.
+        ordered = TaxonomyTerm.objects.filter(pk__in=list(self.terms)).values_list("pk", flat=True)
+        self.term_order = {pk: n for n, pk in enumerate(ordered)}
+
+    def services(self, ids: Sequence[uuid.UUID]) -> list[SimpleNamespace]:
+        columns = _translated(
+            Service,
+            "name",
+            "alternate_name",
+            "keywords",
+            "summary",
+            "description",
+            "application_process",
+            "eligibility_description",
+        )
+        rows = list(
+            Service.objects.public()
+            .filter(pk__in=list(ids))
+            .order_by("pk")
+            .values(
+                "id",
+                "organization_id",
+                "area_type",
+                "minimum_age",
+                "maximum_age",
+                "updated_at",
+                *columns,
+            )
+        )
+        found = [row["id"] for row in rows]
+        m2m = Service._meta
+        relations: dict[str, dict[Any, list[Any]]] = {}
+        for name, column in (
+            ("producers", "organization_id"),
+            ("area_municipalities", "municipality_id"),
+            ("terms", "taxonomyterm_id"),
+        ):
+            through = m2m.get_field(name).remote_field.through  # type: ignore[union-attr]
+            linked: dict[Any, list[Any]] = {}
+            for service_id, other in through.objects.filter(service_id__in=found).values_list(
+                "service_id", column
+            ):
+                linked.setdefault(service_id, []).append(other)
+            relations[name] = linked
+        self._load_terms({t for terms in relations["terms"].values() for t in terms})
+        kinds: dict[Any, list[Any]] = {}
+        for service_id, kind in ContactChannel.objects.filter(service_id__in=found).values_list(
+            "service_id", "kind"
+        ):
+            kinds.setdefault(service_id, []).append(SimpleNamespace(kind=kind))
+        at_locations = self._at_locations(found)
+
+        result = []
+        for row in rows:
+            service_id = row["id"]
+            producers = sorted(
+                relations["producers"].get(service_id, ()),
+                key=lambda pk: self.organization_order.get(pk, 0),
+            )
+            codes = sorted(
+                relations["area_municipalities"].get(service_id, ()),
+                key=lambda code: self.municipality_order.get(code, 0),
+            )
+            terms = sorted(
+                relations["terms"].get(service_id, ()),
+                key=lambda pk: self.term_order.get(pk, 0),
+            )
+            result.append(
+                SimpleNamespace(
+                    **row,
+                    pk=service_id,
+                    organization=self.organizations[row["organization_id"]],
+                    producers=_Many(self.organizations[pk] for pk in producers),
+                    area_municipalities=_Many(self.municipalities[c] for c in codes),
+                    terms=_Many(self.terms[pk] for pk in terms),
+                    channels=_Many(kinds.get(service_id, ())),
+                    at_locations=_Many(at_locations.get(service_id, ())),
+                )
+            )
+        return result
+
+    def _at_locations(self, service_ids: list[Any]) -> dict[Any, list[SimpleNamespace]]:
+        location_columns = _translated(Location, "name", "post_office")
+        rows = list(
+            ServiceAtLocation.objects.filter(service_id__in=service_ids)
+            .order_by("id")
+            .values(
+                "id",
+                "service_id",
+                "location__location_type",
+                "location__latitude",
+                "location__longitude",
+                "location__municipality_id",
+                *(f"location__{c}" for c in location_columns),
+            )
+        )
+        kinds: dict[Any, list[Any]] = {}
+        for start in range(0, len(rows), 500):
+            part = [row["id"] for row in rows[start : start + 500]]
+            for sal_id, kind in ContactChannel.objects.filter(
+                service_at_location_id__in=part
+            ).values_list("service_at_location_id", "kind"):
+                kinds.setdefault(sal_id, []).append(SimpleNamespace(kind=kind))
+        by_service: dict[Any, list[SimpleNamespace]] = {}
+        for row in rows:
+            code = row["location__municipality_id"]
+            location = SimpleNamespace(
+                location_type=row["location__location_type"],
+                latitude=row["location__latitude"],
+                longitude=row["location__longitude"],
+                municipality=self.municipalities.get(code) if code is not None else None,
+                **{c: row[f"location__{c}"] for c in location_columns},
+            )
+            by_service.setdefault(row["service_id"], []).append(
+                SimpleNamespace(location=location, channels=_Many(kinds.get(row["id"], ())))
+            )
+        return by_service
+
+
+def build_documents(service: Any) -> list[DocumentData]:
+    """The service's documents in every index language: a model instance prefetched as
+    `_services` does, or a row of `_Reader.services`."""
     sals = list(service.at_locations.all())
     physical = [s for s in sals if s.location.location_type == LocationType.PHYSICAL]
     channel_kinds = {c.kind for c in service.channels.all()}
@@ -182,11 +396,7 @@ def build_documents(service: Service) -> list[DocumentData]:
                 return
             tokens[cls].extend(analyzer(lang).index_tokens(text, parts=cls != "d"))
             if vocabulary:
-                words.update(
-                    w
-                    for w in split_words(text)
-                    if len(w) >= MIN_WORD_LENGTH and not w.isdigit() and "-" not in w
-                )
+                words.update(_vocabulary_words(text))
 
         name, name_lang = _text(service, "name", language)
         add("a", name, name_lang, vocabulary=True)
@@ -249,43 +459,118 @@ def _chunks(ids: list[uuid.UUID], size: int) -> Iterator[list[uuid.UUID]]:
         yield ids[start : start + size]
 
 
-def _write(documents: list[DocumentData]) -> list[SearchDocument]:
-    rows = [
-        SearchDocument(
-            service_id=d.service_id,
-            language=d.language,
-            name_sort=d.name_sort,
-            name_key=d.name_key,
-            name_tokens=d.name_tokens,
-            a=" ".join(d.distinct("a")),
-            b=" ".join(d.distinct("b")),
-            c=" ".join(d.distinct("c")),
-            d=" ".join(d.distinct("d")),
-            len_a=d.lengths["a"],
-            len_b=d.lengths["b"],
-            len_c=d.lengths["c"],
-            len_d=d.lengths["d"],
-            words=" ".join(sorted(d.words)),
-            organization_id=d.organization_id,
-            area_type=d.area_type,
-            municipalities=d.municipalities,
-            tasks=d.tasks,
-            channels=d.channels,
-            minimum_age=d.minimum_age,
-            maximum_age=d.maximum_age,
-            coordinates=d.coordinates,
-            service_updated_at=d.service_updated_at,
-        )
-        for d in documents
-    ]
-    created = SearchDocument.objects.bulk_create(rows, batch_size=500)
+_DOCUMENT_COLUMNS = (
+    "id",
+    "service_id",
+    "language",
+    "name_sort",
+    "name_key",
+    "name_tokens",
+    "a",
+    "b",
+    "c",
+    "d",
+    "len_a",
+    "len_b",
+    "len_c",
+    "len_d",
+    "words",
+    "organization_id",
+    "area_type",
+    "municipalities",
+    "tasks",
+    "channels",
+    "minimum_age",
+    "maximum_age",
+    "coordinates",
+    "service_updated_at",
+)
+
+
+def _new_document_ids(count: int) -> list[int]:
+    """Ids for `count` new documents, taken as the table's own sequence would give them (the
+    writer's transaction holds the table's write lock on SQLite; PostgreSQL's sequence is
+    transaction-safe), so that the rows and their full-text rows are written in one pass each,
+    without reading ids back."""
+    if not count:
+        return []
+    table = SearchDocument._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")  # noqa: S608  (the model's own table)
+        highest = cursor.fetchone()[0]
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        used = cursor.fetchone()
+        first = max(highest, used[0] if used else 0) + 1
+        return list(range(first, first + count))
+
+
+def _write(documents: list[DocumentData]) -> list[int]:
+    """Write the documents and their full-text rows in one bulk pass each (no model instances:
+    building 60,000 of them cost more than writing them); returns their ids."""
+    ids = _new_document_ids(len(documents))
+    if not ids:
+        return ids
+    fields = {f.column: f for f in SearchDocument._meta.concrete_fields}
+    prepare = {
+        column: (lambda value, f=fields[column]: f.get_db_prep_save(value, connection))
+        for column in ("service_id", "organization_id", "service_updated_at")
+    }
+    postgres = connection.vendor == "postgresql"
+    rows = []
+    for pk, d in zip(ids, documents, strict=True):
+        values: dict[str, Any] = {
+            "id": pk,
+            "service_id": d.service_id,
+            "language": d.language,
+            "name_sort": d.name_sort,
+            "name_key": d.name_key,
+            "name_tokens": d.name_tokens,
+            "a": " ".join(d.distinct("a")),
+            "b": " ".join(d.distinct("b")),
+            "c": " ".join(d.distinct("c")),
+            "d": " ".join(d.distinct("d")),
+            "len_a": d.lengths["a"],
+            "len_b": d.lengths["b"],
+            "len_c": d.lengths["c"],
+            "len_d": d.lengths["d"],
+            "words": " ".join(sorted(d.words)),
+            "organization_id": d.organization_id,
+            "area_type": d.area_type,
+            "municipalities": d.municipalities,
+            "tasks": d.tasks,
+            "channels": d.channels,
+            "minimum_age": d.minimum_age,
+            "maximum_age": d.maximum_age,
+            "coordinates": d.coordinates,
+            "service_updated_at": d.service_updated_at,
+        }
+        if not postgres:
+            for column, convert in prepare.items():
+                values[column] = convert(values[column])
+        rows.append(tuple(values[c] for c in _DOCUMENT_COLUMNS))
+    table = SearchDocument._meta.db_table
+    columns = ", ".join(_DOCUMENT_COLUMNS)
+    with connection.cursor() as cursor:
+        if postgres:
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(_DOCUMENT_COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608  (the model's own table and columns)
     backend().insert(
         [
-            (row.pk, data.language, {c: data.distinct(c) for c in FIELD_CLASSES})
-            for row, data in zip(created, documents, strict=True)
+            (pk, data.language, {c: data.distinct(c) for c in FIELD_CLASSES})
+            for pk, data in zip(ids, documents, strict=True)
         ]
     )
-    return created
+    return ids
 
 
 def _vocabulary(document: SearchDocument | DocumentData) -> Iterator[tuple[str, str]]:
@@ -349,6 +634,38 @@ def _apply_vocabulary(deltas: Counter[tuple[str, str, str]]) -> None:
         SearchTerm.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
 
 
+def _insert_vocabulary(counts: Counter[tuple[str, str, str]]) -> None:
+    """The vocabulary of a rebuilt index (its table emptied first), written in one pass: what
+    `_apply_vocabulary` would add, in the same order, each truncated term once."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for language, kind, term in counts:
+        groups.setdefault((language, kind), []).append(term)
+    seen: set[tuple[str, str, str]] = set()
+    rows = []
+    for (language, kind), terms in groups.items():
+        for term in terms:
+            frequency = counts[(language, kind, term)]
+            key = (language, kind, term[:100])
+            if frequency <= 0 or key in seen:
+                continue
+            seen.add(key)
+            rows.append((language, kind, term[:100], trigram_key(term)[:100], frequency))
+    if not rows:
+        return
+    table = SearchTerm._meta.db_table
+    columns = "language, kind, term, trigram_key, frequency"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608  (the model's own table)
+                rows,
+            )
+
+
 def _update_state() -> None:
     stats: dict[str, dict[str, object]] = {}
     rows = (
@@ -374,9 +691,22 @@ def _update_state() -> None:
     state.save()
 
 
+# A batch of more services than this is read as plain rows (`_Reader`), fewer as model objects.
+READ_AS_ROWS_ABOVE = 50
+
+
+def _documents(chunk: list[uuid.UUID], reader: _Reader | None) -> list[DocumentData]:
+    services: Iterable[Any] = reader.services(chunk) if reader is not None else _services(chunk)
+    return [d for s in services for d in build_documents(s)]
+
+
 def rebuild(*, service_ids: Iterable[uuid.UUID] | None = None) -> int:
     """Bring the index up to date for these services (all when None); returns how many
-    documents were written. Services that are not public lose their documents."""
+    documents were written. Services that are not public lose their documents.
+
+    A big batch (an import) is one bulk pass: the services read as rows a chunk at a time,
+    each text analysed once (`analysis` caches texts and words), the documents, their full-text
+    rows and the vocabulary written with one bulk statement each per chunk."""
     ids = None if service_ids is None else list(dict.fromkeys(service_ids))
     if ids is not None and len(ids) > FULL_REBUILD_ABOVE:
         ids = None
@@ -384,23 +714,25 @@ def rebuild(*, service_ids: Iterable[uuid.UUID] | None = None) -> int:
     with transaction.atomic():
         if ids is None:
             backend().clear()
-            SearchDocument.objects.all().delete()
-            SearchTerm.objects.all().delete()
+            SearchDocument.objects.all()._raw_delete(connection.alias)
+            SearchTerm.objects.all()._raw_delete(connection.alias)
             counts: Counter[tuple[str, str, str]] = Counter()
             all_ids = list(Service.objects.public().order_by("pk").values_list("pk", flat=True))
+            reader = _Reader() if len(all_ids) > READ_AS_ROWS_ABOVE else None
             for chunk in _chunks(all_ids, CHUNK):
-                documents = [d for s in _services(chunk) for d in build_documents(s)]
+                documents = _documents(chunk, reader)
                 _write(documents)
                 written += len(documents)
                 for document in documents:
                     for kind, term in _vocabulary(document):
                         counts[(document.language, kind, term)] += 1
-            _apply_vocabulary(counts)
+            _insert_vocabulary(counts)
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:  # fresh statistics for the planner
                     cursor.execute("ANALYZE finder_searchfield, finder_searchdocument")
         else:
             deltas: Counter[tuple[str, str, str]] = Counter()
+            reader = _Reader() if len(ids) > READ_AS_ROWS_ABOVE else None
             for chunk in _chunks(ids, CHUNK):
                 old = list(SearchDocument.objects.filter(service_id__in=chunk))
                 for old_document in old:
@@ -408,7 +740,7 @@ def rebuild(*, service_ids: Iterable[uuid.UUID] | None = None) -> int:
                         deltas[(old_document.language, kind, term)] -= 1
                 backend().delete((d.pk, d.language) for d in old)
                 SearchDocument.objects.filter(pk__in=[d.pk for d in old]).delete()
-                documents = [d for s in _services(chunk) for d in build_documents(s)]
+                documents = _documents(chunk, reader)
                 _write(documents)
                 written += len(documents)
                 for new_document in documents:
