@@ -275,16 +275,19 @@ def free_slots(
     date_to: dt.date,
     professional_id: int | None = None,
     now: dt.datetime | None = None,
+    exclude_booking_id: uuid.UUID | None = None,
 ) -> list[Slot]:
     """The free slots of the type from `date_from` to `date_to` (Finnish dates, inclusive) with
     any of its professionals, or with `professional_id` only; sorted by start, then professional.
-    An inactive type has none."""
+    An inactive type has none. `exclude_booking_id` leaves out one booking (the one a family is
+    moving), so that the times next to it, inside its own buffers, are offered too."""
     return _slots(
         appointment_type=appointment_type,
         professional_ids=_receiving_professionals(appointment_type, professional_id),
         date_from=date_from,
         date_to=date_to,
         now=now or timezone.now(),
+        exclude_booking_id=exclude_booking_id,
     )
 
 

@@ -15,7 +15,7 @@ from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from perhekeskus.appointments import actions, services, slotids
-from perhekeskus.appointments.availability import HELSINKI, slot_is_free
+from perhekeskus.appointments.availability import HELSINKI, free_slots, slot_is_free
 from perhekeskus.appointments.models import (
     Booking,
     BookingStatus,
@@ -571,6 +571,25 @@ def test_moving_to_a_slot_near_the_own_booking_is_allowed(kind: Any, professiona
         manage_token=result.manage_token, slot_id=slot(kind, professional, 8, 45), now=NOW
     )
     assert booking.starts == at(MONDAY, 8, 45)
+
+
+def test_the_times_offered_for_a_move_leave_out_the_own_booking(
+    kind: Any, professional: Any
+) -> None:
+    """The week a family moves in offers the times next to their own booking, inside its own
+    buffer, which the move itself accepts."""
+    kind.buffer_after_minutes = 30
+    kind.save()
+    result = create(kind, professional)
+
+    def offered(**exclude: Any) -> set[dt.datetime]:
+        slots = free_slots(
+            appointment_type=kind, date_from=MONDAY, date_to=MONDAY, now=NOW, **exclude
+        )
+        return {found.starts for found in slots}
+
+    assert at(MONDAY, 8, 45) not in offered()
+    assert at(MONDAY, 8, 45) in offered(exclude_booking_id=result.booking.pk)
 
 
 def test_moving_to_a_taken_slot_raises_slot_taken(kind: Any, professional: Any) -> None:

@@ -152,6 +152,7 @@ def free_week(
     week: dt.date | None,
     names: dict[int, str],
     now: dt.datetime,
+    exclude_booking_id: uuid.UUID | None = None,
 ) -> Week:
     today = availability.helsinki_date(now)
     last_day = today + dt.timedelta(days=appointment_type.max_days_ahead)
@@ -168,6 +169,7 @@ def free_week(
             date_to=date_to,
             professional_id=professional_id,
             now=now,
+            exclude_booking_id=exclude_booking_id,
         )
         return [slot for slot in found if channel in slot.channels]
 

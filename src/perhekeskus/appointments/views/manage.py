@@ -103,6 +103,7 @@ def manage_change(request: HttpRequest, token: str) -> HttpResponse:
         week=parse_week(data.get("week")) or availability.helsinki_date(booking.starts),
         names={p.pk: professional_label(p) for p in professionals},
         now=timezone.now(),
+        exclude_booking_id=booking.pk,
     )
     errors: list[str] = []
     chosen = str(data.get("slot") or "")[:64]
