@@ -25,6 +25,7 @@ BENCHMARKS = [
     "bench_search",
     "bench_intake",
     "bench_editor",
+    "bench_bookings",
     "bench_reminders",
 ]
 
@@ -180,6 +181,49 @@ def print_editor(kind: str, r: dict[str, Any]) -> None:
         print(f"  {label:<28} median {f['p50_ms']:>7} ms   p95 {f['p95_ms']:>7} ms   (n={f['n']})")
 
 
+def print_bookings(kind: str, r: dict[str, Any]) -> None:
+    c = r["concurrent"]
+    b, db = c["bookings"], c["database"]
+    print(f"\n## Appointments on {kind} ({r['vendor']})")
+    print(
+        f"  perhekeskus serve ({c['workers']} workers): {b['requests']} concurrent POST "
+        f"/api/v1/bookings on {c['slots']} slots in {b['wall_s']} s (p50 {b['p50_ms']} ms, "
+        f"p95 {b['p95_ms']} ms), statuses {b['statuses']}"
+    )
+    print(
+        f"  in the database: {db['bookings']} bookings on {db['slots_booked']} slots, "
+        f"{db['slots_booked_twice']} slots booked twice -> {'OK' if c['ok'] else 'FAIL'}"
+    )
+    log = c["server_log"]
+    if log["server_errors"]:
+        print(
+            f"  the server's log, bookings and references together: {log['server_errors']} "
+            f"errors; {log['too_many_clients']} times the database refused a connection (too "
+            f"many clients: a connection per request thread, ADR 0007), "
+            f"{log['database_locked']} times 'database is locked'"
+        )
+    for key, path in (
+        ("reference_appointment_types", "GET /api/v1/appointment-types"),
+        ("reference_healthz", "GET /healthz"),
+    ):
+        f = c[key]
+        print(
+            f"  reference: {f['requests']} concurrent {path:<30} in {f['wall_s']} s "
+            f"(p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms), statuses {f['statuses']}"
+        )
+    s = r["search"]
+    print(
+        f"  free_slots over {s['weeks']} weeks ({s['bookings']} bookings among them), "
+        f"{s['fifty']['n']} runs:"
+    )
+    for key, label in (("fifty", f"{s['professionals']} professionals"), ("one", "1 professional")):
+        f = s[key]
+        print(
+            f"    {label:<16} p50 {f['p50_ms']:>8} ms   p95 {f['p95_ms']:>8} ms   "
+            f"({f['free_slots']} free slots)"
+        )
+
+
 def print_reminders(kind: str, r: dict[str, Any]) -> None:
     k, ref = r["killed_after"], r["reference_outbox_writes"]
     print(f"\n## Reminders on {kind} ({r['vendor']})")
@@ -217,6 +261,7 @@ PRINTERS = {
     "bench_search": print_search,
     "bench_intake": print_intake,
     "bench_editor": print_editor,
+    "bench_bookings": print_bookings,
     "bench_reminders": print_reminders,
 }
 
