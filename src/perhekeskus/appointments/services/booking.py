@@ -295,13 +295,18 @@ def _check(
     )
 
 
-def _check_person_limit(checked: _Checked) -> None:
+def _check_person_limit(checked: _Checked, *, locked: bool = False) -> None:
     """At most `limit_per_person` live bookings of the type by the same person (same e-mail
-    address or phone number) whose starts are within `limit_period_days` of this one."""
+    address or phone number) whose starts are within `limit_period_days` of this one. With
+    `locked`, inside the booking's transaction: the calendar lock serialises one professional's
+    bookings only, so the type's row, locked after it (always in this order), serialises the
+    same person booking two professionals at once."""
     appointment_type = checked.appointment_type
     limit = appointment_type.limit_per_person
     if not limit:
         return
+    if locked:
+        AppointmentType.objects.select_for_update().filter(pk=appointment_type.pk).first()
     period = dt.timedelta(days=appointment_type.limit_period_days)
     count = Booking.objects.filter(
         same_person(checked.person_key),
@@ -438,7 +443,7 @@ def _store(
                         checked.appointment_type, professional_id, checked.ref.starts
                     )
                     continue
-                _check_person_limit(checked)
+                _check_person_limit(checked, locked=True)
                 return _write(checked, professional_id, key, scope)
         except IntegrityError:
             # The partial unique constraint (a live booking at this start: a writer that did not

@@ -205,3 +205,31 @@ def test_families_moving_to_one_slot_at_once_get_it_once() -> None:
     assert all(isinstance(r, (Booking, services.SlotTaken)) for r in results), results
     assert Booking.objects.filter(starts=at(MONDAY + dt.timedelta(days=1), 8, 45)).count() == 1
     _no_overlaps()
+
+
+@concurrent
+@pytest.mark.django_db(transaction=True)
+def test_one_person_booking_several_professionals_at_once_keeps_the_per_person_limit() -> None:
+    """The calendar lock serialises one professional's bookings; the limit per person must hold
+    across professionals too."""
+    professionals = [receiving_professional() for _ in range(8)]
+    kind = AppointmentTypeFactory.create(
+        professionals=professionals, limit_per_person=1, limit_period_days=30
+    )
+
+    def same_person(index: int) -> Any:
+        return services.booking_create(
+            slot_id=slotids.encode(kind.pk, professionals[index].pk, at(MONDAY, 8)),
+            channel=Channel.PHONE,
+            name="Perhe",
+            email="sama.perhe@example.org",
+            phone="",
+            language="fi",
+            answers={},
+            now=NOW,
+        )
+
+    results = _at_once(len(professionals), same_person)
+    booked = [result for result in results if isinstance(result, services.BookingResult)]
+    assert len(booked) == 1, results
+    assert Booking.objects.filter(status=BookingStatus.BOOKED).count() == 1
