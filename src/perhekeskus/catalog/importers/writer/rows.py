@@ -59,11 +59,11 @@ class RowWriter(WriterState):
 
     def _insert(self, model: type[models.Model], instances: Sequence[Any]) -> None:
         """`bulk_create` without the ORM's per-value query compilation, which is most of its
-        time for rows this plain: one `executemany` of the values each field prepares for the
-        database (`get_db_prep_save`, as `bulk_create` uses). No signals, as with
-        `bulk_create`. An auto-incremented key is left to the database. `instances` may also
-        be plain objects with the fields' attributes (link rows, versions): nothing reads them
-        back, so they need not be model instances."""
+        time for rows this plain: one `executemany` (on PostgreSQL, one COPY) of the values
+        each field prepares for the database (`get_db_prep_save`, as `bulk_create` uses). No
+        signals, as with `bulk_create`. An auto-incremented key is left to the database.
+        `instances` may also be plain objects with the fields' attributes (link rows,
+        versions): nothing reads them back, so they need not be model instances."""
         if not instances:
             return
         # The connection itself: `django.db.connection` is a proxy that looks the connection
@@ -103,7 +103,17 @@ class RowWriter(WriterState):
                     row.append(model_field.get_db_prep_save(value, db))
             rows.append(row)
         with db.cursor() as cursor:
-            cursor.executemany(sql, rows)
+            if db.vendor == "postgresql":
+                # COPY: many times quicker than a statement per row, which executemany is.
+                copy_sql = "COPY {} ({}) FROM STDIN".format(
+                    quote(model._meta.db_table),
+                    ", ".join(quote(f.column) for f, _read in columns),
+                )
+                with cursor.cursor.copy(copy_sql) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(sql, rows)
         for instance in instances:
             if isinstance(instance, models.Model):
                 instance._state.adding = False
