@@ -7,6 +7,7 @@ import pytest
 from django.test import TestCase
 
 from perhekeskus.accounts.models import User
+from perhekeskus.appointments.models import AppointmentType, Booking
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.catalog.models import Organization, Service
 from perhekeskus.demo import network
@@ -33,6 +34,9 @@ def test_the_demo_is_loaded_once_per_process(demo_network: DemoNetwork) -> None:
 
 @pytest.mark.django_db
 def test_a_test_changes_the_demo_only_for_itself_first(demo_network: DemoNetwork) -> None:
+    # A service's appointment types and their bookings protect it: they go first.
+    Booking.objects.all().delete()
+    AppointmentType.objects.all().delete()
     Service.objects.all().delete()
     User.objects.filter(email__endswith=network.DEMO_DOMAIN).update(full_name="Muutettu")
     assert not Service.objects.exists()
