@@ -128,6 +128,21 @@ def database_from_env(default_sqlite: Path) -> dict[str, object]:
         options = dict(SQLITE_OPTIONS)
         options.update(config.get("OPTIONS") or {})  # type: ignore[call-overload]
         config["OPTIONS"] = options
+    elif env_bool("DB_POOL", True):
+        # Each request thread under ASGI opens a connection of its own (ADR 0007): without a
+        # pool, a burst of requests opens more than PostgreSQL's max_connections and the rest
+        # fail. psycopg's pool in each process caps them; a request waits for a free connection
+        # for up to DB_POOL_TIMEOUT seconds (ADR 0037). Keep WEB_CONCURRENCY × DB_POOL_MAX_SIZE
+        # (plus the workers') below the server's max_connections.
+        if config.get("CONN_MAX_AGE"):
+            raise ImproperlyConfigured("DB_CONN_MAX_AGE must be 0 with the pool (DB_POOL=off)")
+        options = dict(config.get("OPTIONS") or {})  # type: ignore[call-overload]
+        options["pool"] = {
+            "min_size": env_int("DB_POOL_MIN_SIZE", 1),
+            "max_size": env_int("DB_POOL_MAX_SIZE", 10),
+            "timeout": env_int("DB_POOL_TIMEOUT", 30),
+        }
+        config["OPTIONS"] = options
     else:
         config["CONN_HEALTH_CHECKS"] = True
     return config
