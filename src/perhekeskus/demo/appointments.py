@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone, translation
+from django_tasks_db.models import DBTaskResult
 
 from perhekeskus.accounts.models import User
 from perhekeskus.appointments import availability, services
@@ -37,6 +38,7 @@ from perhekeskus.appointments.services.provision import (
     appointment_type_provision,
     calendar_provision,
 )
+from perhekeskus.core.models import OutboxEmail
 from perhekeskus.demo.catalog import askola_clinic, varha
 from perhekeskus.demo.catalog.helpers import (
     DEMO_DOMAIN,
@@ -593,7 +595,8 @@ def load_demo_appointments(
 ) -> AppointmentsSummary:
     """Calendars, appointment types and the first bookings of the demo (`users` by the local
     part of their e-mail). Call it inside the loader's transaction, after the catalogue."""
-    now = now or timezone.now()
+    started = timezone.now()
+    now = now or started
     today = availability.helsinki_date(now)
     summary = AppointmentsSummary()
     for calendar in CALENDARS:
@@ -634,6 +637,15 @@ def load_demo_appointments(
             continue
         booked = _book(appointment_type, users[plan.professional], plan, now)
         summary.bookings_created += int(booked)
+    if summary.bookings_created:
+        # The made-up families' confirmations and text messages go nowhere: in the demo, whose
+        # e-mail is the console, they would only print seven calendar files over the logins.
+        OutboxEmail.objects.filter(
+            kind__startswith="appointments.booking.", created_at__gte=started
+        ).delete()
+        DBTaskResult.objects.filter(
+            task_path__endswith=".appointments_send_sms", enqueued_at__gte=started
+        ).delete()
     return summary
 
 

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from perhekeskus.accounts.models import Profession, User
 from perhekeskus.appointments import availability, selectors
@@ -18,6 +19,7 @@ from perhekeskus.appointments.models import (
 )
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.models import OutboxEmail
 from perhekeskus.core.roles import Role
 from perhekeskus.demo import appointments as demo_appointments
 from perhekeskus.demo import network
@@ -190,3 +192,9 @@ def test_the_printed_logins_say_who_receives_which_appointments() -> None:
         r"ajanvaraus@demo\.perhekeskus\.example +Aila Aikataulu: Ajanvarausten hallinnoija", printed
     )
     assert "receives appointments: Lastenvalvojan etätapaaminen" in printed
+
+
+def test_the_made_up_families_get_no_e_mail_or_text_message() -> None:
+    assert Booking.objects.exists()
+    assert not OutboxEmail.objects.filter(kind__startswith="appointments.").exists()
+    assert not DBTaskResult.objects.filter(task_path__endswith=".appointments_send_sms").exists()

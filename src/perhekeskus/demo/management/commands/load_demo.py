@@ -34,7 +34,10 @@ class Command(BaseCommand):
                 f"({summary.users_existing} already there); "
                 f"{summary.services} services ({summary.services_created} new, "
                 f"{summary.services_updated} changed) and {summary.locations} places, "
-                f"{summary.meeting_places} of them open meeting places."
+                f"{summary.meeting_places} of them open meeting places; "
+                f"{summary.appointment_types_created} appointment types and "
+                f"{summary.calendars_created} calendars created, "
+                f"{summary.bookings_created} families' bookings made."
             )
         )
         for kind, record_id, reason in summary.skipped:
