@@ -30,6 +30,7 @@ from perhekeskus.accounts.selectors import access_user, user_get_active, user_li
 from perhekeskus.core.dashboard import cards_for
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import PolicyDenied
+from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.core.policies import is_two_factor_satisfied
 from perhekeskus.core.roles import Role
 
@@ -255,14 +256,6 @@ def _error_text(error: ValidationError | PolicyDenied) -> str:
     return str(error)
 
 
-def _apply_validation_error(form: UserForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @never_cache
 @professional_required
 @require_http_methods(["GET", "POST"])
@@ -284,7 +277,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 request=request,
             )
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -331,7 +324,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
                     actor=_actor(request), user=user, roles=data["roles"], request=request
                 )
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("accounts:user_detail", user_id=user.pk)

@@ -9,54 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import threading
 from collections import Counter
 from typing import Any
 
 import pytest
-from django.db import connection
 
 from perhekeskus.appointments import services, slotids
 from perhekeskus.appointments.availability import HELSINKI
 from perhekeskus.appointments.models import Booking, BookingStatus, Channel
 from perhekeskus.appointments.tests.factories import AppointmentTypeFactory, receiving_professional
+from perhekeskus.testing.concurrency import at_once, concurrent
 
 MONDAY = dt.date(2027, 1, 4)
 NOW = dt.datetime(2027, 1, 1, 12, 0, tzinfo=dt.UTC)
 
-# Django tests SQLite in a shared in-memory database, where a second writer fails at once
-# ("table is locked") instead of waiting; production SQLite is a file with a busy timeout.
-concurrent = pytest.mark.skipif(
-    connection.vendor == "sqlite" and connection.settings_dict.get("TEST", {}).get("NAME") is None,
-    reason="concurrent writers need PostgreSQL or a file SQLite database (DATABASE_URL)",
-)
-
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=HELSINKI).astimezone(dt.UTC)
-
-
-def _at_once(count: int, action: Any) -> list[Any]:
-    """Run `action(index)` in `count` threads released together; each result or exception."""
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[index] = action(index)
-        except Exception as error:  # reported by the assertions
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    return results
 
 
 def _book(kind: Any, professional_id: int, starts: dt.datetime, index: int, **extra: Any) -> Any:
@@ -100,7 +69,7 @@ def _no_overlaps() -> None:
 def test_twenty_families_at_once_for_one_slot_book_it_once() -> None:
     professional = receiving_professional()
     kind = AppointmentTypeFactory.create(professionals=[professional])
-    results = _at_once(20, lambda i: _book(kind, professional.pk, at(MONDAY, 8), i))
+    results = at_once(20, lambda i: _book(kind, professional.pk, at(MONDAY, 8), i))
     assert _outcomes(results) == {"booked": 1, "taken": 19}, results
     assert Booking.objects.count() == 1
 
@@ -115,7 +84,7 @@ def test_forty_families_at_once_on_twenty_slots_book_each_once() -> None:
         for day in (MONDAY, MONDAY + dt.timedelta(days=1))
         for n in range(10)
     ]
-    results = _at_once(40, lambda i: _book(kind, professional.pk, starts[i % 20], i))
+    results = at_once(40, lambda i: _book(kind, professional.pk, starts[i % 20], i))
     assert _outcomes(results) == {"booked": 20, "taken": 20}, results
     assert sorted(Booking.objects.values_list("starts", flat=True)) == starts
     _no_overlaps()
@@ -147,7 +116,7 @@ def test_overlapping_times_of_two_types_are_never_both_booked() -> None:
             index,
         )
 
-    results = _at_once(20, attempt)
+    results = at_once(20, attempt)
     outcomes = _outcomes(results)
     assert set(outcomes) <= {"booked", "taken"}, results
     assert outcomes["booked"] >= 5
@@ -159,7 +128,7 @@ def test_overlapping_times_of_two_types_are_never_both_booked() -> None:
 def test_the_same_key_at_once_books_once() -> None:
     professional = receiving_professional()
     kind = AppointmentTypeFactory.create(professionals=[professional])
-    results = _at_once(
+    results = at_once(
         12,
         lambda i: _book(kind, professional.pk, at(MONDAY, 8), 0, idempotency_key="double-click"),
     )
@@ -174,7 +143,7 @@ def test_the_same_key_at_once_books_once() -> None:
 def test_whoever_is_free_first_fills_each_professional_once() -> None:
     professionals = [receiving_professional() for _ in range(3)]
     kind = AppointmentTypeFactory.create(professionals=professionals)
-    results = _at_once(
+    results = at_once(
         12,
         lambda i: _book(kind, professionals[0].pk, at(MONDAY, 8, 45), i, any_professional=True),
     )
@@ -194,7 +163,7 @@ def test_families_moving_to_one_slot_at_once_get_it_once() -> None:
         for n in range(8)
     ]
     target = slotids.encode(kind.pk, professional.pk, at(MONDAY + dt.timedelta(days=1), 8, 45))
-    results = _at_once(
+    results = at_once(
         8,
         lambda i: services.booking_reschedule_by_family(
             manage_token=tokens[i], slot_id=target, now=NOW
@@ -229,7 +198,7 @@ def test_one_person_booking_several_professionals_at_once_keeps_the_per_person_l
             now=NOW,
         )
 
-    results = _at_once(len(professionals), same_person)
+    results = at_once(len(professionals), same_person)
     booked = [result for result in results if isinstance(result, services.BookingResult)]
     assert len(booked) == 1, results
     assert Booking.objects.filter(status=BookingStatus.BOOKED).count() == 1

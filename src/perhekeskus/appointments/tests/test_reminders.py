@@ -4,13 +4,11 @@ after a crash; and the daily anonymisation job."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 
 from perhekeskus.appointments import jobs
@@ -18,6 +16,7 @@ from perhekeskus.appointments.models import Booking, BookingStatus
 from perhekeskus.appointments.tests.factories import BookingFactory, receiving_professional
 from perhekeskus.core import sms
 from perhekeskus.core.models import OutboxEmail
+from perhekeskus.testing.concurrency import at_once, concurrent
 from perhekeskus.testing.jobs import run_jobs
 
 NOW = dt.datetime(2027, 3, 1, 8, 0, tzinfo=dt.UTC)
@@ -108,14 +107,6 @@ def test_reminders_send_due_stops_at_the_limit() -> None:
     assert len(_reminders()) == 3
 
 
-# Django tests SQLite in a shared in-memory database, where a second writer fails at once; run
-# this on SQLite with DATABASE_URL=sqlite:////…/file.sqlite3 (a file, see the test settings).
-concurrent = pytest.mark.skipif(
-    connection.vendor == "sqlite" and connection.settings_dict.get("TEST", {}).get("NAME") is None,
-    reason="concurrent writers need PostgreSQL or a file SQLite database (DATABASE_URL)",
-)
-
-
 @concurrent
 @pytest.mark.django_db(transaction=True)
 def test_workers_running_at_once_send_each_reminder_once() -> None:
@@ -124,24 +115,7 @@ def test_workers_running_at_once_send_each_reminder_once() -> None:
         _due(NOW + dt.timedelta(hours=1, minutes=15 * i), professional=professional)
         for i in range(24)
     ]
-    count = 4
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = jobs.reminders_send_due(now=NOW)
-        except Exception as error:  # reported by the assertion below
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    results = at_once(4, lambda _index: jobs.reminders_send_due(now=NOW))
     assert all(isinstance(result, int) for result in results), results
     assert sum(results) == len(bookings)
     reminders = _reminders()

@@ -11,7 +11,6 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -25,6 +24,7 @@ from perhekeskus.appointments.models import AppointmentType, Booking, BookingSta
 from perhekeskus.catalog import selectors as catalog_selectors
 from perhekeskus.catalog.models import ChannelKind
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.forms import session_recall, session_remember
 from perhekeskus.core.service_actions import ServiceAction
 
 SALT = "perhekeskus.appointments.public"
@@ -58,18 +58,11 @@ def private_page(
 
 
 def remember(request: HttpRequest, key: str, value: Any) -> None:
-    request.session[key] = signing.dumps(value, salt=f"{SALT}.{key}")
+    session_remember(request, salt=SALT, key=key, value=value)
 
 
 def recall(request: HttpRequest, key: str, max_age: int) -> Any:
-    stored = request.session.get(key)
-    if not stored:
-        return None
-    try:
-        return signing.loads(stored, salt=f"{SALT}.{key}", max_age=max_age)
-    except signing.BadSignature:  # also SignatureExpired
-        request.session.pop(key, None)
-        return None
+    return session_recall(request, salt=SALT, key=key, max_age=max_age)
 
 
 def active_language() -> str:

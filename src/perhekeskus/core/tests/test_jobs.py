@@ -18,6 +18,7 @@ from perhekeskus.core.jobs import enqueue, job, periodic
 from perhekeskus.core.jobs import schedule as periodic_module
 from perhekeskus.core.jobs.worker import WorkerLost, reclaim_stale
 from perhekeskus.core.models import PeriodicJob
+from perhekeskus.testing.concurrency import at_once, concurrent
 from perhekeskus.testing.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
@@ -418,53 +419,13 @@ def test_the_worker_command_in_batch_mode_runs_what_is_ready_and_exits(schedules
 # --- several workers at once (both databases) ---------------------------------------------------
 
 
-def _at_once(count: int, action: Any) -> list[Any]:
-    from django.db import connection
-
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = action(index)
-        except Exception as error:  # reported by the assertions
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
-def _file_or_server_database() -> bool:
-    from django.db import connection
-
-    return not (
-        connection.vendor == "sqlite"
-        and connection.settings_dict.get("TEST", {}).get("NAME") is None
-    )
-
-
-# Django tests SQLite in a shared in-memory database, where a second writer fails at once; run
-# these with DATABASE_URL on PostgreSQL or a file SQLite (see the test settings).
-concurrent = pytest.mark.skipif(
-    not _file_or_server_database(),
-    reason="concurrent writers need PostgreSQL or a file SQLite database (DATABASE_URL)",
-)
-
-
 @concurrent
 @pytest.mark.django_db(transaction=True)
 def test_schedulers_at_the_same_moment_enqueue_a_due_job_once(schedules: None) -> None:
     periodic("test.tick", dt.timedelta(minutes=1), tick)
     periodic("test.tock", dt.timedelta(minutes=1), tock)
     now = timezone.now()
-    results = _at_once(4, lambda _i: periodic_module.enqueue_due(now=now))
+    results = at_once(4, lambda _i: periodic_module.enqueue_due(now=now))
     assert not [r for r in results if isinstance(r, Exception)], results
     assert sorted(name for r in results for name in r) == ["test.tick", "test.tock"]
     assert enqueued(".run_periodic") == 1
@@ -486,7 +447,7 @@ def test_workers_at_once_run_each_job_once() -> None:
     keys = [f"job-{i}" for i in range(30)]
     for key in keys:
         enqueue(count_once, key=key)
-    ran = _at_once(3, lambda i: run_jobs(worker_id=f"w{i}"))
+    ran = at_once(3, lambda i: run_jobs(worker_id=f"w{i}"))
     assert not [r for r in ran if isinstance(r, Exception)], ran
     assert sum(ran) == 30
     assert sorted(calls) == sorted(keys)

@@ -5,14 +5,12 @@ tells a family a reply has arrived (issue 9; security review F-04, F-05, F-06, F
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection
 from django.test import Client, override_settings
 
 from perhekeskus.core.models import OutboxEmail
@@ -24,6 +22,7 @@ from perhekeskus.intake.tests.factories import (
     member_of,
     submitted_request,
 )
+from perhekeskus.testing.concurrency import at_once, concurrent
 from perhekeskus.testing.factories import MunicipalityFactory
 
 API = "/api/v1/help-requests"
@@ -251,40 +250,10 @@ def test_the_form_and_the_api_share_one_quota(team: EarlySupportTeam, settings: 
 # --- concurrency (both databases) ---------------------------------------------------------------
 
 
-def _at_once(count: int, action: Any) -> list[Any]:
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = action(index)
-        except Exception as error:  # reported by the assertion below
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
-# Django tests SQLite in a shared in-memory database, where a second writer fails at once
-# ("table is locked") instead of waiting; production SQLite is a file with a busy timeout. Run
-# these on SQLite with DATABASE_URL=sqlite:////tmp/pk.sqlite3 (a file, see the test settings).
-concurrent = pytest.mark.skipif(
-    connection.vendor == "sqlite" and connection.settings_dict.get("TEST", {}).get("NAME") is None,
-    reason="concurrent writers need PostgreSQL or a file SQLite database (DATABASE_URL)",
-)
-
-
 @concurrent
 @pytest.mark.django_db(transaction=True)
 def test_the_same_key_posted_at_once_makes_one_request(team: EarlySupportTeam) -> None:
-    results = _at_once(4, lambda _i: post_api(Client(), api_body(), "together"))
+    results = at_once(4, lambda _i: post_api(Client(), api_body(), "together"))
     assert [r.status_code for r in results] == [201] * 4, results
     assert len({r.json()["tracking_code"] for r in results}) == 1
     assert HelpRequest.objects.count() == 1
@@ -297,7 +266,7 @@ def test_posts_at_once_never_pass_the_limit(team: EarlySupportTeam) -> None:
     def post(index: int) -> Any:
         return post_api(Client(REMOTE_ADDR="10.5.5.5"), api_body(message=f"M {index}"), f"c{index}")
 
-    results = _at_once(5, post)
+    results = at_once(5, post)
     codes = sorted(r.status_code for r in results)
     assert codes == [201, 201, 429, 429, 429], results
     assert HelpRequest.objects.count() == 2

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.intake import services
 from perhekeskus.intake.forms.board import (
     AssignForm,
@@ -54,7 +55,7 @@ from perhekeskus.intake.selectors import (
     help_request_board,
     help_request_history,
 )
-from perhekeskus.intake.views.common import DANGER_LABELS, apply_validation_error, current_user
+from perhekeskus.intake.views.common import DANGER_LABELS, current_user
 
 PAGE_SIZE = 50
 

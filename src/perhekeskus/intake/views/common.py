@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
@@ -25,11 +23,3 @@ def current_user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)  # professional_required lets only a logged-in user through
     return user
-
-
-def apply_validation_error(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.intake import services
 from perhekeskus.intake.forms.board import (
     DecisionForm,
@@ -40,7 +41,7 @@ from perhekeskus.intake.selectors import (
     member_teams,
     team_services,
 )
-from perhekeskus.intake.views.common import apply_validation_error, current_user
+from perhekeskus.intake.views.common import current_user
 
 MEETINGS_PER_PAGE = 20
 

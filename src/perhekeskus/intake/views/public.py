@@ -15,7 +15,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -27,6 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.forms import session_recall, session_remember
 from perhekeskus.intake import ratelimit, selectors, services
 from perhekeskus.intake.forms.public import (
     FamilyAddForm,
@@ -59,18 +59,11 @@ def retention_months() -> int:
 
 
 def _remember(request: HttpRequest, key: str, value: Any) -> None:
-    request.session[key] = signing.dumps(value, salt=f"{_SALT}.{key}")
+    session_remember(request, salt=_SALT, key=key, value=value)
 
 
 def _recall(request: HttpRequest, key: str, max_age: int) -> Any:
-    stored = request.session.get(key)
-    if not stored:
-        return None
-    try:
-        return signing.loads(stored, salt=f"{_SALT}.{key}", max_age=max_age)
-    except signing.BadSignature:  # also SignatureExpired
-        request.session.pop(key, None)
-        return None
+    return session_recall(request, salt=_SALT, key=key, max_age=max_age)
 
 
 def _fingerprint(form: HelpRequestForm) -> str:

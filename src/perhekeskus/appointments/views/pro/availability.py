@@ -24,7 +24,6 @@ from perhekeskus.appointments.forms.pro import (
     weekly_hours,
 )
 from perhekeskus.appointments.views.pro.common import (
-    apply_validation_error,
     chosen_professional_id,
     current_user,
     manageable,
@@ -32,6 +31,7 @@ from perhekeskus.appointments.views.pro.common import (
     with_query,
 )
 from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.forms import apply_validation_error
 
 
 def _page_url(professional_id: int, user_id: int) -> str:

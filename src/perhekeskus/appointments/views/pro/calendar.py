@@ -39,7 +39,6 @@ from perhekeskus.appointments.models import (
 )
 from perhekeskus.appointments.video import professional_join_url
 from perhekeskus.appointments.views.pro.common import (
-    apply_validation_error,
     current_user,
     default_professional_id,
     manageable,
@@ -47,6 +46,7 @@ from perhekeskus.appointments.views.pro.common import (
     with_query,
 )
 from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.forms import apply_validation_error
 
 # --- Calendar -----------------------------------------------------------------------------------
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,15 +17,6 @@ def current_user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)  # professional_required lets only a logged-in user through
     return user
-
-
-def apply_validation_error(form: Form, error: ValidationError) -> None:
-    """A service's ValidationError on the form: by field where the form has it, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def manageable(user: User) -> list[User]:

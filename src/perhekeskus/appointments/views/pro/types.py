@@ -32,10 +32,11 @@ from perhekeskus.appointments.models import (
     QuestionKind,
     WhoMayBook,
 )
-from perhekeskus.appointments.views.pro.common import apply_validation_error, current_user
+from perhekeskus.appointments.views.pro.common import current_user
 from perhekeskus.catalog.models import Service
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.core.links import absolute
 
 TRANSLATED = ("name", "description")
