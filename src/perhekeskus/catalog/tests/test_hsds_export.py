@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.utils import translation
 
 from perhekeskus.catalog import hsds, selectors
@@ -61,11 +62,18 @@ def assert_valid(objects: list[dict[str, Any]], schema: str) -> None:
         assert not errors, f"{schema}: " + "\n".join(errors[:10])
 
 
-@pytest.fixture
-def exported(tmp_path: Path) -> Path:
-    rich_catalogue()
-    export_hsds(outdir=tmp_path)
-    return tmp_path
+@pytest.fixture(scope="module")
+def exported(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The export of the rich catalogue, written once for the module: the tests only read its
+    files. The catalogue is built in a transaction that is rolled back, so no test sees it."""
+    folder = tmp_path_factory.mktemp("hsds-export")
+    with django_db_blocker.unblock(), transaction.atomic():
+        rich_catalogue()
+        export_hsds(outdir=folder)
+        transaction.set_rollback(True)
+    return folder
 
 
 def _read(folder: Path, lang: str, name: str) -> list[dict[str, Any]]:
