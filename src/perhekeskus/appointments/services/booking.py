@@ -325,10 +325,14 @@ def _check_person_limit(checked: _Checked, *, locked: bool = False) -> None:
 
 
 def _replay(existing: Booking, scope: str, checked_key: str | None, type_id: Any) -> BookingResult:
-    """The booking a known key made. In a strict scope, other content is a conflict."""
+    """The booking a known key made. In a strict scope, other content is a conflict: a retry
+    carries the same e-mail or phone the booking was made with, so a body without a person to
+    compare (a number that is not one) is never answered with the family's manage link."""
     if scope in _STRICT_SCOPES and existing.anonymised_at is None:
-        same = existing.appointment_type_id == type_id and (
-            checked_key is None or not existing.person_key or existing.person_key == checked_key
+        same = (
+            existing.appointment_type_id == type_id
+            and checked_key is not None
+            and existing.person_key == checked_key
         )
         if not same:
             raise IdempotencyConflict

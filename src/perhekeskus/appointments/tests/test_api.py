@@ -402,6 +402,22 @@ def test_the_same_key_with_another_body_is_a_422_in_the_requests_language(
     assert Booking.objects.count() == 1
 
 
+def test_a_reused_key_without_the_familys_contacts_never_answers_their_booking(
+    client: Client, appointment_type: AppointmentType, professional: User
+) -> None:
+    """Someone who learnt a client's key must not get the family's manage link by sending a
+    phone number that is not one (no person to compare) or no contact at all."""
+    first = post(client, booking_body(slot_at(appointment_type, professional, TUESDAY)), "k")
+    later = slot_at(appointment_type, professional, TUESDAY + dt.timedelta(minutes=45))
+    token = first.json()["manage_url"].rstrip("/").rsplit("/", 1)[-1]
+    for contacts in ({"email": "", "phone": "not a number"}, {"email": "", "phone": ""}):
+        probe = post(Client(), booking_body(later, name="Joku Muu", **contacts), "k")
+        assert probe.status_code == 422, contacts
+        assert token not in probe.content.decode()
+        assert first.json()["id"] not in probe.content.decode()
+    assert Booking.objects.count() == 1
+
+
 def test_keys_are_compared_whole_and_long_ones_refused(
     client: Client, appointment_type: AppointmentType, professional: User
 ) -> None:
