@@ -301,21 +301,35 @@ def _check_person_limit(checked: _Checked, *, locked: bool = False) -> None:
     `locked`, inside the booking's transaction: the calendar lock serialises one professional's
     bookings only, so the type's row, locked after it (always in this order), serialises the
     same person booking two professionals at once."""
-    appointment_type = checked.appointment_type
+    _person_limit(checked.appointment_type, checked.person_key, checked.ref.starts, locked=locked)
+
+
+def _person_limit(
+    appointment_type: AppointmentType,
+    key: str,
+    starts: dt.datetime,
+    *,
+    locked: bool = False,
+    exclude_booking_id: uuid.UUID | None = None,
+) -> None:
+    """The per-person limit for a booking of `key` starting at `starts` (leaving out the booking
+    being moved); ValidationError when it would be passed."""
     limit = appointment_type.limit_per_person
-    if not limit:
+    if not limit or not key:
         return
     if locked:
         AppointmentType.objects.select_for_update().filter(pk=appointment_type.pk).first()
     period = dt.timedelta(days=appointment_type.limit_period_days)
-    count = Booking.objects.filter(
-        same_person(checked.person_key),
+    others = Booking.objects.filter(
+        same_person(key),
         appointment_type=appointment_type,
         status=BookingStatus.BOOKED,
-        starts__gt=checked.ref.starts - period,
-        starts__lt=checked.ref.starts + period,
-    ).count()
-    if count >= limit:
+        starts__gt=starts - period,
+        starts__lt=starts + period,
+    )
+    if exclude_booking_id is not None:
+        others = others.exclude(pk=exclude_booking_id)
+    if others.count() >= limit:
         message = ngettext(
             "You can have at most %(count)d booking of this kind within %(days)d days.",
             "You can have at most %(count)d bookings of this kind within %(days)d days.",
@@ -574,6 +588,15 @@ def booking_reschedule_by_family(
             if _overlaps_a_booking(appointment_type, ref.professional_id, ref.starts, booking.pk):
                 raise SlotTaken
             raise _not_available()
+        # The per-person limit holds for the new time too: moving a later booking next to an
+        # earlier one must not give two where the type allows one.
+        _person_limit(
+            appointment_type,
+            booking.person_key,
+            ref.starts,
+            locked=True,
+            exclude_booking_id=booking.pk,
+        )
         old_starts, old_professional = booking.starts, booking.professional_id
         booking.professional_id = ref.professional_id
         booking.starts = ref.starts

@@ -446,6 +446,30 @@ def test_another_person_and_other_periods_are_not_limited(limited: Any, professi
     assert Booking.objects.filter(status=BookingStatus.BOOKED).count() == 3
 
 
+def test_a_move_keeps_to_the_per_person_limit(limited: Any, professional: Any) -> None:
+    """Two bookings far enough apart are allowed; moving the later one next to the earlier one
+    would give two within the period, so it is refused and nothing changes."""
+    create(limited, professional)
+    later_day = MONDAY + dt.timedelta(days=35)
+    later = create(limited, professional, slot_id=slot(limited, professional, day=later_day))
+    with pytest.raises(ValidationError) as error:
+        services.booking_reschedule_by_family(
+            manage_token=later.manage_token,
+            slot_id=slot(limited, professional, 10, 15, day=MONDAY + dt.timedelta(days=1)),
+            now=NOW,
+        )
+    assert "__all__" in error.value.message_dict
+    assert Booking.objects.get(pk=later.booking.pk).starts == at(later_day, 8)
+    assert not AuditEntry.objects.filter(action=actions.BOOKING_RESCHEDULE.name).exists()
+    # Within its own period the booking still moves: it does not count against itself.
+    moved = services.booking_reschedule_by_family(
+        manage_token=later.manage_token,
+        slot_id=slot(limited, professional, 11, day=later_day),
+        now=NOW,
+    )
+    assert moved.starts == at(later_day, 11)
+
+
 # --- Repeats and the rate limit -----------------------------------------------------------------
 
 
