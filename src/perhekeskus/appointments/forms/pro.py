@@ -46,6 +46,22 @@ WEEKDAYS = (
 DAY = "day"
 WEEK = "week"
 REASON_MAX = 1000
+# The days a calendar page or an absence may name (as slot ids do): a date far outside them is
+# no one's working day, and at the ends of Python's calendar a day's neighbours or its time in
+# UTC do not exist.
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+
+
+def _within_calendar(field: forms.Field, value: Any) -> Any:
+    """`value` (a date or a datetime) when its day is between FIRST_DAY and LAST_DAY; otherwise
+    the field's own "Enter a valid date" message."""
+    if value is None:
+        return value
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValidationError(field.error_messages["invalid"], code="invalid")
+    return value
 
 
 def _time_input() -> forms.TimeInput:
@@ -75,6 +91,9 @@ class CalendarQueryForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+    def clean_date(self) -> dt.date | None:
+        return _within_calendar(self.fields["date"], self.cleaned_data.get("date"))
 
 
 class ProfessionalForm(forms.Form):
@@ -210,6 +229,12 @@ class ExceptionForm(forms.Form):
         max_length=200,
         help_text=_('Only for the calendar, e.g. "training". Families never see it.'),
     )
+
+    def clean_starts(self) -> dt.datetime | None:
+        return _within_calendar(self.fields["starts"], self.cleaned_data.get("starts"))
+
+    def clean_ends(self) -> dt.datetime | None:
+        return _within_calendar(self.fields["ends"], self.cleaned_data.get("ends"))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -113,6 +113,16 @@ def test_a_bad_date_is_a_400_with_the_message(client: Client, people: People) ->
     assert "Enter a valid date." in text(response)
 
 
+@pytest.mark.parametrize("view", ["week", "day"])
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31"])
+def test_a_date_at_the_calendars_edge_is_a_400_not_a_500(
+    client: Client, people: People, view: str, date: str
+) -> None:
+    response = client.get(BASE, {"date": date, "view": view})
+    assert response.status_code == 400
+    assert "Enter a valid date." in text(response)
+
+
 # --- One booking --------------------------------------------------------------------------------
 
 
@@ -333,6 +343,27 @@ def test_blocked_time_must_end_after_it_starts(client: Client, people: People) -
     )
     assert response.status_code == 400
     assert "The end must be after the start." in text(response)
+    assert not AvailabilityException.objects.exists()
+    assert audited(actions.EXCEPTION_CREATE.name) == 0
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends"),
+    [("0001-01-01T00:00", "0001-01-02T00:00"), ("9999-12-30T08:00", "9999-12-31T08:00")],
+)
+def test_blocked_time_at_the_calendars_edge_is_refused(
+    client: Client, people: People, starts: str, ends: str
+) -> None:
+    response = client.post(
+        f"{BASE}availability/exceptions/",
+        {
+            "exception-kind": ExceptionKind.ABSENCE,
+            "exception-starts": starts,
+            "exception-ends": ends,
+        },
+    )
+    assert response.status_code == 400
+    assert "Enter a valid date/time." in text(response)
     assert not AvailabilityException.objects.exists()
     assert audited(actions.EXCEPTION_CREATE.name) == 0
 
