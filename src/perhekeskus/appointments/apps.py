@@ -8,7 +8,10 @@ class AppointmentsConfig(AppConfig):
     verbose_name = _("Appointments")
 
     def ready(self) -> None:
-        from perhekeskus.appointments import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.appointments import (
+            actions,  # noqa: F401  (registers audit actions)
+            checks,  # noqa: F401  (registers the deploy checks)
+        )
         from perhekeskus.appointments.jobs import register as register_jobs
 
         register_jobs()  # the reminder (every minute) and anonymisation (daily) jobs
