@@ -53,6 +53,7 @@ from perhekeskus.appointments.views.common import (
 )
 from perhekeskus.catalog import selectors as catalog_selectors
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.links import absolute
 from perhekeskus.core.ratelimit import RateLimited
 
 __all__ = ["booked", "details", "service", "service_card_actions", "slots"]
@@ -350,9 +351,8 @@ def booked(request: HttpRequest) -> HttpResponse:
         context = {
             **booking_view(booking, timezone.now()),
             "already": not remembered.get("created", True),
-            "manage_url": request.build_absolute_uri(
-                reverse("appointments:manage", kwargs={"token": token})
-            ),
+            # The site's own address, as in the e-mail: never the request's Host header.
+            "manage_url": absolute(reverse("appointments:manage", kwargs={"token": token})),
             "ics_url": reverse("appointments:manage_ics", kwargs={"token": token}),
             "video_url": reverse("appointments:video", kwargs={"token": token}),
         }
