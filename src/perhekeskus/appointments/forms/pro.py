@@ -19,6 +19,7 @@ from perhekeskus.appointments.models import (
     QuestionKind,
     WhoMayBook,
 )
+from perhekeskus.core.validators import validate_single_line
 
 if TYPE_CHECKING:  # types only: the choices come from selectors
     from perhekeskus.accounts.models import User
@@ -288,9 +289,21 @@ class AppointmentTypeForm(forms.Form):
     side (`language_rows`), channels as one choice (the model keeps three flags), places from
     the service's locations and professionals from the service's organisation."""
 
-    name_fi = forms.CharField(label=_("Name in Finnish"), max_length=200)
-    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=200, required=False)
-    name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
+    name_fi = forms.CharField(
+        label=_("Name in Finnish"), max_length=200, validators=[validate_single_line]
+    )
+    name_sv = forms.CharField(
+        label=_("Name in Swedish"),
+        max_length=200,
+        required=False,
+        validators=[validate_single_line],
+    )
+    name_en = forms.CharField(
+        label=_("Name in English"),
+        max_length=200,
+        required=False,
+        validators=[validate_single_line],
+    )
     description_fi = forms.CharField(
         label=_("Description in Finnish"),
         required=False,
@@ -448,9 +461,21 @@ def _mark_languages(form: forms.Form) -> None:
 
 class PreQuestionForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    text_fi = forms.CharField(label=_("Question in Finnish"), max_length=300)
-    text_sv = forms.CharField(label=_("Question in Swedish"), max_length=300, required=False)
-    text_en = forms.CharField(label=_("Question in English"), max_length=300, required=False)
+    text_fi = forms.CharField(
+        label=_("Question in Finnish"), max_length=300, validators=[validate_single_line]
+    )
+    text_sv = forms.CharField(
+        label=_("Question in Swedish"),
+        max_length=300,
+        required=False,
+        validators=[validate_single_line],
+    )
+    text_en = forms.CharField(
+        label=_("Question in English"),
+        max_length=300,
+        required=False,
+        validators=[validate_single_line],
+    )
     kind = forms.ChoiceField(
         label=_("Kind of answer"), choices=QuestionKind.choices, initial=QuestionKind.TEXT
     )

@@ -488,6 +488,10 @@ def test_a_link_only_type_shows_the_link_to_send(scheduler_client: Client, peopl
         ({"questions-0-choices_fi": "vain yksi"}, "A choice question needs at least two choices."),
         ({"questions-0-choices_en": "one\ntwo"}, "Give as many choices as in Finnish"),
         ({"questions-0-text_fi": ""}, "This field is required."),
+        # A name goes into the e-mail's subject, the text message and the calendar file.
+        ({"name_fi": "Aika\r\nBcc: joku@example.org"}, "no line breaks or control characters"),
+        ({"name_sv": "Tid\u202egnimötsav"}, "no line breaks or control characters"),
+        ({"questions-0-text_en": "Age?\nOther"}, "no line breaks or control characters"),
     ],
     ids=[
         "no-channel",
@@ -498,6 +502,9 @@ def test_a_link_only_type_shows_the_link_to_send(scheduler_client: Client, peopl
         "one-choice",
         "choices-differ",
         "question-without-text",
+        "name-with-a-line-break",
+        "name-with-a-direction-override",
+        "question-with-a-line-break",
     ],
 )
 def test_type_form_messages(
