@@ -153,6 +153,15 @@ def _language_of(request: Request) -> str:
     return active if active in LANGUAGES else "fi"
 
 
+def _declared_length(request: Request) -> int:
+    """The body's declared length; a header that is not a number counts as none (as Django's
+    own request reading does), leaving the body to the parser."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 def _key_error(message: Any, code: int) -> Response:
     return Response({"idempotency_key": [str(message)]}, status=code)
 
@@ -193,7 +202,7 @@ class BookingCreateView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+        if _declared_length(request) > MAX_BODY_BYTES:
             return Response({"detail": "Request body too large."}, status=413)
         language = _language_of(request)
         with translation.override(language):

@@ -576,6 +576,14 @@ def test_no_booking_input_gives_a_500(
     assert Booking.objects.count() == 0
 
 
+def test_a_content_length_that_is_not_a_number_is_no_500(
+    client: Client, appointment_type: AppointmentType, professional: User
+) -> None:
+    body = json.dumps(booking_body(slot_at(appointment_type, professional, TUESDAY)))
+    answer = post(client, body, "odd-length", CONTENT_LENGTH="12abc")
+    assert answer.status_code in (400, 201)
+
+
 def test_only_post_books(client: Client) -> None:
     assert client.get(f"{API}/bookings").status_code == 405
 
