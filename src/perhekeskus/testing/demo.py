@@ -19,11 +19,20 @@ How it stays cheap and correct:
 - Django's `TestCase` closes the connections after each class; while the demo is loaded,
   the connection ignores that (as Django's in-memory SQLite connections always do).
 - A transactional test cannot run inside the transaction (its live server and flush need
-  committed rows), so it loads the demo itself; asking for `demo_network` there is an error.
+  committed rows); it asks for `committed_demo` instead (below), and asking for
+  `demo_network` there is an error.
+
+`committed_demo`, for the live-server (browser) tests: the demo as committed rows. The first
+such test in a process loads it; on SQLite (in memory or a file) a copy of the whole database is
+then kept with SQLite's backup API (on PostgreSQL, every table's rows with COPY and the
+sequences' positions), and each later test starts from that copy, restored in a fraction of a
+second instead of a load of several seconds. Django's flush after every transactional test
+still empties the database, so what a test writes never reaches the next.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -103,6 +112,117 @@ def demo_network(django_db_setup: None, django_db_blocker: Any) -> Iterator[Demo
     _demo.unload()
 
 
+class CommittedDemo:
+    """The demo as committed rows for transactional tests: loaded once in this process, then
+    restored from a copy of the database (SQLite), or loaded again (another database)."""
+
+    def __init__(self) -> None:
+        self.summary = DemoSummary()
+        self.loads = 0
+        self.restores = 0
+        self._sqlite_copy: sqlite3.Connection | None = None
+        self._postgres_copy: _PostgresCopy | None = None
+
+    def provide(self) -> None:
+        connection = connections[DEFAULT_DB_ALIAS]
+        if connection.in_atomic_block:
+            raise RuntimeError("committed_demo needs a transactional test (autocommit)")
+        if self._sqlite_copy is not None or self._postgres_copy is not None:
+            self._restore()
+            return
+        with override_settings(PERHEKESKUS_DEMO=True):
+            self.summary = load_demo_network()
+        self.loads += 1
+        if connection.vendor == "sqlite":
+            copy = sqlite3.connect(":memory:", check_same_thread=False)
+            _raw_sqlite_connection().backup(copy)
+            self._sqlite_copy = copy
+        elif connection.vendor == "postgresql":
+            self._postgres_copy = _PostgresCopy.take()
+
+    def _restore(self) -> None:
+        from django.contrib.contenttypes.models import ContentType
+
+        from perhekeskus.finder.search import cache, documents, places, thesaurus, vocabulary
+
+        if self._sqlite_copy is not None:
+            # Every page of the database as it was right after the load, the search tables,
+            # the content types and the sequences included; no trigger fires.
+            self._sqlite_copy.backup(_raw_sqlite_connection())
+        elif self._postgres_copy is not None:
+            self._postgres_copy.restore()
+        self.restores += 1
+        # What this process keeps in memory is dropped: the content types a flush re-created
+        # have other ids than the copy's, and the search keeps what it read per index
+        # generation, which the copy brings back.
+        ContentType.objects.clear_cache()
+        for module in (cache, documents, places, thesaurus, vocabulary):
+            module.clear()
+
+
+def _raw_sqlite_connection() -> sqlite3.Connection:
+    connection = connections[DEFAULT_DB_ALIAS]
+    connection.ensure_connection()
+    raw = connection.connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
+class _PostgresCopy:
+    """Every table's rows (COPY, binary) and every sequence's position, as right after the load.
+    Restored in one transaction: every table emptied at once (as Django's flush does, through
+    the audit log's escape hatch for the harness), the rows copied back, the sequences set."""
+
+    def __init__(self, tables: dict[str, bytes], sequences: list[tuple[str, int, bool]]) -> None:
+        self.tables = tables
+        self.sequences = sequences
+
+    @classmethod
+    def take(cls) -> _PostgresCopy:
+        connection = connections[DEFAULT_DB_ALIAS]
+        tables: dict[str, bytes] = {}
+        with connection.cursor() as cursor:
+            for table in connection.introspection.table_names(cursor):
+                quoted = connection.ops.quote_name(table)
+                with cursor.copy(f"COPY {quoted} TO STDOUT (FORMAT BINARY)") as copy:
+                    tables[table] = b"".join(bytes(chunk) for chunk in copy)
+            cursor.execute(
+                "SELECT format('%I.%I', schemaname, sequencename), last_value "
+                "FROM pg_sequences WHERE schemaname = current_schema()"
+            )
+            sequences = [
+                (name, 1 if last is None else last, last is not None)
+                for name, last in cursor.fetchall()
+            ]
+        return cls(tables, sequences)
+
+    def restore(self) -> None:
+        from perhekeskus.audit.guard import audit_table_writable_for_flush
+
+        connection = connections[DEFAULT_DB_ALIAS]
+        quoted = {table: connection.ops.quote_name(table) for table in self.tables}
+        with audit_table_writable_for_flush(), transaction.atomic(), connection.cursor() as cursor:
+            # The foreign keys Django creates are deferred to the commit: any order will do.
+            cursor.execute("TRUNCATE " + ", ".join(quoted.values()))
+            for table, data in self.tables.items():
+                if data:
+                    with cursor.copy(f"COPY {quoted[table]} FROM STDIN (FORMAT BINARY)") as copy:
+                        copy.write(data)
+            for name, value, is_called in self.sequences:
+                cursor.execute("SELECT setval(%s, %s, %s)", [name, value, is_called])
+
+
+_committed = CommittedDemo()
+
+
+@pytest.fixture
+def committed_demo(transactional_db: None) -> CommittedDemo:
+    """The demo region as committed rows, for a live server's other threads to read: loaded once
+    in this process, restored for each test; emptied by Django's flush after it."""
+    _committed.provide()
+    return _committed
+
+
 def _is_demo_test(item: pytest.Item) -> bool:
     return FIXTURE in getattr(item, "fixturenames", ())
 
@@ -142,8 +262,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     wrong = [item.nodeid for item in demo if _is_transactional(item)]
     if wrong:
         raise pytest.UsageError(
-            "demo_network runs in a transaction; a transactional test must load the demo "
-            "itself: " + ", ".join(wrong)
+            "demo_network runs in a transaction; a transactional test asks for "
+            "committed_demo instead: " + ", ".join(wrong)
         )
     others = [item for item in items if not _is_demo_test(item)]
     first_later = next(

@@ -9,11 +9,14 @@ from django.db.models import Count
 
 from perhekeskus.catalog.models import Service
 from perhekeskus.core.roles import Role
-from perhekeskus.demo.loader import load_demo_network
 from perhekeskus.testing.browser import axe_violations, describe
 from perhekeskus.testing.factories import PASSWORD, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("committed_demo"),
+]
 
 
 def _demo_service_with_places_and_channels() -> Service:
@@ -31,7 +34,6 @@ def _demo_service_with_places_and_channels() -> Service:
 
 
 def test_the_service_form_fits_a_laptop_and_passes_axe(live_server: Any, page: Any) -> None:
-    load_demo_network()
     service = _demo_service_with_places_and_channels()
     coordinator = UserFactory.create(email="coordinator@example.org", roles=[Role.COORDINATOR])
     page.set_viewport_size({"width": 1366, "height": 900})

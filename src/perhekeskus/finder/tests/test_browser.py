@@ -18,6 +18,7 @@ from django.test import override_settings
 
 from perhekeskus.catalog.models import Location, Service
 from perhekeskus.testing.browser import axe_violations, describe
+from perhekeskus.testing.demo import CommittedDemo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,9 +28,8 @@ PAGE_BUDGET = 150 * 1024
 
 
 @pytest.fixture
-def demo(transactional_db: None) -> None:
-    with override_settings(PERHEKESKUS_DEMO=True):
-        call_command("load_demo", verbosity=0)
+def demo(committed_demo: CommittedDemo) -> None:
+    """The demo as committed rows, for the live server's threads (loaded once per process)."""
 
 
 @pytest.fixture(autouse=True)

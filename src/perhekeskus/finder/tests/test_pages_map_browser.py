@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 
 from perhekeskus.demo.catalog.helpers import service_id
-from perhekeskus.demo.loader import load_demo_network
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("committed_demo"),
+]
 
 
 def test_show_on_the_map_shows_the_map_at_the_place_on_a_phone(
@@ -19,7 +22,6 @@ def test_show_on_the_map_shows_the_map_at_the_place_on_a_phone(
 ) -> None:
     settings.PERHEKESKUS_TILE_URL = "https://tile.example.invalid/{z}/{x}/{y}.png"
     settings.PERHEKESKUS_TILE_ORIGIN = "https://tile.example.invalid"
-    load_demo_network()
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(15_000)

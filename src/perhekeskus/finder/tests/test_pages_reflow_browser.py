@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 
 from perhekeskus.demo.catalog.helpers import service_id
-from perhekeskus.demo.loader import load_demo_network
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("committed_demo"),
+]
 
 
 @pytest.fixture
@@ -40,7 +43,6 @@ _OVERFLOWING = """() => {
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_pages_reflow_at_320_pixels(live_server: Any, narrow_page: Any, lang: str) -> None:
-    load_demo_network()
     neuvola = service_id("porvoo-neuvola")
     helpline = service_id("thl-vakivallan-auttava-puhelin")
     too_wide = {}
