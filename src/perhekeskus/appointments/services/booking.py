@@ -608,6 +608,11 @@ def booking_reschedule_by_family(
             minutes=appointment_type.buffer_after_minutes
         )
         booking.reminder_sent_at = None
+        if booking.channel == Channel.VIDEO and booking.professional_id != old_professional:
+            # The first professional may hold a moderator token for the old room (valid until
+            # after the old end): the new one receives the family in a room of their own. The
+            # family's link is our waiting page, which shows the new room.
+            booking.video_room = secrets.token_urlsafe(18)
         try:
             with transaction.atomic():
                 booking.save()

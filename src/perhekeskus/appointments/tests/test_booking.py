@@ -586,6 +586,28 @@ def test_family_moves_to_another_professional_of_the_type(kind: Any, professiona
     assert booking.professional == colleague
 
 
+def test_a_video_booking_moved_to_another_professional_gets_a_new_room(
+    kind: Any, professional: Any
+) -> None:
+    """The first professional may hold a moderator token for the old room (from their booking
+    page), valid until an hour after the old end: the family meets the new one elsewhere. The
+    family's link is our waiting page, so it does not change."""
+    colleague = receiving_professional()
+    kind.professionals.add(colleague)
+    result = create(kind, professional, channel=Channel.VIDEO)
+    old_room = result.booking.video_room
+    same = services.booking_reschedule_by_family(
+        manage_token=result.manage_token, slot_id=slot(kind, professional, 8, 45), now=NOW
+    )
+    assert same.video_room == old_room  # the same professional: the same room
+    moved = services.booking_reschedule_by_family(
+        manage_token=result.manage_token, slot_id=slot(kind, colleague, 8), now=NOW
+    )
+    stored = Booking.objects.get(pk=moved.pk)
+    assert stored.professional == colleague
+    assert stored.video_room and stored.video_room != old_room
+
+
 def test_moving_to_a_slot_near_the_own_booking_is_allowed(kind: Any, professional: Any) -> None:
     """The booking being moved does not block its own new time."""
     kind.buffer_after_minutes = 30
