@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from django.core import signing
+from cryptography.fernet import InvalidToken
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest
+
+from perhekeskus.core.crypto import fernet
 
 
 def apply_validation_error(form: Form, error: ValidationError) -> None:
@@ -21,19 +24,26 @@ def apply_validation_error(form: Form, error: ValidationError) -> None:
 
 
 def session_remember(request: HttpRequest, *, salt: str, key: str, value: Any) -> None:
-    """Keep `value` in the session signed with `salt` and `key`, for `session_recall`: what a
-    family typed survives a redirect without a hidden field they could alter."""
-    request.session[key] = signing.dumps(value, salt=f"{salt}.{key}")
+    """Keep `value` (JSON-able) in the session for `session_recall`, encrypted with the field
+    keys (`core.crypto`) and bound to `salt` and `key`: what a family typed (a name, a phone
+    number, answers about their child, a tracking code) survives a redirect without a hidden
+    field they could alter, and the session table holds none of it readable."""
+    payload = json.dumps({"for": f"{salt}.{key}", "value": value}, separators=(",", ":"))
+    request.session[key] = fernet().encrypt(payload.encode("utf-8")).decode("ascii")
 
 
 def session_recall(request: HttpRequest, *, salt: str, key: str, max_age: int) -> Any:
     """What `session_remember` kept under `key`, or None when there is none, it is older than
-    `max_age` seconds or its signature does not hold (then it is dropped)."""
+    `max_age` seconds, or it cannot be read as this key's (then it is dropped)."""
     stored = request.session.get(key)
-    if not stored:
+    if not stored or not isinstance(stored, str):
         return None
     try:
-        return signing.loads(stored, salt=f"{salt}.{key}", max_age=max_age)
-    except signing.BadSignature:  # also SignatureExpired
+        payload = json.loads(fernet().decrypt(stored.encode("ascii"), ttl=max_age))
+    except (InvalidToken, UnicodeEncodeError, ValueError):  # also expired
         request.session.pop(key, None)
         return None
+    if not isinstance(payload, dict) or payload.get("for") != f"{salt}.{key}":
+        request.session.pop(key, None)
+        return None
+    return payload.get("value")
