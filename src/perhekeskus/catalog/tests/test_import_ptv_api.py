@@ -139,7 +139,9 @@ def replay() -> Replay:
 def server(replay: Replay, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setattr(ptv_api, "BACKOFF_SECONDS", 0.001)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler(replay))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # shutdown() waits for the serving loop to look at its flag, every poll_interval (0.5 s by
+    # default): half a second of each test's teardown spent waiting for nothing.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/api/v11/"
