@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
+from perhekeskus.core.bodylimit import declared_length
 from perhekeskus.core.errors import NotFound
 from perhekeskus.intake import ratelimit, services
 from perhekeskus.intake.forms.public import (
@@ -163,7 +164,7 @@ class HelpRequestCreateView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+        if declared_length(request) > MAX_BODY_BYTES:
             return Response({"detail": "Request body too large."}, status=413)
         with translation.override(_language_of(request)):
             key = request.headers.get("Idempotency-Key", "").strip() or None

@@ -32,6 +32,7 @@ from perhekeskus.appointments import services
 from perhekeskus.appointments.models import BookingLanguage, Channel
 from perhekeskus.appointments.ratelimit import booking_limiter
 from perhekeskus.catalog.api import ERRORS_400
+from perhekeskus.core.bodylimit import declared_length
 from perhekeskus.core.links import absolute
 from perhekeskus.core.ratelimit import RateLimited
 
@@ -153,15 +154,6 @@ def _language_of(request: Request) -> str:
     return active if active in LANGUAGES else "fi"
 
 
-def _declared_length(request: Request) -> int:
-    """The body's declared length; a header that is not a number counts as none (as Django's
-    own request reading does), leaving the body to the parser."""
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0
-
-
 def _key_error(message: Any, code: int) -> Response:
     return Response({"idempotency_key": [str(message)]}, status=code)
 
@@ -202,7 +194,7 @@ class BookingCreateView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        if _declared_length(request) > MAX_BODY_BYTES:
+        if declared_length(request) > MAX_BODY_BYTES:
             return Response({"detail": "Request body too large."}, status=413)
         language = _language_of(request)
         with translation.override(language):

@@ -61,6 +61,11 @@ def test_production_deploy_check_reports_nothing(tmp_path: Path) -> None:
         # Several workers share their rate-limit counts only through Redis (perhekeskus.W001).
         "REDIS_URL": "redis://127.0.0.1:6379/6",
         "WEB_CONCURRENCY": "4",
+        # The county's own video server with tokens and its SMS gateway (W003, W004, W005).
+        "VIDEO_MEETING_BASE_URL": "https://video.perhekeskus.example.fi",
+        "VIDEO_JITSI_APP_ID": "perhekeskus",
+        "VIDEO_JITSI_APP_SECRET": secrets.token_urlsafe(32),
+        "SMS_BACKEND": "county_sms.GatewayBackend",
     }
     result = run_perhekeskus("check", "--deploy", "--fail-level", "WARNING", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr + result.stdout
@@ -71,6 +76,12 @@ def test_production_deploy_check_reports_nothing(tmp_path: Path) -> None:
     )
     assert per_process.returncode != 0
     assert "perhekeskus.W001" in per_process.stderr + per_process.stdout
+    del env["VIDEO_MEETING_BASE_URL"], env["SMS_BACKEND"]
+    defaults = run_perhekeskus(
+        "check", "--deploy", "--fail-level", "WARNING", env=env, cwd=tmp_path
+    )
+    assert "perhekeskus.W003" in defaults.stderr + defaults.stdout
+    assert "perhekeskus.W005" in defaults.stderr + defaults.stdout
 
 
 def test_production_requires_two_factor_and_secure_cookies(tmp_path: Path) -> None:

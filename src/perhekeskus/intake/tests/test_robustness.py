@@ -405,3 +405,8 @@ def test_other_teams_are_unaffected(team: EarlySupportTeam) -> None:
     other = EarlySupportTeamFactory.create()
     code = other.municipalities.get().code
     assert post_api(Client(), api_body(municipality=code), "elsewhere").status_code == 201
+
+
+def test_a_content_length_that_is_not_a_number_is_no_500(team: EarlySupportTeam) -> None:
+    answer = post_api(Client(), api_body(), "odd-length", CONTENT_LENGTH="12abc")
+    assert answer.status_code in (400, 201)
