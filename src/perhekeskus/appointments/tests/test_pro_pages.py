@@ -146,6 +146,15 @@ def test_video_booking_gives_the_professional_the_room(client: Client, people: P
     assert "Open the video room" in content
 
 
+def test_a_cancelled_video_booking_gives_no_room(client: Client, people: People) -> None:
+    booking = booking_for(people, channel=Channel.VIDEO)
+    booking.status = BookingStatus.CANCELLED
+    booking.save(update_fields=["status"])
+    content = text(client.get(f"{BASE}bookings/{booking.pk}/"))
+    assert booking.video_room not in content
+    assert "Open the video room" not in content
+
+
 def test_a_scheduler_sees_the_booking_but_not_the_professionals_video_link(
     people: People,
 ) -> None:

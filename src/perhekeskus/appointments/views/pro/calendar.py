@@ -270,10 +270,13 @@ def _booking_page(
     user = current_user(request)
     booking = selectors.access_booking(actor=user, booking_id=booking_id, request=request)
     video_url = ""
+    # Only the booking's own professional, and only while the appointment is still to be held:
+    # a cancelled booking's room gets no new moderator token.
     if (
         booking.channel == Channel.VIDEO
         and booking.video_room
         and booking.professional_id == user.pk
+        and booking.status == BookingStatus.BOOKED
     ):
         video_url = professional_join_url(booking, user)
     kept = booking.anonymised_at is None
