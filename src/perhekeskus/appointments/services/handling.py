@@ -115,6 +115,18 @@ def _record_outcome(
         booking = _locked_for(actor, booking_id)
         if booking.status == outcome:
             return booking
+        if booking.anonymised_at is not None:
+            # Past the retention period the booking is only a count; its outcome stays as it was.
+            raise ValidationError(
+                {
+                    "__all__": [
+                        _(
+                            "This appointment's details have been erased; it can no longer be "
+                            "changed."
+                        )
+                    ]
+                }
+            )
         if booking.status not in _OUTCOMES[outcome]:
             raise ValidationError({"__all__": [_("This appointment was cancelled.")]})
         if booking.starts > now:

@@ -182,6 +182,15 @@ def test_a_cancelled_booking_is_not_marked(professional: Any, booking: Booking) 
     assert Booking.objects.get(pk=booking.pk).status == BookingStatus.CANCELLED
 
 
+def test_an_anonymised_booking_is_not_marked(professional: Any, booking: Booking) -> None:
+    Booking.objects.filter(pk=booking.pk).update(anonymised_at=AFTER, name="", email="")
+    for mark in (services.booking_mark_done, services.booking_mark_no_show):
+        with pytest.raises(ValidationError):
+            mark(actor=professional, booking_id=booking.pk, now=AFTER)
+    assert Booking.objects.get(pk=booking.pk).status == BookingStatus.BOOKED
+    assert not AuditEntry.objects.filter(action__in=BOOKING_ACTIONS).exists()
+
+
 def test_scheduler_may_mark_colleague_may_not(
     scheduler: Any, organization: Any, booking: Booking
 ) -> None:
