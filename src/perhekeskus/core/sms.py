@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,11 +30,12 @@ class TextMessage:
     sender: str
 
 
-class BaseBackend:
-    """Sends one message; raises when the gateway did not take it (the job then retries)."""
+class BaseBackend(ABC):
+    """Sends one message; raises when the gateway did not take it (the job then retries). A
+    backend without its own `send` cannot be made at all (abstract)."""
 
-    def send(self, message: TextMessage) -> None:
-        raise NotImplementedError(f"{type(self).__name__} must define send()")
+    @abstractmethod
+    def send(self, message: TextMessage) -> None: ...
 
 
 class ConsoleBackend(BaseBackend):

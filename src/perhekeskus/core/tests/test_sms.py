@@ -88,6 +88,9 @@ def test_a_backend_setting_that_is_not_a_backend_is_refused() -> None:
         sms.send_sms(to=NUMBER, text=TEXT)
 
 
-def test_the_base_backend_must_be_subclassed() -> None:
-    with pytest.raises(NotImplementedError):
-        sms.BaseBackend().send(sms.TextMessage(to="+358401", text="x", sender="y"))
+def test_the_base_backend_must_be_subclassed_with_a_send() -> None:
+    class WithoutSend(sms.BaseBackend):
+        pass
+
+    with pytest.raises(TypeError):
+        WithoutSend()  # type: ignore[abstract]
