@@ -27,6 +27,7 @@ from perhekeskus.appointments.views.pro.common import (
     chosen_professional_id,
     current_user,
     manageable,
+    managed_professional_id,
     no_calendar,
     with_query,
 )
@@ -112,9 +113,7 @@ def _saved(request: HttpRequest, professional_id: int, text: str) -> HttpRespons
 @require_POST
 def hours_save(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    professional_id = chosen_professional_id(request, user, manageable(user))
-    # Refused (404) before the input is looked at.
-    selectors_pro.professional_get_manageable(actor=user, professional_id=professional_id)
+    professional_id = managed_professional_id(request, user)
     formset = WeeklyHoursFormSet(request.POST, prefix="hours")
     if formset.is_valid():
         try:
@@ -133,8 +132,7 @@ def hours_save(request: HttpRequest) -> HttpResponse:
 @require_POST
 def settings_save(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    professional_id = chosen_professional_id(request, user, manageable(user))
-    selectors_pro.professional_get_manageable(actor=user, professional_id=professional_id)
+    professional_id = managed_professional_id(request, user)
     form = CalendarSettingsForm(request.POST, prefix="settings")
     if form.is_valid():
         try:
@@ -154,8 +152,7 @@ def settings_save(request: HttpRequest) -> HttpResponse:
 @require_POST
 def exception_add(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    professional_id = chosen_professional_id(request, user, manageable(user))
-    selectors_pro.professional_get_manageable(actor=user, professional_id=professional_id)
+    professional_id = managed_professional_id(request, user)
     form = ExceptionForm(request.POST, prefix="exception")
     if form.is_valid():
         data = form.cleaned_data

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from perhekeskus.accounts.models import User
+from perhekeskus.appointments import selectors_pro
 from perhekeskus.appointments.selectors import professionals_manageable_by
 
 
@@ -59,3 +60,11 @@ def with_query(path: str, **params: object) -> str:
 
 def local(moment: dt.datetime) -> dt.datetime:
     return timezone.localtime(moment)
+
+
+def managed_professional_id(request: HttpRequest, user: User) -> int:
+    """The professional whose calendar a POST changes: the one chosen, refused (404) before the
+    input is looked at when the user may not manage that calendar."""
+    professional_id = chosen_professional_id(request, user, manageable(user))
+    selectors_pro.professional_get_manageable(actor=user, professional_id=professional_id)
+    return professional_id

@@ -26,6 +26,7 @@ from perhekeskus.appointments.views.pro.common import (
     chosen_professional_id,
     current_user,
     manageable,
+    managed_professional_id,
     no_calendar,
     with_query,
 )
@@ -77,8 +78,7 @@ def feed_create(request: HttpRequest) -> HttpResponse:
     """A new address, shown on this answer only: only its hash is kept. An older one stops
     working."""
     user = current_user(request)
-    professional_id = chosen_professional_id(request, user, manageable(user))
-    selectors_pro.professional_get_manageable(actor=user, professional_id=professional_id)
+    professional_id = managed_professional_id(request, user)
     token = services.feed_create(actor=user, professional_id=professional_id)
     url = absolute(reverse("appointments-feed", kwargs={"token": token}))
     return _feed_page(request, professional_id, new_url=url)
@@ -88,8 +88,7 @@ def feed_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def feed_revoke(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    professional_id = chosen_professional_id(request, user, manageable(user))
-    selectors_pro.professional_get_manageable(actor=user, professional_id=professional_id)
+    professional_id = managed_professional_id(request, user)
     services.feed_revoke(actor=user, professional_id=professional_id)
     messages.success(
         request, _("The feed address was revoked. Calendars that used it get nothing more.")
