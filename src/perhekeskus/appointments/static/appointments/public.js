@@ -7,26 +7,6 @@
     Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
   }
 
-  // Copy the manage link. Without the Clipboard API the link is still plain, selectable text.
-  function copyButton(button) {
-    var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = document.getElementById(button.getAttribute("data-copy-status"));
-    if (!source || !navigator.clipboard || !window.isSecureContext) { return; }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-        if (status) { status.textContent = button.getAttribute("data-copied"); }
-      }, function () {
-        var range = document.createRange();
-        range.selectNodeContents(source);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        if (status) { status.textContent = button.getAttribute("data-copy-failed"); }
-      });
-    });
-  }
-
   // The waiting page: the seconds left come from the server (the device's clock may be wrong).
   // The visible countdown ticks every second; the screen reader hears it once a minute, and
   // when the call opens the page reloads and shows the Join link.
@@ -63,7 +43,6 @@
   }
 
   function start() {
-    each("[data-copy]", copyButton);
     each("[data-video-wait]", countdown);
   }
   if (document.readyState === "loading") {

@@ -61,30 +61,9 @@
     sync();
   }
 
-  // Copy the tracking code. Without the Clipboard API the code is still plain, selectable text.
-  function copyButton(button) {
-    var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = document.getElementById(button.getAttribute("data-copy-status"));
-    if (!source || !navigator.clipboard || !window.isSecureContext) { return; }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-        if (status) { status.textContent = button.getAttribute("data-copied"); }
-      }, function () {
-        var range = document.createRange();
-        range.selectNodeContents(source);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        if (status) { status.textContent = button.getAttribute("data-copy-failed"); }
-      });
-    });
-  }
-
   function start() {
     each("[data-counter-for]", counter);
     each("[data-anonymous-note]", anonymous);
-    each("[data-copy]", copyButton);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
