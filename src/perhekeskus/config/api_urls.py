@@ -8,6 +8,7 @@ from perhekeskus.appointments import api as appointments_api
 from perhekeskus.audit import api as audit_api
 from perhekeskus.catalog import api as catalog_api
 from perhekeskus.core import api as core_api
+from perhekeskus.events import api as events_api
 from perhekeskus.finder import api as finder_api
 
 app_name = "api"
@@ -61,6 +62,11 @@ urlpatterns = [
     ),
     path("slots", appointments_api.SlotListView.as_view(), name="slot-list"),
     path("bookings", appointments_api.BookingCreateView.as_view(), name="booking-create"),
+    # Events: the public listing, and a family's sign-up (Idempotency-Key).
+    path("events", events_api.EventListView.as_view(), name="event-list"),
+    path(
+        "events/<str:id>/signups", events_api.SignupCreateView.as_view(), name="event-signup-create"
+    ),
     path("audit-entries", audit_api.AuditEntryListView.as_view(), name="audit-entry-list"),
     path(
         "audit-entries/<int:pk>",

@@ -23,6 +23,8 @@ urlpatterns = [
     path("api/v1/", include("perhekeskus.config.api_urls")),
     # A professional's private calendar feed: fetched by calendar programs, without a language.
     path("calendar-feeds/", include("perhekeskus.appointments.urls_feed")),
+    # Public calendar subscriptions of events, per municipality and per organisation.
+    path("event-feeds/", include("perhekeskus.events.urls_feed")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -40,6 +42,8 @@ urlpatterns += i18n_patterns(
     path("pro/help-requests/", include("perhekeskus.intake.urls_board")),
     path("pro/teams/", include("perhekeskus.intake.urls_teams")),
     path("pro/appointments/", include("perhekeskus.appointments.urls_pro")),
+    path("events/", include("perhekeskus.events.urls_public")),
+    path("pro/events/", include("perhekeskus.events.urls_pro")),
     prefix_default_language=True,
 )
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, cast
 
 import factory
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from perhekeskus.accounts.models import Profession, RoleGrant, User
@@ -15,6 +17,7 @@ from perhekeskus.catalog.models import (
     Service,
     ServiceStatus,
 )
+from perhekeskus.events.models import Event, EventKind, EventStatus, RegistrationMode
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -90,3 +93,29 @@ class ServiceFactory(factory.django.DjangoModelFactory[Service]):
     description = "Palvelu auttaa lapsiperheitä arjessa."
     publication_state = PublicationState.PUBLISHED
     status = ServiceStatus.ACTIVE
+
+
+class EventFactory(factory.django.DjangoModelFactory[Event]):
+    """A published one-off event with sign-up, tomorrow 10–12 Finnish time, 10 seats."""
+
+    class Meta:
+        model = Event
+
+    kind = EventKind.SINGLE
+    organization = factory.SubFactory(OrganizationFactory)
+    status = EventStatus.PUBLISHED
+    title = factory.Sequence(lambda n: f"Perhekahvila {n}")
+    title_sv = factory.Sequence(lambda n: f"Familjecafé {n}")
+    title_en = factory.Sequence(lambda n: f"Family café {n}")
+    description = "Avoin perhekahvila vauvaperheille."
+    starts = factory.LazyFunction(
+        lambda: (timezone.localtime() + dt.timedelta(days=1)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+    )
+    ends = factory.LazyAttribute(lambda o: o.starts + dt.timedelta(hours=2))
+    location = factory.SubFactory(
+        LocationFactory, organization=factory.SelfAttribute("..organization")
+    )
+    registration = RegistrationMode.REGISTRATION
+    capacity = 10

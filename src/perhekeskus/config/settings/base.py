@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "perhekeskus.intake",
     "perhekeskus.finder",
     "perhekeskus.appointments",
+    "perhekeskus.events",
     "perhekeskus.demo",
 ]
 
@@ -428,6 +429,17 @@ APPOINTMENTS_VIDEO_JWT_APP_ID = env_str("VIDEO_JITSI_APP_ID", "")
 APPOINTMENTS_VIDEO_JWT_SECRET = env_str("VIDEO_JITSI_APP_SECRET", "")
 # The family's waiting page lets them in this many minutes before the start.
 APPOINTMENTS_VIDEO_OPENS_MINUTES_BEFORE = env_int("VIDEO_OPENS_MINUTES_BEFORE", 10)
+
+# --- Events and registration (events app, ADR 0038) --------------------------------------------
+# Sign-ups from one browser at one address, and from one address whatever the browser.
+EVENTS_SIGNUP_RATE_LIMIT = env_str("EVENT_SIGNUP_RATE_LIMIT", "10/h")
+EVENTS_SIGNUP_ADDRESS_RATE_LIMIT = env_str("EVENT_SIGNUP_ADDRESS_RATE_LIMIT", "100/h")
+# Topics sent to a family center forum from one address.
+EVENTS_TOPIC_RATE_LIMIT = env_str("EVENT_TOPIC_RATE_LIMIT", "10/h")
+# Participants' names, contacts and answers are erased this many days after the event.
+EVENTS_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 30)
+# The reminder goes out this many hours before the event.
+EVENTS_REMINDER_HOURS = env_int("EVENT_REMINDER_HOURS", 24)
 
 # --- Text messages (core.sms) -------------------------------------------------------------------
 # A dotted path to a backend class; the console backend writes the message to standard output.
