@@ -9,7 +9,8 @@ rewrites log records before any handler writes them:
 - under `/ask-for-help/` (any language) and `/api/v1/help-requests/`, every path segment after
   the prefix that could be a tracking code (a digit in it, or twenty code letters) becomes "*";
 - a booking's manage and video links (`/<lang>/book/manage/<token>/…`,
-  `/<lang>/book/video/<token>/`) and a professional's calendar feed
+  `/<lang>/book/video/<token>/`), an event sign-up's manage link
+  (`/<lang>/events/manage/<token>/…`) and a professional's calendar feed
   (`/calendar-feeds/<token>.ics`): the token is the only key, so its segment becomes "*"
   whatever it looks like.
 
@@ -29,7 +30,7 @@ _PRIVATE_PREFIXES = re.compile(r"(/ask-for-help/|/api/v1/help-requests/)")
 _CODE_ALPHABET = frozenset("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 # The segment right after these is a secret token, whatever its letters.
-_TOKEN_BEFORE = re.compile(r"(/book/manage/|/book/video/|^/calendar-feeds/)[^/?]+")
+_TOKEN_BEFORE = re.compile(r"(/book/manage/|/book/video/|/events/manage/|^/calendar-feeds/)[^/?]+")
 
 
 def _could_be_code(segment: str) -> bool:

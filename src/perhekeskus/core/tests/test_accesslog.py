@@ -52,6 +52,24 @@ def test_private_parts_of_paths_are_masked(path: str, logged: str) -> None:
     assert mask_path(path) == logged
 
 
+@pytest.mark.parametrize(
+    ("path", "logged"),
+    [
+        ("/fi/events/manage/Ab-c_d3FgH1jK2lM3nO4pQ5rS6tU/", "/fi/events/manage/*/"),
+        ("/sv/events/manage/abcdefghijklmnopqrstuvwx/cancel/", "/sv/events/manage/*/cancel/"),
+        ("/en/events/manage/x/calendar.ics", "/en/events/manage/*/calendar.ics"),
+        ("/fi/events/manage/short/change/?x=1", "/fi/events/manage/*/change/?x=*"),
+        # The event's own address is no secret.
+        (
+            "/fi/events/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed/",
+            "/fi/events/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed/",
+        ),
+    ],
+)
+def test_an_event_sign_ups_manage_token_is_masked(path: str, logged: str) -> None:
+    assert mask_path(path) == logged
+
+
 def test_uvicorn_access_records_lose_the_address_code_and_search() -> None:
     record = access_record("198.51.100.23:0", f"/fi/ask-for-help/sent/{CODE}/?q=Matti")
     assert PrivateAccessLogFilter().filter(record) is True
