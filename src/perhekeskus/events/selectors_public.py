@@ -1,0 +1,180 @@
+"""What anyone may read of the events: the public list with its filters, one event's page and
+the sessions of a forum. Nothing here holds a family's data (the sign-ups' names, contacts and
+answers are read through `selectors.py` only), and the online meeting address is never shown by
+these pages: `Event.online_url` is for the families whose sign-up holds seats.
+
+The list is filtered in the database and ordered by time, so that 5,000 upcoming events page as
+fast as fifty; the views and the API paginate the queryset."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from perhekeskus.catalog.models import LocationType, Service, ServiceAtLocation
+from perhekeskus.core.errors import NotFound
+from perhekeskus.events.models import Event, EventKind, EventStatus, RegistrationMode
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+# What families see in the list: the parts of a series and of a forum come with their parent.
+_LISTED = (
+    Q(kind__in=[EventKind.SINGLE, EventKind.UMBRELLA])
+    | Q(kind=EventKind.OCCURRENCE, parent__is_peer_group=False)
+    | Q(kind=EventKind.SERIES, is_peer_group=True)
+)
+# Published events and those cancelled after publication: a family with a link (or a seat) sees
+# that it was cancelled instead of a missing page.
+PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The list's filters, as the page's GET parameters and the API's query give them."""
+
+    municipality: str | None = None
+    day_from: dt.date | None = None
+    day_to: dt.date | None = None
+    age: int | None = None
+    task: int | None = None
+    language: str | None = None
+    free: bool = False
+    has_seats: bool = False
+    organization_id: uuid.UUID | None = None
+    location_id: uuid.UUID | None = None
+    service_id: uuid.UUID | None = None
+
+
+def helsinki_date(moment: dt.datetime) -> dt.date:
+    """The Finnish calendar date of a moment."""
+    return moment.astimezone(HELSINKI).date()
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    """Midnight starting `day` in Finland, as an aware datetime (DST-correct)."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=HELSINKI)
+
+
+def _seats_open(now: dt.datetime, prefix: str = "") -> Q:
+    """A sign-up event with free seats whose enrolment has not closed."""
+    p = prefix
+    return (
+        ~Q(**{f"{p}registration": RegistrationMode.DROP_IN})
+        & Q(**{f"{p}status": EventStatus.PUBLISHED})
+        & Q(**{f"{p}starts__gt": now})
+        & (Q(**{f"{p}enrolment_closes__isnull": True}) | Q(**{f"{p}enrolment_closes__gt": now}))
+        & (Q(**{f"{p}capacity__isnull": True}) | Q(**{f"{p}seats_taken__lt": F(f"{p}capacity")}))
+    )
+
+
+def _session_with_seats(now: dt.datetime) -> Exists:
+    sessions = Event.objects.filter(parent=OuterRef("pk"), kind=EventKind.SESSION).filter(
+        _seats_open(now)
+    )
+    return Exists(sessions)
+
+
+def event_list_public(*, filters: EventFilters, now: dt.datetime | None = None) -> QuerySet[Event]:
+    """The public list: published (or cancelled) events of the listed kinds that have not ended,
+    by start time, with what a list item shows in one query."""
+    now = now or timezone.now()
+    events = (
+        Event.objects.filter(_LISTED, status__in=PUBLIC_STATUSES, ends__gt=now)
+        .select_related("location", "location__municipality", "municipality", "organization")
+        .order_by("starts", "title", "pk")
+    )
+    if filters.municipality:
+        events = events.filter(
+            Q(municipality_id=filters.municipality)
+            | Q(municipality__isnull=True, location__municipality_id=filters.municipality)
+        )
+    if filters.day_from is not None:
+        events = events.filter(ends__gt=day_start(filters.day_from))
+    if filters.day_to is not None:
+        events = events.filter(starts__lt=day_start(filters.day_to + dt.timedelta(days=1)))
+    if filters.age is not None:
+        # An event without an age range is for families with children of any age.
+        events = events.filter(
+            Q(min_age__isnull=True) | Q(min_age__lte=filters.age),
+            Q(max_age__isnull=True) | Q(max_age__gte=filters.age),
+        )
+    if filters.task is not None:
+        events = events.filter(tasks__contains=f",{filters.task},")
+    if filters.language:
+        events = events.filter(languages__contains=f",{filters.language},")
+    if filters.free:
+        events = events.filter(is_free=True)
+    if filters.has_seats:
+        events = events.filter(
+            _seats_open(now) | (Q(kind=EventKind.UMBRELLA) & Q(_session_with_seats(now)))
+        )
+    if filters.organization_id is not None:
+        events = events.filter(organization_id=filters.organization_id)
+    if filters.location_id is not None:
+        events = events.filter(location_id=filters.location_id)
+    if filters.service_id is not None:
+        events = events.filter(service_id=filters.service_id)
+    return events
+
+
+def event_get_public(*, event_id: uuid.UUID) -> Event:
+    """One published (or cancelled) event of any kind, with its place, organiser and parent;
+    NotFound for a draft as for a missing one."""
+    event = (
+        Event.objects.filter(pk=event_id, status__in=PUBLIC_STATUSES)
+        .select_related(
+            "location",
+            "location__municipality",
+            "municipality",
+            "organization",
+            "parent",
+            "service",
+        )
+        .first()
+    )
+    if event is None:
+        raise NotFound(event_id)
+    return event
+
+
+def sessions_of(event: Event) -> list[Event]:
+    """The public sessions of an umbrella event (a forum), by time; [] for other kinds."""
+    if event.kind != EventKind.UMBRELLA:
+        return []
+    return list(
+        Event.objects.filter(parent=event, kind=EventKind.SESSION, status__in=PUBLIC_STATUSES)
+        .select_related("location", "location__municipality", "municipality")
+        .order_by("starts", "title", "pk")
+    )
+
+
+def occurrences_of(event: Event, *, now: dt.datetime | None = None) -> list[Event]:
+    """The coming public occurrences of a series, by time; [] for other kinds."""
+    if event.kind != EventKind.SERIES:
+        return []
+    now = now or timezone.now()
+    return list(
+        Event.objects.filter(
+            parent=event, kind=EventKind.OCCURRENCE, status__in=PUBLIC_STATUSES, ends__gt=now
+        )
+        .select_related("location")
+        .order_by("starts", "pk")
+    )
+
+
+def place_on_map(event: Event) -> bool:
+    """Whether the event's place is on the finder's public map (a physical place with
+    coordinates where a public service is given), so that its page can link there."""
+    location = event.location
+    if location is None or location.location_type != LocationType.PHYSICAL:
+        return False
+    if location.latitude is None or location.longitude is None:
+        return False
+    return ServiceAtLocation.objects.filter(
+        location=location, service__in=Service.objects.public()
+    ).exists()
