@@ -2,10 +2,11 @@
 
 from rest_framework.views import APIView
 
-
-class EventListView(APIView):
-    pass
+from perhekeskus.events.api.reads import EventListView
 
 
 class SignupCreateView(APIView):
     pass
+
+
+__all__ = ["EventListView", "SignupCreateView"]
