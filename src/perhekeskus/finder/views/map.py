@@ -4,6 +4,7 @@ block (the Content-Security-Policy allows no inline scripts, and data blocks are
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.conf import settings
@@ -14,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from perhekeskus.core import happenings
 from perhekeskus.finder.forms import MapForm
 from perhekeskus.finder.views.common import municipality_choices
-from perhekeskus.finder.views.places import Place, place_list, postal_code_point
+from perhekeskus.finder.views.places import Place, day_event, place_list, postal_code_point
 from perhekeskus.finder.views.service import directions_links
 
 
@@ -42,6 +44,16 @@ def _map_item(place: Place) -> dict[str, Any]:
         "address": address,
         "status": status,
         "services": len(place.services),
+        # Today's events, for the marker's popup (the list below says the same).
+        "events": [
+            {
+                "title": event.happening.title,
+                "when": event.when,
+                "url": event.happening.url,
+                "seats": event.happening.seats,
+            }
+            for event in place.today
+        ],
     }
 
 
@@ -69,13 +81,24 @@ def map_page(request: HttpRequest) -> HttpResponse:
             near_label = _("postal code %(code)s") % {"code": postal_code}
     if not near:
         near_label = ""
+    now = timezone.now()
     places = place_list(
-        now=timezone.now(),
+        now=now,
         municipality=values.get("municipality") or None,
         meeting_places_only=bool(values.get("meeting_places")),
         open_now=bool(values.get("open_now")),
         near=near,
     )
+    # Today's events beside each place's hours: one question for all the places.
+    today = timezone.localdate(now)
+    on_day = happenings.on_day([p.location.pk for p in places], today)
+    if on_day:
+        places = [
+            dataclasses.replace(
+                p, today=[day_event(h, today) for h in on_day.get(p.location.pk, [])]
+            )
+            for p in places
+        ]
     focus = values.get("place")
     focus_place = next((p for p in places if p.location.pk == focus), None) if focus else None
     if focus and focus_place is None:

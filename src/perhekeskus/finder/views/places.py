@@ -7,9 +7,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+
 from perhekeskus.catalog import selectors
 from perhekeskus.catalog.models import Location, Schedule, ScheduleKind, Service, ServiceAtLocation
 from perhekeskus.catalog.opening import hours_at_place
+from perhekeskus.core.happenings import Happening
 from perhekeskus.finder.views.common import haversine_km, language
 from perhekeskus.finder.views.hours import Hours, OpeningState, combined_state, hours, opening_state
 
@@ -23,6 +27,27 @@ class ServiceHere:
 
 
 @dataclass(frozen=True)
+class DayEvent:
+    """An event at a place on the map's day, with its time as the list and the popup say it."""
+
+    happening: Happening
+    when: str
+
+
+def day_event(happening: Happening, day: dt.date) -> DayEvent:
+    """ "9.30–11.30" for an event within `day`; with the dates for one that begins or ends on
+    another day (a forum of two days)."""
+    starts = timezone.localtime(happening.starts)
+    ends = timezone.localtime(happening.ends)
+    if starts.date() == day == ends.date():
+        when = f"{time_format(starts)}–{time_format(ends)}"
+    else:
+        first = date_format(starts, "SHORT_DATETIME_FORMAT")
+        when = f"{first}–{date_format(ends, 'SHORT_DATETIME_FORMAT')}"
+    return DayEvent(happening, when)
+
+
+@dataclass(frozen=True)
 class Place:
     location: Location
     services: list[Service]
@@ -30,6 +55,8 @@ class Place:
     state: OpeningState | None
     distance_km: float | None
     here: list[ServiceHere] = dataclasses.field(default_factory=list)
+    # Today's events at the place that have not ended (core.happenings), for the map.
+    today: list[DayEvent] = dataclasses.field(default_factory=list)
 
     @property
     def point(self) -> tuple[float, float]:

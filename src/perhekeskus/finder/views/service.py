@@ -28,7 +28,7 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
 )
 from perhekeskus.catalog.taxonomies import TASKS_KEY
-from perhekeskus.core import service_actions
+from perhekeskus.core import happenings, service_actions
 from perhekeskus.finder.views.common import (
     ages_text,
     area_text,
@@ -280,6 +280,8 @@ def service_card_context(request: HttpRequest, service: Service) -> dict[str, An
         "back_url": back_to_results(request),
         # What other apps offer for the service ("Book an appointment"), through core's registry.
         "actions": service_actions.actions_for(service.pk),
+        # Its next events (the events app's, through core's registry), with a link to them all.
+        "upcoming": happenings.upcoming_of_service(service.pk),
     }
     return context
 
@@ -316,5 +318,6 @@ def organization_detail(request: HttpRequest, organization_id: uuid.UUID) -> Htt
         "parent": parent,
         "municipalities": sorted(m.name for m in organization.municipalities.all()),
         "phone_href": tel_href(organization.phone) if organization.phone else "",
+        "upcoming": happenings.upcoming_of_organization(organization.pk),
     }
     return render(request, "finder/organization.html", context)

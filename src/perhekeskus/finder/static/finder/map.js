@@ -44,6 +44,22 @@
     if (place.meeting) box.appendChild(paragraph(options.meetingLabel));
     if (place.address) box.appendChild(paragraph(place.address));
     if (place.status) box.appendChild(paragraph(place.status));
+    if (place.events && place.events.length) {
+      box.appendChild(paragraph(options.eventsLabel));
+      var list = document.createElement("ul");
+      place.events.forEach(function (event) {
+        var item = document.createElement("li");
+        var title = document.createElement("a");
+        title.href = event.url;
+        title.textContent = event.title;
+        item.appendChild(title);
+        item.appendChild(
+          document.createTextNode(" " + event.when + (event.seats ? " (" + event.seats + ")" : ""))
+        );
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
     var link = document.createElement("a");
     link.href = "#place-" + place.id;
     link.textContent = options.detailsLabel;
