@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from perhekeskus.catalog.models import LocationType, Service, ServiceAtLocation
+from perhekeskus.catalog.models import LocationType, Municipality, Service, ServiceAtLocation
 from perhekeskus.core.errors import NotFound
 from perhekeskus.events.models import Event, EventKind, EventStatus, RegistrationMode
 
@@ -178,3 +178,21 @@ def place_on_map(event: Event) -> bool:
     return ServiceAtLocation.objects.filter(
         location=location, service__in=Service.objects.public()
     ).exists()
+
+
+def municipalities_with_events(
+    *, now: dt.datetime | None = None, include: str | None = None
+) -> list[tuple[str, str]]:
+    """(code, name) of the municipalities that have coming public events, by name in the
+    page's language: the list's municipality choices (and `include`, the chosen one, if it is a
+    municipality at all)."""
+    now = now or timezone.now()
+    rows = (
+        Event.objects.filter(_LISTED, status__in=PUBLIC_STATUSES, ends__gt=now)
+        .values_list("municipality_id", "location__municipality_id")
+        .distinct()
+    )
+    codes = {code for pair in rows for code in pair if code}
+    if include:
+        codes.add(include)
+    return [(m.code, m.name) for m in Municipality.objects.filter(code__in=codes).order_by("name")]
