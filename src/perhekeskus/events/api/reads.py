@@ -40,10 +40,10 @@ from perhekeskus.events.models import (
     Event,
     EventKind,
     EventLanguage,
-    EventStatus,
     Question,
 )
 from perhekeskus.events.selectors_public import EventFilters, event_list_public, sessions_of
+from perhekeskus.events.services.signup import closed_reason
 
 register_shape("EventMunicipality", "code! name!")
 register_shape(
@@ -194,17 +194,6 @@ def local_time(moment: dt.datetime) -> str:
     return timezone.localtime(moment).isoformat()
 
 
-def registration_open(event: Event, now: dt.datetime) -> bool:
-    """Whether a family can sign up (or apply) now: published, not started, in the window."""
-    if not event.takes_signups or event.status != EventStatus.PUBLISHED:
-        return False
-    if event.enrolment_opens is not None and event.enrolment_opens > now:
-        return False
-    if event.enrolment_closes is not None and event.enrolment_closes <= now:
-        return False
-    return event.starts > now
-
-
 def _municipality(municipality: Municipality | None) -> dict[str, str] | None:
     return {"code": municipality.code, "name": municipality.name} if municipality else None
 
@@ -245,7 +234,7 @@ def _registration(event: Event, now: dt.datetime) -> dict[str, Any] | None:
         return None
     return {
         "mode": event.registration,
-        "open": registration_open(event, now),
+        "open": closed_reason(event, now) is None,
         "capacity": event.capacity,
         "seats_left": event.seats_left,
         "waitlist_length": event.waitlisted_count,
