@@ -14,11 +14,12 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound
-from perhekeskus.core.ratelimit import Counter, Limiter, Rate, RateLimited
+from perhekeskus.core.ratelimit import NO_LIMIT, Counter, Limiter, Rate, RateLimited
 from perhekeskus.events import actions, notices, selectors
 from perhekeskus.events.models import (
     Event,
@@ -31,6 +32,7 @@ from perhekeskus.events.models import (
     Signup,
     SignupStatus,
 )
+from perhekeskus.events.ratelimit import signup_limiter, topic_limiter
 from perhekeskus.events.services import (
     IdempotencyConflict,
     ParticipantInput,
@@ -526,3 +528,52 @@ def test_a_change_is_checked_like_a_sign_up() -> None:
         signup_change(token=result.manage_token, participants=family(3).participants, now=NOW)
     assert set(error.value.message_dict) == {"participants"}
     assert counters(event) == (1, 0)
+
+
+# --- The rate limits of the form and the API ----------------------------------------------------
+
+
+def _request(address: str = "192.0.2.1", browser: str = "Firefox") -> Any:
+    return RequestFactory().post("/", REMOTE_ADDR=address, HTTP_USER_AGENT=browser)
+
+
+@override_settings(
+    PERHEKESKUS_RATE_LIMITS=True,
+    EVENTS_SIGNUP_RATE_LIMIT="2/h",
+    EVENTS_SIGNUP_ADDRESS_RATE_LIMIT="3/h",
+)
+def test_sign_ups_are_limited_per_browser_and_per_address() -> None:
+    event = make_event(capacity=None)
+    for index in range(2):
+        sign_up(event, index=index, limiter=signup_limiter(_request()))
+    with pytest.raises(RateLimited):
+        sign_up(event, index=2, limiter=signup_limiter(_request()))
+    sign_up(event, index=3, limiter=signup_limiter(_request(browser="Safari")))
+    with pytest.raises(RateLimited):
+        sign_up(event, index=4, limiter=signup_limiter(_request(browser="Chrome")))
+    sign_up(event, index=5, limiter=signup_limiter(_request(address="192.0.2.2")))
+    assert Signup.objects.count() == 4
+
+
+@override_settings(PERHEKESKUS_RATE_LIMITS=True, EVENTS_TOPIC_RATE_LIMIT="1/h")
+def test_forum_topics_are_limited_per_address() -> None:
+    limiter = topic_limiter(_request())
+    assert len(limiter.counters) == 1
+    limiter.reserve()
+    with pytest.raises(RateLimited):
+        topic_limiter(_request(browser="Safari")).reserve()
+    topic_limiter(_request(address="192.0.2.2")).reserve()
+
+
+def test_limits_off_are_no_limits() -> None:
+    with override_settings(PERHEKESKUS_RATE_LIMITS=False):
+        assert signup_limiter(_request()) is NO_LIMIT
+        assert topic_limiter(_request()) is NO_LIMIT
+    with override_settings(
+        PERHEKESKUS_RATE_LIMITS=True,
+        EVENTS_SIGNUP_RATE_LIMIT="off",
+        EVENTS_SIGNUP_ADDRESS_RATE_LIMIT="5/m",
+        EVENTS_TOPIC_RATE_LIMIT="off",
+    ):
+        assert len(signup_limiter(_request()).counters) == 1
+        assert topic_limiter(_request()).counters == ()
