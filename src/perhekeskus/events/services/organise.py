@@ -82,6 +82,10 @@ REGISTRATION_FIELDS = (
 )
 OWN_FIELDS = ("starts", "ends", "is_forum", "is_peer_group", "facilitator", "allow_pseudonyms")
 EDITABLE_FIELDS = (*CONTENT_FIELDS, *REGISTRATION_FIELDS, *OWN_FIELDS)
+# Texts, whose translations are stored empty or null alike.
+_TEXT_FIELDS = frozenset(
+    (*(f"{name}_{code}" for name in TRANSLATED for code in LANGUAGE_CODES), "online_url")
+)
 _FOREIGN_KEYS: dict[str, type[models.Model]] = {
     "service": Service,
     "location": Location,
@@ -356,7 +360,10 @@ def _state(event: Event, names: Iterable[str] = EDITABLE_FIELDS) -> dict[str, An
         if name in _FOREIGN_KEYS or name == "facilitator":
             state[name] = _jsonable(getattr(event, f"{name}_id"))
         else:
-            state[name] = _jsonable(getattr(event, name))
+            value = getattr(event, name)
+            if value is None and name in _TEXT_FIELDS:
+                value = ""
+            state[name] = _jsonable(value)
     return state
 
 
