@@ -12,6 +12,7 @@ from perhekeskus.catalog.services import municipality_ensure, organization_provi
 from perhekeskus.demo import network
 from perhekeskus.demo.appointments import load_demo_appointments
 from perhekeskus.demo.catalog import demo_batch
+from perhekeskus.demo.events import load_demo_events
 from perhekeskus.intake.services import team_provision
 
 VIA = "load-demo"
@@ -37,6 +38,12 @@ class DemoSummary:
     appointment_types_created: int = 0
     calendars_created: int = 0
     bookings_created: int = 0
+    # Events: what this run created (a week of events, peer groups, a forum's sessions) and
+    # the families' first sign-ups.
+    events_created: int = 0
+    peer_groups_created: int = 0
+    forum_sessions_created: int = 0
+    event_signups_created: int = 0
 
 
 def load_demo_network() -> DemoSummary:
@@ -104,6 +111,7 @@ def load_demo_network() -> DemoSummary:
         # this transaction: no second, full rebuild.
         written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL, prune=True)
         appointments = load_demo_appointments(users=users, via=VIA)
+        events = load_demo_events(users=users)
     summary.services = len(batch.services)
     summary.services_created = written.services.created
     summary.services_updated = written.services.updated
@@ -115,4 +123,8 @@ def load_demo_network() -> DemoSummary:
     summary.appointment_types_created = appointments.types_created
     summary.calendars_created = appointments.calendars_created
     summary.bookings_created = appointments.bookings_created
+    summary.events_created = events.events_created
+    summary.peer_groups_created = events.peer_groups_created
+    summary.forum_sessions_created = events.forum_sessions_created
+    summary.event_signups_created = events.signups_created
     return summary
