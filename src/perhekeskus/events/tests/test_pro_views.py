@@ -286,13 +286,14 @@ def test_an_editor_creates_a_one_off_event_as_a_draft(
     assert event.status == EventStatus.DRAFT
     assert event.kind == EventKind.SINGLE
     assert timezone.localtime(event.starts).strftime("%d.%m.%Y %H:%M") == "24.03.2027 09:30"
-    assert event.title_sv == "Babymusik"
+    assert Event.objects.filter(pk=event.pk, title_sv="Babymusik").exists()
     assert event.languages == ",fi,sv,"
     assert event.tasks == ",1,8,"
     assert event.location == place
     assert event.capacity == 12
     question = Question.objects.get(event=event)
-    assert question.text_fi == "Allergiat?" and question.required
+    assert question.required
+    assert Question.objects.filter(pk=question.pk, text_fi="Allergiat?").exists()
     assert audited(actions.EVENT_CREATE, event) == 1
 
 
@@ -817,7 +818,7 @@ def test_an_editor_publishes_the_summary_after_the_forum(
     )
     assert response.status_code == 302
     forum.refresh_from_db()
-    assert forum.summary_fi == "Keskustelimme neuvolasta."
+    assert Event.objects.filter(pk=forum.pk, summary_fi="Keskustelimme neuvolasta.").exists()
     assert forum.summary_published_at is not None
 
 
