@@ -1,11 +1,12 @@
 """The events app's background jobs (on `perhekeskus.core.jobs`, ADR 0034).
 
 - `events_due_reminders`, every 5 minutes: each ATTENDING sign-up of a published event starting
-  within `EVENTS_REMINDER_HOURS` whose reminder has not gone gets it once. The sign-up's row is
-  locked, `reminder_sent_at` re-checked and set, and the reminder's outbox e-mail and text
-  message job are written in that one transaction: a worker killed at any point either wrote all
-  of it or nothing, and a second worker (or the next run) finds the sign-up done. A seat given
-  inside the window gets no separate reminder: its confirmation is the reminder (`notices`).
+  within `EVENTS_REMINDER_HOURS` whose reminder has not gone gets it once. A conditional update
+  of the sign-up's row claims it (`reminder_sent_at` set where it was empty), and the reminder's
+  outbox e-mail and text message job are written in that one transaction: a worker killed at
+  any point either wrote all of it or nothing, and a second worker (or the next run) finds the
+  sign-up done. A seat given inside the window gets no separate reminder: its confirmation is
+  the reminder (`notices`).
   A peer group's members (signed up to the series) are reminded once, before its first session.
 - `events_expire_offers`, every minute: seats offered to promoted families that were not
   confirmed in time go to the next on the waiting list (`services.signup.offers_expire`).
@@ -22,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from typing import Any, cast
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -46,15 +47,13 @@ from perhekeskus.events.models import (
 
 log = logging.getLogger(__name__)
 
-# How many due sign-ups one query fetches; the job loops until none is due.
-REMINDER_BATCH = 200
-
 
 def reminder_window(now: dt.datetime) -> dt.datetime:
     return now + dt.timedelta(hours=settings.EVENTS_REMINDER_HOURS)
 
 
-def _due(now: dt.datetime, limit: int) -> list[Any]:
+def _due(now: dt.datetime) -> list[uuid.UUID]:
+    """The ids of the sign-ups whose reminder is due, soonest event first."""
     return list(
         Signup.objects.filter(
             status=SignupStatus.ATTENDING,
@@ -65,54 +64,41 @@ def _due(now: dt.datetime, limit: int) -> list[Any]:
             event__starts__lte=reminder_window(now),
         )
         .order_by("event__starts", "id")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", flat=True)
     )
 
 
-def reminder_send(*, signup_id: Any, now: dt.datetime | None = None) -> bool:
-    """Send one sign-up's reminder unless it has gone (or is no longer due). True if sent here."""
+def reminder_send(*, signup_id: uuid.UUID, now: dt.datetime | None = None) -> bool:
+    """Send one sign-up's reminder unless it has gone (or is no longer due). True if sent here.
+
+    The conditional UPDATE on the sign-up's own row is the claim: a second run waits for the
+    first (its row lock on PostgreSQL, the write lock on SQLite) and then finds the mark set.
+    The mark and the notice are one transaction: both are written, or neither."""
     now = now or timezone.now()
     with transaction.atomic():
-        signup = (
-            Signup.objects.select_for_update(of=("self",))
-            .select_related("event", "event__location")
-            .filter(pk=signup_id, status=SignupStatus.ATTENDING, reminder_sent_at__isnull=True)
-            .first()
-        )
-        if (
-            signup is None
-            or signup.anonymised_at
-            or signup.event.status != EventStatus.PUBLISHED
-            or signup.event.starts <= now
-        ):
-            return False
-        # A compare-and-set under the lock as well: on a database without row locks it is the
-        # update itself that lets only one writer through.
-        claimed = Signup.objects.filter(pk=signup.pk, reminder_sent_at__isnull=True).update(
-            reminder_sent_at=now
-        )
+        claimed = Signup.objects.filter(
+            pk=signup_id,
+            status=SignupStatus.ATTENDING,
+            reminder_sent_at__isnull=True,
+            anonymised_at__isnull=True,
+        ).update(reminder_sent_at=now)
         if not claimed:
             return False
-        signup.reminder_sent_at = now
+        signup = Signup.objects.select_related("event", "event__location").get(pk=signup_id)
+        if signup.event.status != EventStatus.PUBLISHED or signup.event.starts <= now:
+            transaction.set_rollback(True)
+            return False
         notices.reminder(signup)
     return True
 
 
-def reminders_send_due(*, now: dt.datetime | None = None, limit: int | None = None) -> int:
-    """Send every due reminder (at most `limit`); returns how many were sent by this call."""
-    sent = 0
-    seen: set[Any] = set()
-    while limit is None or sent < limit:
-        moment = now or timezone.now()
-        batch = [pk for pk in _due(moment, REMINDER_BATCH) if pk not in seen]
-        if not batch:
-            break
-        for signup_id in batch:
-            seen.add(signup_id)
-            if reminder_send(signup_id=signup_id, now=now or timezone.now()):
-                sent += 1
-                if limit is not None and sent >= limit:
-                    break
+def reminders_send_due(*, now: dt.datetime | None = None) -> int:
+    """Send every due reminder; returns how many were sent by this call."""
+    sent = sum(
+        1
+        for signup_id in _due(now or timezone.now())
+        if reminder_send(signup_id=signup_id, now=now or timezone.now())
+    )
     if sent:
         log.info("Event reminders sent: %s", sent)
     return sent

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, get_args
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -48,21 +48,7 @@ Kind = Literal[
     "reminder",
     "message",
 ]
-KINDS: tuple[Kind, ...] = (
-    "confirmed",
-    "waitlisted",
-    "applied",
-    "promoted",
-    "offered",
-    "changed",
-    "cancelled",
-    "offer_expired",
-    "approved",
-    "declined",
-    "event_cancelled",
-    "reminder",
-    "message",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 # Notices that put the event in the family's calendar (they come for sure).
 _WITH_CALENDAR: tuple[Kind, ...] = ("confirmed", "promoted", "approved", "reminder")
 # Notices after which there is nothing left to manage.

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
@@ -28,19 +27,15 @@ from perhekeskus.events.models import (
     Signup,
     SignupStatus,
 )
-from perhekeskus.events.tests.test_notices import signup_for
+from perhekeskus.events.tests.test_notices import empty_sms_outbox, signup_for
 from perhekeskus.testing.concurrency import at_once, concurrent
 from perhekeskus.testing.factories import EventFactory
 from perhekeskus.testing.jobs import run_jobs
 
 NOW = dt.datetime(2027, 3, 1, 8, 0, tzinfo=dt.UTC)
 
-
-@pytest.fixture(autouse=True)
-def _empty_sms_outbox() -> Iterator[None]:
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
+# The text messages sent by the Locmem backend, emptied around each test.
+pytestmark = pytest.mark.usefixtures(empty_sms_outbox.__name__)
 
 
 def _event_at(starts: dt.datetime, **fields: Any) -> Event:
@@ -106,12 +101,15 @@ def test_the_reminder_and_the_mark_are_one_transaction() -> None:
 @concurrent
 @pytest.mark.django_db(transaction=True)
 def test_workers_running_at_once_send_each_reminder_once() -> None:
-    signups = [signup_for(_event_at(NOW + dt.timedelta(hours=3))) for _ in range(3)]
+    event = _event_at(NOW + dt.timedelta(hours=3), capacity=None)
+    signups = [signup_for(event, email=f"family{i}@example.org") for i in range(16)]
     results = at_once(4, lambda _index: jobs.reminders_send_due(now=NOW))
     assert all(isinstance(r, int) for r in results), results
-    assert sum(results) == 3
-    assert len(_reminders()) == 3
-    assert Signup.objects.filter(pk__in=[s.pk for s in signups], reminder_sent_at=NOW).count() == 3
+    assert sum(results) == len(signups)
+    reminders = _reminders()
+    assert len(reminders) == len(signups)
+    assert len({message.dedupe_key for message in reminders}) == len(signups)
+    assert not Signup.objects.filter(reminder_sent_at__isnull=True).exists()
 
 
 @pytest.mark.django_db

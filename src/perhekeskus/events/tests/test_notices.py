@@ -63,7 +63,7 @@ def signup_for(event: Event, **fields: Any) -> Signup:
 
 
 @pytest.fixture(autouse=True)
-def _empty_sms_outbox() -> Iterator[None]:
+def empty_sms_outbox() -> Iterator[None]:
     sms.outbox.clear()
     yield
     sms.outbox.clear()
