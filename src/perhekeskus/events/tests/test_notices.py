@@ -354,3 +354,48 @@ def test_the_notice_is_written_in_the_callers_transaction() -> None:
         raise RuntimeError("the change failed")
     assert OutboxEmail.objects.count() == 0
     assert run_jobs() == 0
+
+
+def test_a_waitlisted_family_hears_its_seat_when_another_cancels() -> None:
+    """Through the sign-up services: the first family fills the event, the second is waitlisted
+    (its position), the first cancels (a receipt), the second gets the seat (with the file)."""
+    from perhekeskus.events.services.signup import (
+        ParticipantInput,
+        SignupInput,
+        signup_cancel,
+        signup_create,
+    )
+
+    event = _event(starts=timezone.now() + dt.timedelta(days=5), capacity=2)
+
+    def family(email: str, language: str) -> SignupInput:
+        return SignupInput(
+            name="Maija Meikäläinen",
+            email=email,
+            phone="",
+            language=language,
+            participants=[ParticipantInput("Maija", None), ParticipantInput(CHILD_NAME, 1)],
+            answers={},
+        )
+
+    first = signup_create(event_id=event.pk, data=family("first@example.org", "fi"))
+    second = signup_create(event_id=event.pk, data=family("second@example.org", "sv"))
+    assert second.signup.status == SignupStatus.WAITLISTED
+    signup_cancel(token=first.manage_token)
+    kinds = [
+        (json.loads(m.recipients)[0], m.kind) for m in OutboxEmail.objects.order_by("created_at")
+    ]
+    assert kinds == [
+        ("first@example.org", "events.signup.confirmed"),
+        ("second@example.org", "events.signup.waitlisted"),
+        ("first@example.org", "events.signup.cancelled"),
+        ("second@example.org", "events.signup.promoted"),
+    ]
+    waitlisted = OutboxEmail.objects.get(kind="events.signup.waitlisted")
+    assert "Din plats i kön: 1" in waitlisted.body
+    promoted = OutboxEmail.objects.get(kind="events.signup.promoted")
+    assert promoted.subject.startswith("Du fick en plats: Babymusik ")
+    assert second.manage_token in promoted.body
+    assert _ics(promoted)["METHOD"] == "REQUEST"
+    for message in OutboxEmail.objects.all():
+        assert CHILD_NAME not in message.body
