@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -228,6 +229,15 @@ class ParticipantRowsMixin(forms.Form):
                 "participants-0-name", _("Enter at least one participant: who is coming?")
             )
         return rows
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """The sign-up service's ValidationError on the rows and fields it names, the rest on
+        top of the error summary."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error.messages)
+            return
+        for field, texts in error.message_dict.items():
+            self.add_error(self.service_field(field), texts)
 
     def service_field(self, field: str) -> str | None:
         """The form's field for a field name of the sign-up service's ValidationError."""

@@ -136,11 +136,7 @@ def manage_change(request: HttpRequest, token: str) -> HttpResponse:
             except SignupRefused as refused:
                 form.add_error(None, str(refused.message))
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, texts in error.message_dict.items():
-                        form.add_error(form.service_field(field), texts)
-                else:
-                    form.add_error(None, error.messages)
+                form.add_service_error(error)
             else:
                 messages.success(request, _("Your group was changed."))
                 return HttpResponseRedirect(_manage_url(token), status=303)

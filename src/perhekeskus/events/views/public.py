@@ -49,6 +49,7 @@ from perhekeskus.events.selectors_public import (
     place_on_map,
     sessions_of,
 )
+from perhekeskus.events.services import forum
 from perhekeskus.events.services.signup import (
     ParticipantInput,
     SignupInput,
@@ -261,14 +262,6 @@ def _signup_page(
     return render(request, "events/signup.html", context, status=status)
 
 
-def _add_service_errors(form: SignupForm, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, texts in error.message_dict.items():
-        form.add_error(form.service_field(field), texts)
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
@@ -315,7 +308,7 @@ def signup(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
         response["Retry-After"] = str(limited.retry_after)
         return response
     except ValidationError as error:
-        _add_service_errors(form, error)
+        form.add_service_error(error)
         return _signup_page(request, event, form, status=400)
     remember(request, _DONE, {"token": result.manage_token, "created": result.created})
     return HttpResponseRedirect(reverse("events:done"), status=303)
@@ -371,9 +364,6 @@ def topic(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     if not form.is_valid():
         context["page_error"] = True
         return render(request, "events/topic.html", context, status=400)
-    # Lane B's forum service (issue 13); imported here until it is committed with this view.
-    from perhekeskus.events.services import forum
-
     try:
         forum.topic_create(
             event_id=event.pk,
