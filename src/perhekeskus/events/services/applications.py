@@ -15,14 +15,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from perhekeskus.accounts.models import User
-from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
 from perhekeskus.events import actions, notices
 from perhekeskus.events.models import Signup, SignupStatus
 from perhekeskus.events.policies import can_decide_applications
 from perhekeskus.events.selectors import access_event
-from perhekeskus.events.services.signup import lock_event
+from perhekeskus.events.services.signup import lock_event, move_status
 
 _OUTCOMES = {
     "approve": (SignupStatus.ATTENDING, SignupStatus.WAITLISTED, SignupStatus.OFFERED),
@@ -53,32 +52,18 @@ def _decide(actor: User, signup_id: uuid.UUID, decision: str) -> Signup:
                 {"__all__": [_("This application has already been decided or withdrawn.")]}
             )
         if decision == "decline":
-            signup.status = SignupStatus.DECLINED
-            action = actions.APPLICATION_DECLINE
+            to, action = SignupStatus.DECLINED, actions.APPLICATION_DECLINE
         elif event.seats_left is None or signup.seats <= event.seats_left:
-            signup.status = SignupStatus.ATTENDING
+            to, action = SignupStatus.ATTENDING, actions.APPLICATION_APPROVE
             event.seats_taken += signup.seats
-            action = actions.APPLICATION_APPROVE
         else:
-            signup.status = SignupStatus.WAITLISTED
+            to, action = SignupStatus.WAITLISTED, actions.APPLICATION_APPROVE
             signup.queue_number = event.next_queue_number
             event.next_queue_number += 1
             event.waitlisted_count += signup.seats
-            action = actions.APPLICATION_APPROVE
-        signup.save(update_fields=["status", "queue_number", "updated_at"])
+        move_status(signup, to, action, actor=actor, fields=["queue_number"], seats=signup.seats)
         event.save(
             update_fields=["seats_taken", "waitlisted_count", "next_queue_number", "updated_at"]
-        )
-        audit_record(
-            action=action,
-            actor=actor,
-            target=signup,
-            details={
-                "event": str(event.pk),
-                "from": SignupStatus.APPLIED,
-                "to": signup.status,
-                "seats": signup.seats,
-            },
         )
         notices.application_decided(signup)
     return signup

@@ -33,7 +33,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from perhekeskus.audit.registry import AuditAction
 from perhekeskus.audit.services import audit_record
+from perhekeskus.core.actors import Visitor
 from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.ratelimit import NO_LIMIT, Limiter
@@ -477,6 +479,28 @@ def _save_counters(event: Event) -> None:
     event.save(update_fields=["seats_taken", "waitlisted_count", "next_queue_number", "updated_at"])
 
 
+def move_status(
+    signup: Signup,
+    to: str,
+    action: AuditAction,
+    *,
+    actor: Visitor = None,
+    fields: Sequence[str] = (),
+    **details: object,
+) -> None:
+    """Move a sign-up to the status `to`, save it with the other changed `fields`, and record
+    the move (from, to) with `action`. Under the event's lock, in the caller's transaction."""
+    before = signup.status
+    signup.status = to
+    signup.save(update_fields=["status", *fields, "updated_at"])
+    audit_record(
+        action=action,
+        actor=actor,
+        target=signup,
+        details={"event": str(signup.event_id), "from": before, "to": to, **details},
+    )
+
+
 def _write(event: Event, checked: _Checked, key: str, scope: str, now: dt.datetime) -> SignupResult:
     seats = len(checked.participants)
     if event.waitlisted_count:
@@ -552,24 +576,19 @@ def promote_waitlist(event: Event, *, now: dt.datetime) -> list[Signup]:
             continue
         signup.event = event
         signup.promoted_at = now
+        to = SignupStatus.ATTENDING
         if event.confirm_within_hours:
-            signup.status = SignupStatus.OFFERED
+            to = SignupStatus.OFFERED
             signup.offer_expires_at = now + dt.timedelta(hours=event.confirm_within_hours)
-        else:
-            signup.status = SignupStatus.ATTENDING
-        signup.save(update_fields=["status", "promoted_at", "offer_expires_at", "updated_at"])
+        move_status(
+            signup,
+            to,
+            actions.SIGNUP_PROMOTE,
+            fields=["promoted_at", "offer_expires_at"],
+            seats=signup.seats,
+        )
         event.seats_taken += signup.seats
         event.waitlisted_count -= signup.seats
-        audit_record(
-            action=actions.SIGNUP_PROMOTE,
-            target=signup,
-            details={
-                "event": str(event.pk),
-                "from": SignupStatus.WAITLISTED,
-                "to": signup.status,
-                "seats": signup.seats,
-            },
-        )
         notices.signup_promoted(signup)
         promoted.append(signup)
     if promoted:
@@ -625,30 +644,17 @@ def signup_cancel(*, token: str, now: dt.datetime | None = None) -> Signup:
         _may_still_change(event, signup, now)
         before = signup.status
         _free_seats_of(event, signup)
-        signup.status = SignupStatus.CANCELLED
         signup.cancelled_at = now
         signup.cancelled_by_family = True
         signup.offer_expires_at = None
-        signup.save(
-            update_fields=[
-                "status",
-                "cancelled_at",
-                "cancelled_by_family",
-                "offer_expires_at",
-                "updated_at",
-            ]
+        move_status(
+            signup,
+            SignupStatus.CANCELLED,
+            actions.SIGNUP_CANCEL,
+            fields=["cancelled_at", "cancelled_by_family", "offer_expires_at"],
+            by_family=True,
         )
         _save_counters(event)
-        audit_record(
-            action=actions.SIGNUP_CANCEL,
-            target=signup,
-            details={
-                "event": str(event.pk),
-                "from": before,
-                "to": signup.status,
-                "by_family": True,
-            },
-        )
         notices.signup_cancelled(signup)
         if before in SEAT_HOLDING:
             promote_waitlist(event, now=now)
@@ -740,19 +746,12 @@ def signup_confirm_offer(*, token: str, now: dt.datetime | None = None) -> Signu
             return signup
         if signup.status != SignupStatus.OFFERED:
             raise ValidationError({"__all__": [_("There is no seat offer to confirm.")]})
+        _may_still_change(event, signup, now)
         if signup.offer_expires_at is not None and signup.offer_expires_at <= now:
             raise ValidationError({"__all__": [_("The time to confirm this offer has passed.")]})
-        signup.status = SignupStatus.ATTENDING
         signup.offer_expires_at = None
-        signup.save(update_fields=["status", "offer_expires_at", "updated_at"])
-        audit_record(
-            action=actions.SIGNUP_CONFIRM,
-            target=signup,
-            details={
-                "event": str(event.pk),
-                "from": SignupStatus.OFFERED,
-                "to": SignupStatus.ATTENDING,
-            },
+        move_status(
+            signup, SignupStatus.ATTENDING, actions.SIGNUP_CONFIRM, fields=["offer_expires_at"]
         )
         notices.signup_changed(signup)
     return signup
@@ -780,18 +779,13 @@ def offers_expire(*, now: dt.datetime | None = None) -> int:
             for signup in offers:
                 signup.event = event
                 event.seats_taken -= signup.seats
-                signup.status = SignupStatus.CANCELLED
                 signup.cancelled_at = now
-                signup.save(update_fields=["status", "cancelled_at", "updated_at"])
-                audit_record(
-                    action=actions.SIGNUP_OFFER_EXPIRE,
-                    target=signup,
-                    details={
-                        "event": str(event.pk),
-                        "from": SignupStatus.OFFERED,
-                        "to": SignupStatus.CANCELLED,
-                        "seats": signup.seats,
-                    },
+                move_status(
+                    signup,
+                    SignupStatus.CANCELLED,
+                    actions.SIGNUP_OFFER_EXPIRE,
+                    fields=["cancelled_at"],
+                    seats=signup.seats,
                 )
                 notices.offer_expired(signup)
             if offers:

@@ -12,12 +12,12 @@ from perhekeskus.accounts.models import User
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.roles import Role
 from perhekeskus.events import actions, selectors
-from perhekeskus.events.models import Event, EventKind, RegistrationMode, Signup, SignupStatus
+from perhekeskus.events.models import Event, Signup, SignupStatus
 from perhekeskus.events.services import application_approve, application_decline
 from perhekeskus.events.tests.test_signup import (
     audits,
     counters,
-    make_event,
+    peer_group,
     sign_up,
     spy_notices,
 )
@@ -34,15 +34,7 @@ def facilitator() -> User:
 
 @pytest.fixture
 def group(organization: Any, facilitator: User) -> Event:
-    return make_event(
-        kind=EventKind.SERIES,
-        organization=organization,
-        is_peer_group=True,
-        registration=RegistrationMode.APPLICATION,
-        facilitator=facilitator,
-        capacity=4,
-        allow_pseudonyms=True,
-    )
+    return peer_group(facilitator, organization=organization, capacity=4, allow_pseudonyms=True)
 
 
 def _status(signup: Signup) -> str:
@@ -111,12 +103,7 @@ def test_others_cannot_decide_and_learn_nothing(
 
 def test_a_facilitator_of_another_group_cannot_decide(group: Event) -> None:
     other = UserFactory.create(roles=[Role.PROFESSIONAL])
-    make_event(
-        kind=EventKind.SERIES,
-        is_peer_group=True,
-        facilitator=other,
-        registration=RegistrationMode.APPLICATION,
-    )
+    peer_group(other)
     applied = sign_up(group, 1).signup
     with pytest.raises(NotFound):
         application_approve(actor=other, signup_id=applied.pk)

@@ -12,8 +12,8 @@ from perhekeskus.accounts.models import User
 from perhekeskus.core.actors import Visitor
 from perhekeskus.core.roles import Role
 from perhekeskus.events import policies
-from perhekeskus.events.models import Event, EventKind, RegistrationMode
-from perhekeskus.events.tests.test_signup import make_event
+from perhekeskus.events.models import Event, EventKind
+from perhekeskus.events.tests.test_signup import make_event, peer_group
 from perhekeskus.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +33,7 @@ def facilitator() -> User:
 
 @pytest.fixture
 def group(organization: Any, facilitator: User) -> Event:
-    return make_event(
-        kind=EventKind.SERIES,
-        organization=organization,
-        is_peer_group=True,
-        registration=RegistrationMode.APPLICATION,
-        facilitator=facilitator,
-    )
+    return peer_group(facilitator, organization=organization)
 
 
 def test_the_organisations_editor_and_a_coordinator_manage_its_events(

@@ -20,7 +20,14 @@ from perhekeskus.events.services import (
     signup_cancel,
     signup_create,
 )
-from perhekeskus.events.tests.test_signup import NOW, audits, family, make_event, sign_up
+from perhekeskus.events.tests.test_signup import (
+    NOW,
+    audits,
+    family,
+    make_event,
+    peer_group,
+    sign_up,
+)
 from perhekeskus.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,13 +112,7 @@ def test_an_export_is_audited_as_an_export(event: Event, coordinator: User) -> N
 
 def test_a_peer_group_session_lists_the_groups_members(organization: Any) -> None:
     facilitator = UserFactory.create(roles=[Role.PROFESSIONAL])
-    group = make_event(
-        kind=EventKind.SERIES,
-        organization=organization,
-        is_peer_group=True,
-        registration=RegistrationMode.APPLICATION,
-        facilitator=facilitator,
-    )
+    group = peer_group(facilitator, organization=organization)
     session = make_event(
         kind=EventKind.OCCURRENCE,
         parent=group,

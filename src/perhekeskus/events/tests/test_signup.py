@@ -70,6 +70,18 @@ def make_event(**fields: Any) -> Event:
     return EventFactory.create(**values)
 
 
+def peer_group(facilitator: Any = None, **fields: Any) -> Event:
+    """A peer group (a series families apply to) run by `facilitator`."""
+    values: dict[str, Any] = {
+        "kind": EventKind.SERIES,
+        "is_peer_group": True,
+        "registration": RegistrationMode.APPLICATION,
+        "facilitator": facilitator,
+        **fields,
+    }
+    return make_event(**values)
+
+
 def family(
     persons: int = 1,
     *,
