@@ -253,7 +253,18 @@ def test_the_messages_are_in_the_users_language(editor: Any, place: Any) -> None
             fields=fields(place, title_fi="", ends=START),
         )
     assert error.value.message_dict["title_fi"] == ["Kirjoita otsikko suomeksi."]
-    assert error.value.message_dict["ends"] == ["Päättymisajan on oltava alkamisajan jälkeen."]
+    assert error.value.message_dict["ends"] == ["Päättymisen täytyy olla alkamisen jälkeen."]
+    with translation.override("sv"), pytest.raises(ValidationError) as error:
+        event_create(
+            actor=editor,
+            organization_id=place.organization_id,
+            kind=EventKind.SINGLE,
+            fields=fields(place, location=None, capacity=None),
+        )
+    assert error.value.message_dict == {
+        "location": ["Välj en plats eller markera evenemanget som ett webbevenemang."],
+        "capacity": ["Ange antalet platser för ett evenemang med anmälan."],
+    }
 
 
 def test_an_online_event_needs_no_place(editor: Any, place: Any) -> None:
@@ -345,7 +356,7 @@ def test_a_series_needs_a_rule(editor: Any, place: Any) -> None:
 
 
 def test_a_series_of_more_than_200_dates_is_refused(editor: Any, place: Any) -> None:
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         make_series(
             editor,
             place,
