@@ -194,14 +194,29 @@ def _refuse_if_closed(event: Event, now: dt.datetime) -> None:
 # --- Checking what the family gave --------------------------------------------------------------
 
 
-def _one_line(value: str, field: str, missing: str, errors: dict[str, list[str]]) -> str:
+class _Problems:
+    """The field errors found so far, raised together as one ValidationError."""
+
+    def __init__(self) -> None:
+        self.by_field: dict[str, list[str]] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.by_field.setdefault(field, []).append(message)
+
+    def raise_any(self) -> None:
+        if self.by_field:
+            raise ValidationError(self.by_field)
+
+
+def _one_line(value: str, field: str, missing: str, problems: _Problems) -> str:
     value = (value or "").strip()
     if not value:
-        errors.setdefault(field, []).append(missing)
+        problems.add(field, missing)
     elif len(value) > MAX_NAME or has_control_characters(value):
-        errors.setdefault(field, []).append(
+        problems.add(
+            field,
             _("Please write this on one line, in at most %(count)d characters.")
-            % {"count": MAX_NAME}
+            % {"count": MAX_NAME},
         )
     return value
 
@@ -216,44 +231,31 @@ def _clean_phone(value: str) -> str:
     return normalise_number(value)
 
 
-def _check_contact(data: SignupInput, errors: dict[str, list[str]]) -> tuple[str, str, str]:
-    name = _one_line(data.name, "name", _("Please give your name."), errors)
-    email = (data.email or "").strip()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            errors.setdefault("email", []).append(_("Enter a valid email address."))
+def _email_problem(email: str) -> str | None:
     try:
-        phone = _clean_phone(data.phone)
-    except ValueError:
-        phone = ""
-        errors.setdefault("phone", []).append(_("Enter a phone number, e.g. 040 123 4567."))
-    if not email and not (data.phone or "").strip():
-        errors.setdefault("email", []).append(
-            _("Give an e-mail address or a phone number, so that we can reach you.")
-        )
-    return name, email, phone
+        validate_email(email)
+    except ValidationError:
+        return _("Enter a valid email address.")
+    return None
 
 
 def _check_participants(
-    event: Event, participants: Sequence[ParticipantInput], errors: dict[str, list[str]]
+    event: Event, participants: Sequence[ParticipantInput], problems: _Problems
 ) -> list[ParticipantInput]:
     """Everyone who comes: at least one, at most the event's largest group, each with a name,
     and each child's age within the event's range."""
     if not participants:
-        errors.setdefault("participants", []).append(
-            _("Please tell who is coming: at least one person.")
-        )
+        problems.add("participants", _("Please tell who is coming: at least one person."))
         return []
     if len(participants) > event.max_group_size:
-        errors.setdefault("participants", []).append(
+        problems.add(
+            "participants",
             ngettext(
                 "At most %(count)d person can come in one sign-up.",
                 "At most %(count)d persons can come in one sign-up.",
                 event.max_group_size,
             )
-            % {"count": event.max_group_size}
+            % {"count": event.max_group_size},
         )
     cleaned: list[ParticipantInput] = []
     for index, person in enumerate(participants):
@@ -261,27 +263,25 @@ def _check_participants(
             person.name,
             f"participants-{index}-name",
             _("Please give the name of everyone who is coming."),
-            errors,
+            problems,
         )
-        age = person.age
-        field = f"participants-{index}-age"
-        if age is not None and (not isinstance(age, int) or not 0 <= age <= MAX_CHILD_AGE):
-            errors.setdefault(field, []).append(
-                _("Please give a child's age in years, from 0 to %(max)d.") % {"max": MAX_CHILD_AGE}
-            )
-        elif age is not None and not _age_fits(event, age):
-            errors.setdefault(field, []).append(_age_range_text(event))
-        cleaned.append(ParticipantInput(name=name, age=age))
+        problem = _age_problem(event, person.age)
+        if problem:
+            problems.add(f"participants-{index}-age", problem)
+        cleaned.append(ParticipantInput(name=name, age=person.age))
     return cleaned
 
 
-def _age_fits(event: Event, age: int) -> bool:
-    if event.min_age is not None and age < event.min_age:
-        return False
-    return event.max_age is None or age <= event.max_age
-
-
-def _age_range_text(event: Event) -> str:
+def _age_problem(event: Event, age: int | None) -> str | None:
+    """None for an adult (no age) and for a child within the event's range."""
+    if age is None:
+        return None
+    if not isinstance(age, int) or not 0 <= age <= MAX_CHILD_AGE:
+        return _("Please give a child's age in years, from 0 to %(max)d.") % {"max": MAX_CHILD_AGE}
+    too_young = event.min_age is not None and age < event.min_age
+    too_old = event.max_age is not None and age > event.max_age
+    if not (too_young or too_old):
+        return None
     if event.min_age is not None and event.max_age is not None:
         return _("This event is for children aged %(min)d to %(max)d.") % {
             "min": event.min_age,
@@ -301,61 +301,68 @@ def _choices_in_any_language(question: Question) -> set[str]:
     return found
 
 
-def _check_answers(
-    event: Event, answers: dict[str, str], errors: dict[str, list[str]]
-) -> dict[str, str]:
+def _answer_problem(question: Question, value: str) -> str | None:
+    if not value:
+        return _("Please answer this question.") if question.required else None
+    if question.kind == QuestionKind.CHOICE and value not in _choices_in_any_language(question):
+        return _("Please choose one of the options.")
+    if len(value) > MAX_ANSWER:
+        return _("Please write at most %(count)d characters.") % {"count": MAX_ANSWER}
+    return None
+
+
+def _check_answers(event: Event, answers: dict[str, str], problems: _Problems) -> dict[str, str]:
+    """The answers to the event's questions (a series' for its occurrences), by question id;
+    answers to anything else are dropped."""
     given = {
         str(key).removeprefix("q_"): str(value or "").strip() for key, value in answers.items()
     }
     kept: dict[str, str] = {}
     for question in Question.objects.filter(event_id=event.question_owner_id()):
-        field = f"q_{question.pk}"
         value = given.get(str(question.pk), "")
-        if not value:
-            if question.required:
-                errors.setdefault(field, []).append(_("Please answer this question."))
-            continue
-        if question.kind == QuestionKind.CHOICE and value not in _choices_in_any_language(question):
-            errors.setdefault(field, []).append(_("Please choose one of the options."))
-        elif len(value) > MAX_ANSWER:
-            errors.setdefault(field, []).append(
-                _("Please write at most %(count)d characters.") % {"count": MAX_ANSWER}
-            )
-        kept[str(question.pk)] = value
+        problem = _answer_problem(question, value)
+        if problem:
+            problems.add(f"q_{question.pk}", problem)
+        if value:
+            kept[str(question.pk)] = value
     return kept
 
 
-@dataclass(frozen=True)
-class _Checked:
-    name: str
-    email: str
-    phone: str
-    language: str
-    participants: list[ParticipantInput]
-    answers: dict[str, str]
-
-
-def _check(event: Event, data: SignupInput) -> _Checked:
-    """Everything about the input, with field-level messages in the active language; raises
-    ValidationError with every problem found."""
-    errors: dict[str, list[str]] = {}
-    name, email, phone = _check_contact(data, errors)
+def _check(event: Event, data: SignupInput) -> SignupInput:
+    """What the family gave, cleaned (names trimmed, the phone number international, answers by
+    question id); raises ValidationError with every problem found, per field, in the active
+    language."""
+    problems = _Problems()
+    name = _one_line(data.name, "name", _("Please give your name."), problems)
+    email = (data.email or "").strip()
+    if email and (problem := _email_problem(email)):
+        problems.add("email", problem)
+    try:
+        phone = _clean_phone(data.phone)
+    except ValueError:
+        phone = ""
+        problems.add("phone", _("Enter a phone number, e.g. 040 123 4567."))
+    if not email and not (data.phone or "").strip():
+        problems.add(
+            "email", _("Give an e-mail address or a phone number, so that we can reach you.")
+        )
     if data.language not in EventLanguage.values:
-        errors.setdefault("language", []).append(_("Please choose Finnish, Swedish or English."))
-    participants = _check_participants(event, data.participants, errors)
-    answers = _check_answers(event, data.answers or {}, errors)
-    if errors:
-        raise ValidationError(errors)
-    return _Checked(name, email, phone, data.language, participants, answers)
+        problems.add("language", _("Please choose Finnish, Swedish or English."))
+    participants = _check_participants(event, data.participants, problems)
+    answers = _check_answers(event, data.answers or {}, problems)
+    problems.raise_any()
+    return SignupInput(name, email, phone, data.language, participants, answers)
 
 
-def _recheck_group(event: Event, participants: Sequence[ParticipantInput]) -> None:
-    """The group against the event as it is under the lock (its organiser may have changed the
-    largest group or the ages meanwhile)."""
-    errors: dict[str, list[str]] = {}
-    _check_participants(event, participants, errors)
-    if errors:
-        raise ValidationError(errors)
+def _recheck_group(
+    event: Event, participants: Sequence[ParticipantInput]
+) -> list[ParticipantInput]:
+    """The group against the event as it is now (under the lock its organiser may have changed
+    the largest group or the ages since the input was read)."""
+    problems = _Problems()
+    cleaned = _check_participants(event, participants, problems)
+    problems.raise_any()
+    return cleaned
 
 
 # --- Signing up ---------------------------------------------------------------------------------
@@ -439,7 +446,7 @@ def signup_create(
 
 def _store(
     event_id: uuid.UUID,
-    checked: _Checked,
+    checked: SignupInput,
     key: str,
     scope: str,
     data: SignupInput,
@@ -501,7 +508,9 @@ def move_status(
     )
 
 
-def _write(event: Event, checked: _Checked, key: str, scope: str, now: dt.datetime) -> SignupResult:
+def _write(
+    event: Event, checked: SignupInput, key: str, scope: str, now: dt.datetime
+) -> SignupResult:
     seats = len(checked.participants)
     if event.waitlisted_count:
         # Seats freed by a writer that did not promote (the queue goes first).
@@ -703,10 +712,7 @@ def signup_change(
     with transaction.atomic():
         event, signup = _locked_signup(token)
         _may_still_change(event, signup, now)
-        errors: dict[str, list[str]] = {}
-        cleaned = _check_participants(event, participants, errors)
-        if errors:
-            raise ValidationError(errors)
+        cleaned = _recheck_group(event, participants)
         before, after = signup.seats, len(cleaned)
         more = after - before
         if signup.status in SEAT_HOLDING:
