@@ -36,11 +36,10 @@ _ON_A_DAY = (EventKind.SINGLE, EventKind.OCCURRENCE, EventKind.UMBRELLA)
 
 
 def seats_text(event: Event, *, now: dt.datetime) -> str:
-    """What a family needs to know before going: drop in, seats left, full, waiting list."""
+    """What a family needs to know before going: drop in, seats left, full, waiting list; closed
+    as the sign-up service closes it (`signup.closed_reason`: not yet open, closed, begun)."""
     if event.registration == RegistrationMode.DROP_IN:
         return pgettext(_CONTEXT, "Drop in, no sign-up")
-    if event.registration == RegistrationMode.APPLICATION:
-        return pgettext(_CONTEXT, "Apply to join")
     if event.enrolment_opens is not None and event.enrolment_opens > now:
         opens = date_format(timezone.localtime(event.enrolment_opens), "SHORT_DATE_FORMAT")
         return pgettext(_CONTEXT, "Sign-up opens %(date)s") % {"date": opens}
@@ -48,6 +47,8 @@ def seats_text(event: Event, *, now: dt.datetime) -> str:
         event.starts <= now
     ):
         return pgettext(_CONTEXT, "Sign-up closed")
+    if event.registration == RegistrationMode.APPLICATION:
+        return pgettext(_CONTEXT, "Apply to join")
     left = event.seats_left
     if left is None:
         return pgettext(_CONTEXT, "Sign-up open")
