@@ -103,16 +103,17 @@ def application_decided(signup: Signup) -> None:
         _notify(signup, "approved")
 
 
-def event_cancelled(event: Event, signups: Iterable[Signup]) -> None:
-    """The organiser cancelled the event (or one occurrence): everyone attending or waiting.
-    `event` is the cancelled one (a peer group's session tells the series' members); a sign-up
-    the family had cancelled itself, or a declined application, hears nothing."""
+def event_cancelled(event: Event, signups: Iterable[Signup], *, reason: str = "") -> None:
+    """The organiser cancelled the event (or one occurrence): everyone attending or waiting,
+    with the organiser's `reason` in the e-mail when given. `event` is the cancelled one (a peer
+    group's session tells the series' members); a sign-up the family had cancelled itself, or a
+    declined application, hears nothing."""
     for signup in signups:
         if signup.status == SignupStatus.DECLINED or (
             signup.status == SignupStatus.CANCELLED and signup.cancelled_by_family
         ):
             continue
-        _notify(signup, "event_cancelled", event=event)
+        _notify(signup, "event_cancelled", event=event, reason=reason)
 
 
 def reminder(signup: Signup) -> None:
@@ -213,11 +214,14 @@ def email_body(
     event: Event,
     manage_token: str,
     message: EventMessage | None = None,
+    reason: str = "",
 ) -> str:
     """The e-mail's text in the active language."""
     paragraphs = [_("Hello,"), _lead(kind, signup)]
     if message is not None:
         paragraphs.append(message.body.strip())
+    if reason.strip():
+        paragraphs.append(f"{_('Reason:')} {reason.strip()}")
     details = [event.title, _("Time: %(when)s") % {"when": when_text(event)}]
     place = place_text(event)
     if place:
@@ -305,6 +309,7 @@ def _notify(
     event: Event | None = None,
     manage_token: str | None = None,
     message: EventMessage | None = None,
+    reason: str = "",
     now: dt.datetime | None = None,
 ) -> None:
     if signup.anonymised_at:
@@ -317,7 +322,9 @@ def _notify(
     if signup.email:
         with translation.override(language_of(signup)):
             subject = _subject(kind, signup, event, message)
-            body = email_body(signup, kind, event=event, manage_token=token, message=message)
+            body = email_body(
+                signup, kind, event=event, manage_token=token, message=message, reason=reason
+            )
         attachments: list[Attachment] = []
         cancelling = kind in ("cancelled", "event_cancelled") and signup.status not in (
             SignupStatus.WAITLISTED,

@@ -242,8 +242,9 @@ def test_a_cancelled_event_tells_everyone_attending_or_waiting_but_not_who_left(
     )
     event.status = EventStatus.CANCELLED
     event.save(update_fields=["status"])
-    notices.event_cancelled(event, [attending, waiting, offered, left])
+    notices.event_cancelled(event, [attending, waiting, offered, left], reason="Ohjaaja sairastui.")
     messages = {json.loads(m.recipients)[0]: m for m in OutboxEmail.objects.all()}
+    assert "Syy: Ohjaaja sairastui." in messages["w@example.org"].body
     assert set(messages) == {"a@example.org", "w@example.org", "o@example.org"}
     assert messages["a@example.org"].subject == (
         "Tapahtuma peruttu: Vauvamuskari 3.12.2027 klo 10.00–12.00"
