@@ -384,7 +384,9 @@ def _rule_data(rule: RecurrenceRule) -> RuleData:
         last_date=rule.last_date,
         interval_weeks=rule.interval_weeks,
         exceptions=tuple(
-            dt.date.fromisoformat(line.strip()) for line in rule.exceptions.splitlines() if line
+            dt.date.fromisoformat(line.strip())
+            for line in rule.exceptions.splitlines()
+            if line.strip()
         ),
     )
 
@@ -466,11 +468,18 @@ def _live_signups(event: Event) -> list[Signup]:
     return list(event.signups.filter(status__in=LIVE_STATUSES).order_by("queue_number", "pk"))
 
 
-def _cancel_one(event: Event) -> int:
-    """Cancel one locked event and tell its families; returns how many sign-ups were told."""
+def _cancel_one(event: Event, *, tell_members: bool = False) -> int:
+    """Cancel one locked event and tell its families; returns how many sign-ups were told. With
+    `tell_members`, a peer group's session tells the group's members (who signed up for the
+    series, not for the session)."""
     event.status = EventStatus.CANCELLED
     event.save(update_fields=["status", "updated_at"])
-    live = _live_signups(event)
+    told_of = event
+    if tell_members and event.kind == EventKind.OCCURRENCE and event.parent_id is not None:
+        parent = Event.objects.get(pk=event.parent_id)
+        if parent.is_peer_group:
+            told_of = parent
+    live = _live_signups(told_of)
     if live:
         notices.event_cancelled(event, live)
     return len(live)
@@ -623,7 +632,7 @@ def event_update(
             if question_errors:
                 raise ValidationError(question_errors)
         details: dict[str, Any] = {}
-        if event.kind == EventKind.OCCURRENCE:
+        if event.kind == EventKind.OCCURRENCE and _changes(before, _state(event))["to"]:
             event.detached = True
             details["detached"] = True
         if event.kind == EventKind.SERIES and effective_rule is not None:
@@ -792,7 +801,7 @@ def event_cancel(*, actor: User, event_id: uuid.UUID, reason: str = "") -> Event
         if event.status == EventStatus.CANCELLED:
             return event
         old_status = event.status
-        told = _cancel_one(event)
+        told = _cancel_one(event, tell_members=True)
         part_ids = list(
             event.children.exclude(status=EventStatus.CANCELLED)
             .order_by("pk")

@@ -689,6 +689,14 @@ def test_a_series_seat_raise_promotes_on_each_occurrence(editor: Any, place: Any
     assert counters(row) == (2, 0)
 
 
+def test_an_occurrence_saved_unchanged_stays_with_its_series(editor: Any, place: Any) -> None:
+    series = make_series(editor, place)
+    row = occurrences(series)[5]
+    event_update(actor=editor, event_id=row.pk, fields={"title_fi": "Vauvakahvila"}, now=NOW)
+    row.refresh_from_db()
+    assert not row.detached
+
+
 def test_an_occurrence_asks_its_series_questions(editor: Any, place: Any) -> None:
     series = make_series(editor, place)
     with pytest.raises(ValidationError) as error:
@@ -748,6 +756,27 @@ def test_cancelling_a_series_cancels_its_occurrences_and_tells_the_families(
         event_update(actor=editor, event_id=series.pk, fields={"title_fi": "X"}, now=NOW)
     event_cancel(actor=editor, event_id=series.pk)
     assert len(logged(actions.EVENT_CANCEL)) == 1
+
+
+def test_cancelling_a_peer_group_session_tells_the_groups_members(
+    editor: Any, place: Any, other_organization: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    facilitator = UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
+    group = make_series(
+        editor,
+        place,
+        tuesdays(first_date=D(2027, 3, 2)),
+        is_peer_group=True,
+        facilitator=facilitator,
+    )
+    event_publish(actor=editor, event_id=group.pk)
+    member = sign_up(group, 2, index=0)
+    told = spy_cancelled(monkeypatch)
+    session = occurrences(group)[2]
+    event_cancel(actor=editor, event_id=session.pk)
+    assert told == [(session.pk, [member.signup.pk])]
+    group.refresh_from_db()
+    assert group.status == EventStatus.PUBLISHED
 
 
 def test_others_may_not_cancel(outsider: Any, place: Any, monkeypatch: pytest.MonkeyPatch) -> None:
