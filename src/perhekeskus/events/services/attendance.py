@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
-from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.events import actions
 from perhekeskus.events.models import (
     Attendance,
@@ -28,6 +27,7 @@ from perhekeskus.events.models import (
 )
 from perhekeskus.events.policies import can_mark_attendance
 from perhekeskus.events.recurrence import finnish_date
+from perhekeskus.events.services.organise import locked_event_for
 
 
 def roster_event(event: Event) -> Event:
@@ -58,16 +58,7 @@ def attendance_mark(
     list is refused with nothing stored."""
     now = now or timezone.now()
     with transaction.atomic():
-        try:
-            event = (
-                Event.objects.select_for_update(of=("self",))
-                .select_related("parent")
-                .get(pk=event_id)
-            )
-        except (Event.DoesNotExist, ValueError, TypeError, ValidationError):
-            raise NotFound from None
-        if not can_mark_attendance(actor, event):
-            raise AccessDenied(target_type="events.event", target_id=event_id)
+        event = locked_event_for(actor, event_id, can_mark_attendance)
         if event.status == EventStatus.CANCELLED:
             raise ValidationError({"__all__": [_("The event was cancelled.")]})
         if finnish_date(now) < finnish_date(event.starts):

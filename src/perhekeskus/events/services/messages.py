@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
-from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.core.jobs import enqueue
 from perhekeskus.core.validators import has_control_characters
 from perhekeskus.events import actions
 from perhekeskus.events.jobs import deliver_message, message_recipients
-from perhekeskus.events.models import Event, EventMessage, MessageAudience
+from perhekeskus.events.models import EventMessage, MessageAudience
 from perhekeskus.events.policies import can_message_participants
+from perhekeskus.events.services.organise import locked_event_for
 
 MAX_SUBJECT = 200
 MAX_BODY = 5000
@@ -56,16 +56,7 @@ def message_send(
             % {"max": MAX_BODY, "count": len(body)}
         ]
     with transaction.atomic():
-        try:
-            event = (
-                Event.objects.select_for_update(of=("self",))
-                .select_related("parent")
-                .get(pk=event_id)
-            )
-        except (Event.DoesNotExist, ValueError, TypeError, ValidationError):
-            raise NotFound from None
-        if not can_message_participants(actor, event):
-            raise AccessDenied(target_type="events.event", target_id=event_id)
+        event = locked_event_for(actor, event_id, can_message_participants)
         if event.anonymised_at is not None:
             errors["__all__"] = [_("The participants' details have been erased.")]
         if errors:

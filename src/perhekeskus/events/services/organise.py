@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -580,13 +580,16 @@ def _normalise(event: Event) -> None:
         event.allow_pseudonyms = False
 
 
-def _locked_event(actor: User, event_id: Any) -> Event:
-    """The event under the sign-ups' lock, if the actor may manage it (NotFound otherwise)."""
+def locked_event_for(
+    actor: User, event_id: Any, allowed: Callable[[User, Event], bool] = can_manage_event
+) -> Event:
+    """The event under the sign-ups' lock (`signup.lock_event`), if the policy `allowed` lets
+    the actor act on it as stored; NotFound for a missing one and a forbidden one alike."""
     try:
         event = lock_event(event_id)
-    except (Event.DoesNotExist, ValueError, TypeError, ValidationError):
+    except (ValueError, TypeError, ValidationError):
         raise NotFound from None
-    if not can_manage_event(actor, event):
+    if not allowed(actor, event):
         raise AccessDenied(target_type="events.event", target_id=event_id)
     return event
 
@@ -610,7 +613,7 @@ def event_update(
     families theirs at once; seats fewer than those already taken are refused."""
     now = now or timezone.now()
     with transaction.atomic():
-        event = _locked_event(actor, event_id)
+        event = locked_event_for(actor, event_id)
         _not_cancelled(event)
         if event.kind == EventKind.OCCURRENCE and questions is not None:
             raise ValidationError(
@@ -766,7 +769,7 @@ def _update_series(
 def event_publish(*, actor: User, event_id: uuid.UUID) -> Event:
     """Publish a draft, with its occurrences or sessions that are not cancelled."""
     with transaction.atomic():
-        event = _locked_event(actor, event_id)
+        event = locked_event_for(actor, event_id)
         _not_cancelled(event)
         if event.status == EventStatus.PUBLISHED:
             return event
@@ -797,7 +800,7 @@ def event_cancel(*, actor: User, event_id: uuid.UUID, reason: str = "") -> Event
     if len(reason) > 500:
         raise ValidationError({"reason": [_("Write the reason in at most 500 characters.")]})
     with transaction.atomic():
-        event = _locked_event(actor, event_id)
+        event = locked_event_for(actor, event_id)
         if event.status == EventStatus.CANCELLED:
             return event
         old_status = event.status

@@ -15,14 +15,12 @@ from perhekeskus.events import actions
 from perhekeskus.events.models import Attendance, Event, EventKind, Participant, SignupStatus
 from perhekeskus.events.services import application_approve
 from perhekeskus.events.services.attendance import attendance_mark, roster
-from perhekeskus.events.services.organise import event_publish
 from perhekeskus.events.tests.test_organise import (
     logged,
-    make_series,
     occurrences,
     outsider,  # noqa: F401  (fixture)
     place,  # noqa: F401  (fixture)
-    tuesdays,
+    published_peer_group,
 )
 from perhekeskus.events.tests.test_signup import START, sign_up
 from perhekeskus.testing.factories import EventFactory, UserFactory
@@ -119,16 +117,7 @@ def test_a_facilitator_marks_the_groups_members_at_each_session(
     place: Any,  # noqa: F811
     other_organization: Any,
 ) -> None:
-    facilitator = UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
-    group = make_series(
-        editor,
-        place,
-        tuesdays(first_date=D(2027, 3, 2)),
-        is_peer_group=True,
-        facilitator=facilitator,
-        capacity=6,
-    )
-    event_publish(actor=editor, event_id=group.pk)
+    group, facilitator = published_peer_group(editor, place, other_organization)
     member = sign_up(group, 2, index=0)
     applicant = sign_up(group, 1, index=1)
     application_approve(actor=facilitator, signup_id=member.signup.pk)

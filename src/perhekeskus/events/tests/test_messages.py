@@ -14,22 +14,19 @@ from django.utils import translation
 
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.models import OutboxEmail
-from perhekeskus.core.roles import Role
 from perhekeskus.events import actions
 from perhekeskus.events.models import Event, EventMessage, MessageAudience, SignupStatus
 from perhekeskus.events.services import application_approve, signup_create
 from perhekeskus.events.services.messages import message_send
-from perhekeskus.events.services.organise import event_publish
 from perhekeskus.events.tests.test_organise import (
     logged,
-    make_series,
     occurrences,
     outsider,  # noqa: F401  (fixture)
     place,  # noqa: F401  (fixture)
-    tuesdays,
+    published_peer_group,
 )
 from perhekeskus.events.tests.test_signup import START, family
-from perhekeskus.testing.factories import EventFactory, UserFactory
+from perhekeskus.testing.factories import EventFactory
 from perhekeskus.testing.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
@@ -161,16 +158,7 @@ def test_a_facilitator_messages_the_groups_members_from_a_session(
     place: Any,  # noqa: F811
     other_organization: Any,
 ) -> None:
-    facilitator = UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
-    group = make_series(
-        editor,
-        place,
-        tuesdays(first_date=dt.date(2027, 3, 2)),
-        is_peer_group=True,
-        facilitator=facilitator,
-        capacity=6,
-    )
-    event_publish(actor=editor, event_id=group.pk)
+    group, facilitator = published_peer_group(editor, place, other_organization)
     member = join(group, "member@example.org", 2)
     join(group, "applicant@example.org")
     application_approve(actor=facilitator, signup_id=member.pk)

@@ -126,6 +126,22 @@ def make_series(actor: Any, place: Any, rule: RuleData | None = None, **changes:
     )
 
 
+def published_peer_group(editor: Any, place: Any, organization: Any) -> tuple[Event, Any]:
+    """A published peer group (Tuesdays from 2.3.2027, 6 seats) whose facilitator works for
+    `organization`; returns the group and the facilitator."""
+    facilitator = UserFactory.create(organization=organization, roles=[Role.PROFESSIONAL])
+    group = make_series(
+        editor,
+        place,
+        tuesdays(first_date=D(2027, 3, 2)),
+        is_peer_group=True,
+        facilitator=facilitator,
+        capacity=6,
+    )
+    event_publish(actor=editor, event_id=group.pk)
+    return group, facilitator
+
+
 def occurrences(series: Event) -> list[Event]:
     return list(series.children.order_by("series_date"))
 
@@ -761,15 +777,7 @@ def test_cancelling_a_series_cancels_its_occurrences_and_tells_the_families(
 def test_cancelling_a_peer_group_session_tells_the_groups_members(
     editor: Any, place: Any, other_organization: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    facilitator = UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
-    group = make_series(
-        editor,
-        place,
-        tuesdays(first_date=D(2027, 3, 2)),
-        is_peer_group=True,
-        facilitator=facilitator,
-    )
-    event_publish(actor=editor, event_id=group.pk)
+    group, _facilitator = published_peer_group(editor, place, other_organization)
     member = sign_up(group, 2, index=0)
     told = spy_cancelled(monkeypatch)
     session = occurrences(group)[2]
