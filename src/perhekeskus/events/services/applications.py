@@ -18,7 +18,7 @@ from perhekeskus.accounts.models import User
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
 from perhekeskus.events import actions, notices
-from perhekeskus.events.models import Signup, SignupStatus
+from perhekeskus.events.models import EventStatus, Signup, SignupStatus
 from perhekeskus.events.policies import can_decide_applications
 from perhekeskus.events.selectors import access_event
 from perhekeskus.events.services.signup import lock_event, move_status
@@ -51,6 +51,8 @@ def _decide(actor: User, signup_id: uuid.UUID, decision: str) -> Signup:
             raise ValidationError(
                 {"__all__": [_("This application has already been decided or withdrawn.")]}
             )
+        if event.status == EventStatus.CANCELLED:
+            raise ValidationError({"__all__": [_("This event has been cancelled.")]})
         if decision == "decline":
             to, action = SignupStatus.DECLINED, actions.APPLICATION_DECLINE
         elif event.seats_left is None or signup.seats <= event.seats_left:

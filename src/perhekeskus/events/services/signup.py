@@ -276,7 +276,7 @@ def _age_problem(event: Event, age: int | None) -> str | None:
     """None for an adult (no age) and for a child within the event's range."""
     if age is None:
         return None
-    if not isinstance(age, int) or not 0 <= age <= MAX_CHILD_AGE:
+    if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= MAX_CHILD_AGE:
         return _("Please give a child's age in years, from 0 to %(max)d.") % {"max": MAX_CHILD_AGE}
     too_young = event.min_age is not None and age < event.min_age
     too_old = event.max_age is not None and age > event.max_age

@@ -12,7 +12,7 @@ from perhekeskus.accounts.models import User
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.roles import Role
 from perhekeskus.events import actions, selectors
-from perhekeskus.events.models import Event, Signup, SignupStatus
+from perhekeskus.events.models import Event, EventStatus, Signup, SignupStatus
 from perhekeskus.events.services import application_approve, application_decline
 from perhekeskus.events.tests.test_signup import (
     audits,
@@ -129,3 +129,11 @@ def test_a_decision_twice_is_the_same_and_a_change_of_mind_is_refused(
     with pytest.raises(ValidationError):
         application_approve(actor=facilitator, signup_id=declined.pk)
     assert _status(declined) == "declined"
+
+
+def test_no_decision_on_a_cancelled_group(group: Event, facilitator: User) -> None:
+    applied = sign_up(group, 1).signup
+    Event.objects.filter(pk=group.pk).update(status=EventStatus.CANCELLED)
+    with pytest.raises(ValidationError):
+        application_approve(actor=facilitator, signup_id=applied.pk)
+    assert _status(applied) == "applied" and counters(group) == (0, 0)

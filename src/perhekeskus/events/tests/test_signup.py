@@ -327,6 +327,7 @@ def test_ages_against_an_open_ended_range_and_the_oldest_child_age() -> None:
     assert set(_errors(make_event(max_age=2), family(ages=[3]))) == {"participants-0-age"}
     assert set(_errors(make_event(), family(ages=[30]))) == {"participants-0-age"}
     assert set(_errors(make_event(), family(ages=[-1]))) == {"participants-0-age"}
+    assert set(_errors(make_event(), family(ages=[True]))) == {"participants-0-age"}
 
 
 def test_contact_and_names_are_checked_field_by_field() -> None:
