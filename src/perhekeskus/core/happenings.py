@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -77,6 +78,20 @@ def unregister(key: str) -> None:
 def providers() -> dict[str, Provider]:
     """The registered providers by key (a copy)."""
     return dict(_PROVIDERS)
+
+
+@contextmanager
+def only(replacement: Mapping[str, Provider]) -> Iterator[None]:
+    """Within the block the registry holds `replacement` only, after it what it held (for tests,
+    which register their own providers or none)."""
+    saved = dict(_PROVIDERS)
+    _PROVIDERS.clear()
+    _PROVIDERS.update(replacement)
+    try:
+        yield
+    finally:
+        _PROVIDERS.clear()
+        _PROVIDERS.update(saved)
 
 
 def on_day(place_ids: Collection[uuid.UUID], day: dt.date) -> dict[uuid.UUID, list[Happening]]:

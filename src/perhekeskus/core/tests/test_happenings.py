@@ -51,14 +51,8 @@ class FakeProvider:
 @pytest.fixture(autouse=True)
 def empty_registry() -> Iterator[None]:
     """The registry without the apps' providers during a test, and as it was after it."""
-    saved = happenings.providers()
-    for key in saved:
-        happenings.unregister(key)
-    yield
-    for key in happenings.providers():
-        happenings.unregister(key)
-    for key, provider in saved.items():
-        happenings.register(key, provider)
+    with happenings.only({}):
+        yield
 
 
 def test_without_a_provider_there_is_nothing_to_show() -> None:
@@ -94,6 +88,15 @@ def test_several_providers_are_merged_in_time_order_and_empty_answers_left_out()
     happenings.register("c-none", FakeProvider([], Upcoming()))
     assert happenings.on_day([PLACE], DAY) == {PLACE: [early, late]}
     assert happenings.upcoming_of_service(SERVICE) == [Upcoming([early], "/a/")]
+
+
+def test_only_holds_the_given_providers_within_the_block() -> None:
+    outside = FakeProvider([_at(9, "outside")], Upcoming())
+    inside = FakeProvider([_at(10, "inside")], Upcoming())
+    happenings.register("events", outside)
+    with happenings.only({"other": inside}):
+        assert happenings.providers() == {"other": inside}
+    assert happenings.providers() == {"events": outside}
 
 
 def test_registering_again_replaces_and_unregistering_forgets() -> None:

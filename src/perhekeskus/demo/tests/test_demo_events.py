@@ -34,13 +34,9 @@ HELSINKI = demo_events.HELSINKI
 def events_on_the_finder() -> Iterator[None]:
     """The events app's provider registered (as EventsConfig.ready does), and the registry as it
     was after the test."""
-    saved = core_happenings.providers()
-    happenings.register()
-    yield
-    for key in core_happenings.providers():
-        core_happenings.unregister(key)
-    for key, provider in saved.items():
-        core_happenings.register(key, provider)
+    with core_happenings.only({}):
+        happenings.register()
+        yield
 
 
 def demo_users() -> dict[str, User]:

@@ -219,17 +219,10 @@ def test_the_seats_in_a_familys_words(fields: dict[str, Any], text: str) -> None
 
 
 def test_register_lets_the_finder_ask_the_events(place: Location) -> None:
-    saved = core_happenings.providers()
-    try:
-        for key in saved:
-            core_happenings.unregister(key)
+    with core_happenings.only({}):
         assert core_happenings.upcoming_of_organization(place.organization_id) == []
         event(place, dt.datetime.now(tz=HELSINKI) + dt.timedelta(days=1))
         happenings.register()
         assert list(core_happenings.providers()) == [happenings.KEY]
         (upcoming,) = core_happenings.upcoming_of_organization(place.organization_id)
         assert len(upcoming.happenings) == 1
-    finally:
-        core_happenings.unregister(happenings.KEY)
-        for key, provider in saved.items():
-            core_happenings.register(key, provider)

@@ -64,14 +64,8 @@ def registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     from django.utils import timezone
 
     monkeypatch.setattr(timezone, "now", lambda: WEDNESDAY_MORNING)
-    saved = happenings.providers()
-    for key in saved:
-        happenings.unregister(key)
-    yield
-    for key in happenings.providers():
-        happenings.unregister(key)
-    for key, provider in saved.items():
-        happenings.register(key, provider)
+    with happenings.only({}):
+        yield
 
 
 @pytest.fixture
