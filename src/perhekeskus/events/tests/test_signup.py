@@ -590,3 +590,17 @@ def test_limits_off_are_no_limits() -> None:
     ):
         assert len(signup_limiter(_request()).counters) == 1
         assert topic_limiter(_request()).counters == ()
+
+
+def test_the_familys_messages_are_in_finnish_and_swedish() -> None:
+    event = make_event(max_group_size=2, min_age=0, max_age=6)
+    with translation.override("sv"):
+        errors = _errors(event, family(ages=[None, 7, 1]))
+    assert errors == {
+        "participants": ["Högst 2 personer kan komma med en anmälan."],
+        "participants-1-age": ["Evenemanget är för barn i åldern 0–6 år."],
+    }
+    closed = make_event(enrolment_closes=NOW)
+    with translation.override("fi"), pytest.raises(SignupRefused) as refused:
+        sign_up(closed)
+    assert refused.value.message == "Ilmoittautuminen tähän tapahtumaan on päättynyt."
