@@ -27,6 +27,7 @@ BENCHMARKS = [
     "bench_editor",
     "bench_bookings",
     "bench_reminders",
+    "bench_events",
 ]
 
 
@@ -243,6 +244,12 @@ def print_reminders(kind: str, r: dict[str, Any]) -> None:
     )
 
 
+def print_events(kind: str, r: dict[str, Any]) -> None:
+    from benchmarks.bench_events import print_figures
+
+    print_figures(kind, r)
+
+
 def print_danger() -> None:
     # Pure Python and no database: measured once, in this process.
     from perhekeskus.core.danger_eval import report_lines
@@ -263,6 +270,7 @@ PRINTERS = {
     "bench_editor": print_editor,
     "bench_bookings": print_bookings,
     "bench_reminders": print_reminders,
+    "bench_events": print_events,
 }
 
 
