@@ -243,7 +243,7 @@ def _add_translated(
         if textarea:
             attrs["rows"] = 4
         field = forms.CharField(
-            label=_("%(field)s in %(language)s")
+            label=_("%(field)s (%(language)s)")
             % {"field": label, "language": LANGUAGE_NAMES[code]},
             required=required_fi and code == "fi",
             max_length=max_length,

@@ -722,6 +722,50 @@ def test_attendance_waits_for_the_day_of_the_event(
     assert "from the day of the event on" in content
 
 
+def test_the_facilitator_sees_the_groups_participants_but_cannot_change_the_group(
+    organization: Organization, facilitator: User
+) -> None:
+    group, session = _peer_group(organization, facilitator)
+    sign_up(group)
+    client = logged_in_client(facilitator)
+    response = client.get(f"{BASE}{group.pk}/participants/")
+    assert response.status_code == 200
+    assert FAMILY in response.content.decode()
+    assert audited(actions.PARTICIPANTS_VIEW, group) == 1
+    assert client.get(f"{BASE}{group.pk}/").status_code == 404
+    assert client.get(f"{BASE}{group.pk}/edit/").status_code == 404
+    assert client.post(f"{BASE}{session.pk}/cancel/", {"confirmed": "on"}).status_code == 404
+    session.refresh_from_db()
+    assert session.status == EventStatus.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "new/"),
+        ("get", "{event}/edit/"),
+        ("post", "{event}/publish/"),
+        ("get", "{event}/cancel/"),
+        ("post", "{event}/participants.csv"),
+        ("get", "{event}/attendance/"),
+        ("get", "{event}/message/"),
+        ("get", "{event}/topics/"),
+        ("get", "{event}/summary/"),
+        ("post", "applications/{signup}/approve/"),
+    ],
+)
+def test_every_page_sends_an_anonymous_visitor_to_log_in(
+    organization: Organization, method: str, path: str
+) -> None:
+    event = make_event(organization, status=EventStatus.DRAFT)
+    signup = sign_up(make_event(organization))
+    url = BASE + path.format(event=event.pk, signup=signup.pk)
+    assert_login_redirect(getattr(Client(), method)(url))
+    event.refresh_from_db()
+    assert event.status == EventStatus.DRAFT
+    assert audited(actions.PARTICIPANTS_EXPORT) == 0
+
+
 # --- Messages -----------------------------------------------------------------------------------
 
 
@@ -857,12 +901,61 @@ def test_the_card_is_shown_to_organisers_only(
 
 
 @pytest.mark.parametrize(
-    ("lang", "heading"), [("fi", "Tapahtumat"), ("sv", "Evenemang"), ("en", "Events")]
+    ("lang", "heading", "button", "label"),
+    [
+        ("fi", "Tapahtumat", "Uusi tapahtuma", "Alkaa klo"),
+        ("sv", "Evenemang", "Nytt evenemang", "Börjar kl."),
+        ("en", "Events", "New event", "Starts at"),
+    ],
 )
-def test_the_list_in_each_language(
-    organization: Organization, editor: User, lang: str, heading: str
+def test_the_pages_in_each_language_with_finnish_dates(
+    organization: Organization, editor: User, lang: str, heading: str, button: str, label: str
 ) -> None:
     make_event(organization)
-    content = logged_in_client(editor).get(f"/{lang}/pro/events/").content.decode()
-    assert f"<h1>{heading}</h1>" in content
+    client = logged_in_client(editor)
+    content = client.get(f"/{lang}/pro/events/").content.decode()
+    assert f"<h1>{heading}</h1>" in content and button in content
     assert "2.3.2027" in content
+    form = client.get(f"/{lang}/pro/events/new/?organization={organization.pk}&kind=single")
+    assert label in form.content.decode()
+
+
+# --- Accessibility ------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_pages_have_no_serious_accessibility_violations(
+    page: Any, organization: Organization, editor: User, place: Location, facilitator: User
+) -> None:
+    """axe-core on each page's HTML as the server renders it (labels, names, headings, ARIA),
+    the forms also with their error summaries."""
+    from perhekeskus.testing.browser import axe_violations, describe
+
+    event = make_event(organization, title="Vauvamuskari", starts=NOW - dt.timedelta(minutes=30))
+    sign_up(event, persons=2)
+    group, session = _peer_group(organization, facilitator)
+    sign_up(group)
+    forum = _forum(organization, starts=NOW - dt.timedelta(days=2))
+    ForumTopic.objects.create(event=forum, text="Neuvolan aukioloajat", language="fi")
+    client = logged_in_client(editor)
+    new = f"{BASE}new/?organization={organization.pk}"
+    pages: list[tuple[str, Any]] = [
+        ("list", client.get(BASE)),
+        ("kind", client.get(f"{BASE}new/")),
+        ("single", client.get(f"{new}&kind=single")),
+        ("single errors", client.post(f"{new}&kind=single", event_form(day="x"))),
+        ("peer group errors", client.post(f"{new}&kind=peer_group", event_form(weekdays=[]))),
+        ("detail", client.get(f"{BASE}{group.pk}/")),
+        ("occurrence", client.get(f"{BASE}{session.pk}/edit/")),
+        ("participants", client.get(f"{BASE}{group.pk}/participants/")),
+        ("attendance", client.get(f"{BASE}{event.pk}/attendance/")),
+        ("cancel", client.post(f"{BASE}{event.pk}/cancel/", {"reason": "Sairastuminen"})),
+        ("message errors", client.post(f"{BASE}{event.pk}/message/", {"body": "x"})),
+        ("topics", client.get(f"{BASE}{forum.pk}/topics/")),
+        ("summary", client.get(f"{BASE}{forum.pk}/summary/")),
+    ]
+    for name, response in pages:
+        assert response.status_code in (200, 400), name
+        page.set_content(response.content.decode())
+        violations = axe_violations(page)
+        assert not violations, f"{name}:\n{describe(violations)}"
