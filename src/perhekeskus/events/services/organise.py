@@ -793,9 +793,13 @@ def event_publish(*, actor: User, event_id: uuid.UUID) -> Event:
     return event
 
 
-def event_cancel(*, actor: User, event_id: uuid.UUID, reason: str = "") -> Event:
-    """Cancel an event with its occurrences or sessions; every family holding or waiting for a
-    seat is told (`notices.event_cancelled`). Cancelling a cancelled event changes nothing."""
+def event_cancel(
+    *, actor: User, event_id: uuid.UUID, reason: str = "", now: dt.datetime | None = None
+) -> Event:
+    """Cancel an event that has not ended, with its occurrences or sessions that have not begun
+    (those held already stay as they were); every family holding or waiting for a seat is told
+    (`notices.event_cancelled`). Cancelling a cancelled event changes nothing."""
+    now = now or timezone.now()
     reason = (reason or "").strip()
     if len(reason) > 500:
         raise ValidationError({"reason": [_("Write the reason in at most 500 characters.")]})
@@ -803,10 +807,13 @@ def event_cancel(*, actor: User, event_id: uuid.UUID, reason: str = "") -> Event
         event = locked_event_for(actor, event_id)
         if event.status == EventStatus.CANCELLED:
             return event
+        if event.ends <= now:
+            raise ValidationError({"__all__": [_("This event is over.")]})
         old_status = event.status
         told = _cancel_one(event, tell_members=True)
         part_ids = list(
             event.children.exclude(status=EventStatus.CANCELLED)
+            .filter(starts__gt=now)
             .order_by("pk")
             .values_list("pk", flat=True)
         )

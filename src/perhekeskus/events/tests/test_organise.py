@@ -758,20 +758,42 @@ def test_cancelling_a_series_cancels_its_occurrences_and_tells_the_families(
     first = sign_up(rows[2], 1, index=0)
     second = sign_up(rows[4], 2, index=1)
     told = spy_cancelled(monkeypatch)
-    event_cancel(actor=editor, event_id=series.pk, reason="Ohjaaja sairastui")
-    assert {row.status for row in occurrences(series)} == {EventStatus.CANCELLED}
+    event_cancel(actor=editor, event_id=series.pk, reason="Ohjaaja sairastui", now=NOW)
+    # The occurrence of 23.2. was held already and stays as it was.
+    assert [row.status for row in occurrences(series)] == [EventStatus.PUBLISHED] + [
+        EventStatus.CANCELLED
+    ] * 9
     assert sorted(told) == sorted(
         [(rows[2].pk, [first.signup.pk]), (rows[4].pk, [second.signup.pk])]
     )
     [entry] = logged(actions.EVENT_CANCEL)
     assert entry.reason == "Ohjaaja sairastui"
-    assert entry.details["parts"] == 10
+    assert entry.details["parts"] == 9
     assert entry.details["told"] == 2
     # A cancelled event is not changed any more, and cancelling it again does nothing.
     with pytest.raises(ValidationError):
         event_update(actor=editor, event_id=series.pk, fields={"title_fi": "X"}, now=NOW)
-    event_cancel(actor=editor, event_id=series.pk)
+    event_cancel(actor=editor, event_id=series.pk, now=NOW)
     assert len(logged(actions.EVENT_CANCEL)) == 1
+
+
+def test_an_event_that_is_over_is_not_cancelled(
+    editor: Any, place: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event = EventFactory.create(
+        organization=place.organization,
+        location=place,
+        starts=START,
+        ends=START + dt.timedelta(hours=2),
+    )
+    sign_up(event, 1, index=0)
+    told = spy_cancelled(monkeypatch)
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        event_cancel(actor=editor, event_id=event.pk, now=START + dt.timedelta(hours=3))
+    assert error.value.messages == ["This event is over."]
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED
+    assert told == []
 
 
 def test_cancelling_a_peer_group_session_tells_the_groups_members(
@@ -781,7 +803,7 @@ def test_cancelling_a_peer_group_session_tells_the_groups_members(
     member = sign_up(group, 2, index=0)
     told = spy_cancelled(monkeypatch)
     session = occurrences(group)[2]
-    event_cancel(actor=editor, event_id=session.pk)
+    event_cancel(actor=editor, event_id=session.pk, now=NOW)
     assert told == [(session.pk, [member.signup.pk])]
     group.refresh_from_db()
     assert group.status == EventStatus.PUBLISHED
