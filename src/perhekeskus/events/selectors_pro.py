@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 
 from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
-from perhekeskus.catalog.models import Location, Organization
+from perhekeskus.catalog.models import Location, Organization, Service
 from perhekeskus.core.actors import Actor, Visitor
 from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.core.policies import is_coordinator, is_verified_member
@@ -84,16 +84,31 @@ def organizations_for(actor: Visitor) -> QuerySet[Organization]:
     return Organization.objects.none()
 
 
-def locations_for(actor: Visitor, organization_id: uuid.UUID) -> QuerySet[Location]:
-    """The places an event of the organisation may be held at: its own places and every open
-    meeting place of the network."""
-    if not can_manage_events_of(actor, organization_id):
-        return Location.objects.none()
+def event_places(organization_id: uuid.UUID) -> QuerySet[Location]:
+    """The places of the catalogue an event of the organisation may be held at: its own places,
+    the places where its services are given, and every open meeting place of the network."""
     return (
-        Location.objects.filter(Q(organization_id=organization_id) | Q(is_meeting_place=True))
+        Location.objects.filter(
+            Q(organization_id=organization_id)
+            | Q(service_at_locations__service__organization_id=organization_id)
+            | Q(is_meeting_place=True)
+        )
         .select_related("municipality")
+        .distinct()
         .order_by("name", "pk")
     )
+
+
+def locations_for(actor: Visitor, organization_id: uuid.UUID) -> QuerySet[Location]:
+    """The places the actor may choose for an event of the organisation (`event_places`)."""
+    if not can_manage_events_of(actor, organization_id):
+        return Location.objects.none()
+    return event_places(organization_id)
+
+
+def organization_services(organization_id: uuid.UUID) -> QuerySet[Service]:
+    """The catalogue services an event of the organisation may belong to: its own."""
+    return Service.objects.filter(organization_id=organization_id).order_by("name", "pk")
 
 
 def network_members() -> QuerySet[User]:

@@ -50,7 +50,11 @@ from perhekeskus.events.models import (
 )
 from perhekeskus.events.policies import can_manage_event, can_manage_events_of
 from perhekeskus.events.recurrence import RuleData, occurrence_dates, occurrence_span
-from perhekeskus.events.selectors_pro import network_members
+from perhekeskus.events.selectors_pro import (
+    event_places,
+    network_members,
+    organization_services,
+)
 from perhekeskus.events.services.signup import lock_event, promote_waitlist
 
 LANGUAGE_CODES = tuple(EventLanguage.values)
@@ -120,14 +124,29 @@ def _choose_one() -> str:
     return _("Choose one of the choices.")
 
 
-def _foreign(name: str, value: Any, errors: dict[str, list[str]]) -> models.Model | None:
-    model = _FOREIGN_KEYS[name]
+def _choices_of(event: Event, name: str) -> models.QuerySet[Any]:
+    """Where a foreign key of the event may point: a place the organisation may use, one of its
+    own services, any municipality."""
+    if name == "location":
+        return event_places(event.organization_id)
+    if name == "service":
+        return organization_services(event.organization_id)
+    return _FOREIGN_KEYS[name]._default_manager.all()
+
+
+def _foreign(
+    event: Event, name: str, value: Any, errors: dict[str, list[str]]
+) -> models.Model | None:
     if value in (None, ""):
         return None
-    if isinstance(value, model):
-        return value
+    pk = getattr(value, "pk", value)
+    current = getattr(event, f"{name}_id")
+    if current is not None and str(pk) == str(current):
+        # Kept as it was: a choice stored before is not refused again.
+        found: models.Model | None = getattr(event, name)
+        return found
     try:
-        found = model._default_manager.filter(pk=value).first()
+        found = _choices_of(event, name).filter(pk=pk).first()
     except (ValueError, TypeError, ValidationError):
         found = None
     if found is None:
@@ -155,7 +174,7 @@ def _apply(event: Event, fields: dict[str, Any], errors: dict[str, list[str]]) -
         raise ValueError(f"Not an editable event field: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
         if name in _FOREIGN_KEYS:
-            setattr(event, name, _foreign(name, value, errors))
+            setattr(event, name, _foreign(event, name, value, errors))
         elif name == "facilitator":
             event.facilitator = _facilitator(value, errors)
         elif name == "languages":
@@ -289,7 +308,9 @@ def _validated(
             event.starts = occurrence_span(dates[0], rule.starts_at, rule.ends_at)[0]
             event.ends = occurrence_span(dates[-1], rule.starts_at, rule.ends_at)[1]
     for name, messages in _event_errors(event, rule=rule, parent=parent, now=now).items():
-        errors.setdefault(name, []).extend(messages)
+        # A value refused as given (an unknown place) is not also reported as missing.
+        if name not in errors:
+            errors[name] = messages
     try:
         event.full_clean(
             exclude=["created_by"]

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from perhekeskus.audit.models import AuditEntry
+from perhekeskus.catalog.models import ServiceAtLocation
 from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.roles import Role
 from perhekeskus.events import actions, notices
@@ -44,6 +45,7 @@ from perhekeskus.testing.factories import (
     LocationFactory,
     MunicipalityFactory,
     OrganizationFactory,
+    ServiceFactory,
     UserFactory,
 )
 
@@ -299,6 +301,38 @@ def test_an_online_event_needs_no_place(editor: Any, place: Any) -> None:
     )
     assert event.location_id is None
     assert event.municipality == town
+
+
+def test_the_place_is_the_organisations_a_service_place_or_a_meeting_place(
+    editor: Any, place: Any, other_organization: Any
+) -> None:
+    office = LocationFactory.create(organization=other_organization, name="Toimisto")
+    cafe = LocationFactory.create(organization=other_organization, is_meeting_place=True)
+    school = LocationFactory.create(organization=other_organization, name="Koulu")
+    ServiceAtLocation.objects.create(
+        service=ServiceFactory.create(organization=place.organization), location=school
+    )
+    for allowed in (cafe, school):
+        event = event_create(
+            actor=editor,
+            organization_id=place.organization_id,
+            kind=EventKind.SINGLE,
+            fields=fields(place, location=allowed.pk),
+        )
+        assert event.location == allowed
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        event_create(
+            actor=editor,
+            organization_id=place.organization_id,
+            kind=EventKind.SINGLE,
+            fields=fields(
+                place,
+                location=office,
+                service=ServiceFactory.create(organization=other_organization),
+            ),
+        )
+    assert error.value.message_dict["location"] == ["Choose one of the choices."]
+    assert error.value.message_dict["service"] == ["Choose one of the choices."]
 
 
 def test_an_application_event_may_leave_the_seats_open(editor: Any, place: Any) -> None:

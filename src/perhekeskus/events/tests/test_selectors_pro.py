@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from perhekeskus.catalog.models import ServiceAtLocation
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.roles import Role
 from perhekeskus.events import actions, selectors_pro
@@ -21,7 +22,12 @@ from perhekeskus.events.tests.test_organise import (
     place,  # noqa: F401  (fixture)
 )
 from perhekeskus.events.tests.test_signup import NOW, START
-from perhekeskus.testing.factories import EventFactory, LocationFactory, UserFactory
+from perhekeskus.testing.factories import (
+    EventFactory,
+    LocationFactory,
+    ServiceFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -110,8 +116,12 @@ def test_organisations_and_places_for_the_form(
         organization=outsider.organization, is_meeting_place=True, name="Olohuone"
     )
     LocationFactory.create(organization=outsider.organization, name="Toimisto")
-    places = set(selectors_pro.locations_for(editor, editor.organization_id))
-    assert places == {place, meeting_place}
+    school = LocationFactory.create(organization=outsider.organization, name="Koulu")
+    ServiceAtLocation.objects.create(
+        service=ServiceFactory.create(organization=editor.organization), location=school
+    )
+    places = list(selectors_pro.locations_for(editor, editor.organization_id))
+    assert sorted(places, key=str) == sorted([place, meeting_place, school], key=str)
     assert not selectors_pro.locations_for(outsider, editor.organization_id).exists()
 
 
