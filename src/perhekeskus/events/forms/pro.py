@@ -27,7 +27,7 @@ from perhekeskus.events.models import (
     RegistrationMode,
 )
 from perhekeskus.events.recurrence import RuleData, occurrence_dates, occurrence_span
-from perhekeskus.events.services.organise import QuestionData
+from perhekeskus.events.services.organise import REGISTRATION_FIELDS, QuestionData
 
 if TYPE_CHECKING:  # types only: the choices come from the selectors
     from perhekeskus.accounts.models import User
@@ -106,15 +106,6 @@ KIND_MODEL = {
     OCCURRENCE: (EventKind.OCCURRENCE, {}),
 }
 RULE_KINDS = (SERIES, PEER_GROUP)
-REGISTRATION_NAMES = (
-    "registration",
-    "enrolment_opens",
-    "enrolment_closes",
-    "capacity",
-    "waitlist_capacity",
-    "max_group_size",
-    "confirm_within_hours",
-)
 # A service's errors named by the model's fields, said at the fields of this form.
 ERROR_ALIASES = {"starts": "start_time", "ends": "end_time", "rule": "weekdays"}
 
@@ -503,7 +494,7 @@ class EventForm(forms.Form):
             self._drop("registration")
         if in_peer_group:
             # A peer group's session: the members applied to the group, not to the session.
-            self._drop(*REGISTRATION_NAMES)
+            self._drop(*REGISTRATION_FIELDS)
         if not locations.exists():
             self.fields["location"].help_text = _(
                 "The organisation has no places in the catalogue yet: add one in the catalogue "
@@ -549,7 +540,7 @@ class EventForm(forms.Form):
         return self.group("facilitator", "allow_pseudonyms")
 
     def registration_fields(self) -> list[forms.BoundField]:
-        return self.group(*REGISTRATION_NAMES)
+        return self.group(*REGISTRATION_FIELDS)
 
     # --- checks -----------------------------------------------------------------------------
 
@@ -834,6 +825,23 @@ def _lines(text: str) -> list[str]:
 QuestionFormSet = forms.formset_factory(
     QuestionForm, extra=1, can_delete=True, max_num=20, validate_max=True
 )
+
+
+def error_links(form: forms.Form, questions: forms.BaseFormSet | None) -> list[tuple[str, str]]:
+    """Every error of the event form and its questions, for the summary on top: the id of the
+    field it links to (empty for an error of the whole form) and the text to show."""
+    links: list[tuple[str, str]] = [("", str(error)) for error in form.non_field_errors()]
+    parts: list[tuple[str, forms.Form]] = [("", form)]
+    if questions is not None:
+        links += [("", str(error)) for error in questions.non_form_errors()]
+        parts += [
+            (str(_("Question %(number)s") % {"number": index}) + ", ", question)
+            for index, question in enumerate(questions.forms, start=1)
+        ]
+    for prefix, part in parts:
+        for field in part:
+            links += [(field.auto_id, f"{prefix}{field.label}: {error}") for error in field.errors]
+    return links
 
 
 def question_initial(questions: Iterable[Any]) -> list[dict[str, Any]]:

@@ -331,6 +331,22 @@ def test_form_errors_are_summarised_and_keep_the_input(
     assert not Event.objects.exists()
 
 
+def test_a_questions_error_is_in_the_summary_with_its_link(
+    organization: Organization, editor: User, place: Location
+) -> None:
+    url = f"{BASE}new/?organization={organization.pk}&kind=single"
+    form = event_form(location=str(place.pk))
+    form.update({"questions-0-text_fi": "Ruokavalio", "questions-0-kind": "choice"})
+    form["questions-0-choices_fi"] = "Vain yksi"
+    response = logged_in_client(editor).post(url, form)
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert 'href="#id_questions-0-choices_fi"' in content
+    assert "Question 1, Choices in Finnish, one a line" in content
+    assert "Vain yksi" in content
+    assert not Event.objects.exists()
+
+
 def test_the_services_refusal_is_said_at_its_field(
     organization: Organization, editor: User, place: Location
 ) -> None:
@@ -529,6 +545,9 @@ def test_cancelling_asks_to_confirm_first(organization: Organization, coordinato
     assert "Check and confirm" in first.content.decode()
     event.refresh_from_db()
     assert event.status == EventStatus.PUBLISHED
+    back = client.post(f"{BASE}{event.pk}/cancel/", {"reason": "Ohjaaja sairastui.", "edit": "1"})
+    assert "Check and confirm" not in back.content.decode()
+    assert "Ohjaaja sairastui." in back.content.decode()
     second = client.post(
         f"{BASE}{event.pk}/cancel/", {"reason": "Ohjaaja sairastui.", "confirmed": "on"}
     )

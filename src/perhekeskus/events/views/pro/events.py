@@ -42,6 +42,7 @@ from perhekeskus.events.forms.pro import (
     KindChoiceForm,
     ListFilterForm,
     QuestionFormSet,
+    error_links,
     event_initial,
     form_kind,
     question_data,
@@ -279,6 +280,7 @@ def _form_page(
         "parent": parent,
         "organization": organization,
         "failed": failed,
+        "errors": error_links(form, questions) if failed else [],
     }
     return render(request, "events/pro/form.html", context, status=400 if failed else 200)
 
