@@ -148,15 +148,15 @@ def _local(moment: dt.datetime) -> str:
 
 def _is_signup_unit(event: Event) -> bool:
     """Families sign up for singles, occurrences, sessions and umbrellas with registration, and
-    apply to a peer group's series (not to its sessions); a plain series is signed up for by its
-    occurrences."""
+    apply to a peer group's series (not to its sessions, which are drop-in for its members); a
+    plain series is signed up for by its occurrences. Decided from the event's own row, so that
+    a list of events asks no more queries."""
     if not event.takes_signups:
         return False
     if event.kind == EventKind.SERIES:
         return event.is_peer_group
-    if event.kind == EventKind.OCCURRENCE and event.parent_id is not None:
-        parent = event.parent
-        return parent is None or not parent.is_peer_group
+    if event.kind == EventKind.OCCURRENCE:
+        return event.registration != RegistrationMode.APPLICATION
     return True
 
 
@@ -423,7 +423,7 @@ def signup_create(
     now = now or timezone.now()
     key = idempotency_hash(idempotency_scope, idempotency_key) if idempotency_key else ""
     try:
-        event = Event.objects.select_related("parent").filter(pk=event_id).first()
+        event = Event.objects.filter(pk=event_id).first()
     except (ValueError, ValidationError):
         event = None
     if event is None:

@@ -43,6 +43,7 @@ from perhekeskus.events.services import (
     signup_change,
     signup_create,
 )
+from perhekeskus.events.services.signup import closed_reason
 from perhekeskus.testing.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -276,12 +277,11 @@ def test_a_peer_groups_session_is_not_signed_up_for_but_its_group_is_applied_to(
     group = make_event(
         kind=EventKind.SERIES, is_peer_group=True, registration=RegistrationMode.APPLICATION
     )
-    session = make_event(
-        kind=EventKind.OCCURRENCE, parent=group, registration=RegistrationMode.APPLICATION
-    )
-    with pytest.raises(SignupRefused) as refused:
-        sign_up(session)
-    assert refused.value.code == "closed"
+    for registration in (RegistrationMode.APPLICATION, RegistrationMode.DROP_IN):
+        session = make_event(kind=EventKind.OCCURRENCE, parent=group, registration=registration)
+        with pytest.raises(SignupRefused) as refused:
+            sign_up(session)
+        assert refused.value.code == "closed"
     assert sign_up(group).signup.status == SignupStatus.APPLIED
 
 
@@ -606,3 +606,11 @@ def test_the_familys_messages_are_in_finnish_and_swedish() -> None:
     with translation.override("fi"), pytest.raises(SignupRefused) as refused:
         sign_up(closed)
     assert refused.value.message == "Ilmoittautuminen tähän tapahtumaan on päättynyt."
+
+
+def test_whether_an_event_is_open_asks_no_query(django_assert_num_queries: Any) -> None:
+    series = make_event(kind=EventKind.SERIES)
+    occurrence = Event.objects.get(pk=make_event(kind=EventKind.OCCURRENCE, parent=series).pk)
+    with django_assert_num_queries(0):
+        assert closed_reason(occurrence, NOW) is None
+        assert closed_reason(series, NOW) is not None
