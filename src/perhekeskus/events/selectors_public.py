@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from perhekeskus.core.errors import NotFound
 from perhekeskus.events.models import Event, EventKind, EventStatus, RegistrationMode
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
+_MUNICIPALITIES_KEY = "events:public:municipality-codes"
 
 # What families see in the list: the parts of a series and of a forum come with their parent.
 _LISTED = (
@@ -180,19 +182,31 @@ def place_on_map(event: Event) -> bool:
     ).exists()
 
 
+MUNICIPALITIES_CACHE_SECONDS = 60
+
+
 def municipalities_with_events(
     *, now: dt.datetime | None = None, include: str | None = None
 ) -> list[tuple[str, str]]:
     """(code, name) of the municipalities that have coming public events, by name in the
     page's language: the list's municipality choices (and `include`, the chosen one, if it is a
-    municipality at all)."""
+    municipality at all). The codes are kept a minute in the cache: reading them means going
+    through every coming event."""
     now = now or timezone.now()
-    rows = (
-        Event.objects.filter(_LISTED, status__in=PUBLIC_STATUSES, ends__gt=now)
-        .values_list("municipality_id", "location__municipality_id")
-        .distinct()
+
+    def read_codes() -> list[str]:
+        rows = (
+            Event.objects.filter(_LISTED, status__in=PUBLIC_STATUSES, ends__gt=now)
+            # No ordering: the model's (starts, title) would make every event a distinct row.
+            .order_by()
+            .values_list("municipality_id", "location__municipality_id")
+            .distinct()
+        )
+        return sorted({code for pair in rows for code in pair if code})
+
+    codes = set(
+        cache.get_or_set(_MUNICIPALITIES_KEY, read_codes, MUNICIPALITIES_CACHE_SECONDS) or ()
     )
-    codes = {code for pair in rows for code in pair if code}
     if include:
         codes.add(include)
     return [(m.code, m.name) for m in Municipality.objects.filter(code__in=codes).order_by("name")]
