@@ -178,6 +178,19 @@ def test_filters_work_as_get_parameters(resident: Client) -> None:
     assert titles_for(resident, "?municipality=638&has_seats=1") == ["Porvoo vauvat"]
 
 
+def test_the_municipality_choices_are_those_with_coming_events(resident: Client) -> None:
+    porvoo = MunicipalityFactory.create(code="638", name="Porvoo")
+    MunicipalityFactory.create(code="020", name="Akaa")
+    make_event(location=LocationFactory.create(municipality=porvoo))
+    response = resident.get(url("en", "list"))
+    assert list(response.context["form"].fields["municipality"].choices)[1:] == [("638", "Porvoo")]
+    unknown = resident.get(url("en", "list") + "?municipality=999")
+    assert "We do not know the municipality “999”" in unknown.content.decode()
+    # A municipality without events is known: no note, and no events.
+    known = resident.get(url("en", "list") + "?municipality=020")
+    assert known.context["notes"] == [] and known.context["items"] == []
+
+
 def test_a_forum_has_seats_when_one_of_its_sessions_has(resident: Client) -> None:
     forum = make_event(
         title="Foorumi", kind=EventKind.UMBRELLA, registration=RegistrationMode.DROP_IN
