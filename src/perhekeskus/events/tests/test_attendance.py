@@ -16,6 +16,7 @@ from perhekeskus.events.models import Attendance, Event, EventKind, Participant,
 from perhekeskus.events.services import application_approve
 from perhekeskus.events.services.attendance import attendance_mark, roster
 from perhekeskus.events.tests.test_organise import (
+    at_place,
     logged,
     occurrences,
     outsider,  # noqa: F401  (fixture)
@@ -43,13 +44,7 @@ def marks_of(event: Event) -> dict[int, bool]:
 
 @pytest.fixture
 def event(place: Any) -> Event:  # noqa: F811
-    return EventFactory.create(
-        organization=place.organization,
-        location=place,
-        starts=START,
-        ends=START + dt.timedelta(hours=2),
-        capacity=3,
-    )
+    return at_place(place, capacity=3)
 
 
 def test_editor_marks_present_absent_and_takes_a_mark_away(editor: Any, event: Event) -> None:

@@ -19,13 +19,14 @@ from perhekeskus.events.models import Event, EventMessage, MessageAudience, Sign
 from perhekeskus.events.services import application_approve, signup_create
 from perhekeskus.events.services.messages import message_send
 from perhekeskus.events.tests.test_organise import (
+    at_place,
     logged,
     occurrences,
     outsider,  # noqa: F401  (fixture)
     place,  # noqa: F401  (fixture)
     published_peer_group,
 )
-from perhekeskus.events.tests.test_signup import START, family
+from perhekeskus.events.tests.test_signup import family
 from perhekeskus.testing.factories import EventFactory
 from perhekeskus.testing.jobs import run_jobs
 
@@ -40,13 +41,7 @@ def join(event: Event, email: str, persons: int = 1) -> Any:
 
 @pytest.fixture
 def event(place: Any) -> Event:  # noqa: F811
-    event = EventFactory.create(
-        organization=place.organization,
-        location=place,
-        starts=START,
-        ends=START + dt.timedelta(hours=2),
-        capacity=2,
-    )
+    event = at_place(place, capacity=2)
     join(event, "a@example.org", 2)
     join(event, "w@example.org")
     return event

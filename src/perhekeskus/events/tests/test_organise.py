@@ -67,6 +67,18 @@ def outsider(other_organization: Any) -> Any:
     return UserFactory.create(organization=other_organization, roles=[Role.ORGANIZATION_EDITOR])
 
 
+def at_place(place: Any, **changes: Any) -> Event:
+    """A published event of the place's organisation there, START to two hours later."""
+    values: dict[str, Any] = {
+        "organization": place.organization,
+        "location": place,
+        "starts": START,
+        "ends": START + dt.timedelta(hours=2),
+    }
+    values.update(changes)
+    return EventFactory.create(**values)
+
+
 def fields(place: Any, **changes: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         "title_fi": "Vauvakahvila",
@@ -599,13 +611,7 @@ def test_others_may_not_change_an_event(outsider: Any, professional: Any, place:
 
 
 def test_raising_the_seats_promotes_the_waiting_families(editor: Any, place: Any) -> None:
-    event = EventFactory.create(
-        organization=place.organization,
-        location=place,
-        starts=START,
-        ends=START + dt.timedelta(hours=2),
-        capacity=2,
-    )
+    event = at_place(place, capacity=2)
     sign_up(event, 2, index=0)
     waiting = [sign_up(event, 1, index=1), sign_up(event, 2, index=2)]
     assert counters(event) == (2, 3)
@@ -618,12 +624,7 @@ def test_raising_the_seats_promotes_the_waiting_families(editor: Any, place: Any
 
 
 def test_fewer_seats_than_those_taken_are_refused(editor: Any, place: Any) -> None:
-    event = EventFactory.create(
-        organization=place.organization,
-        location=place,
-        starts=START,
-        ends=START + dt.timedelta(hours=2),
-    )
+    event = at_place(place)
     sign_up(event, 3, index=0)
     with translation.override("en"), pytest.raises(ValidationError) as error:
         event_update(actor=editor, event_id=event.pk, fields={"capacity": 2}, now=NOW)
@@ -814,12 +815,7 @@ def test_cancelling_a_series_cancels_its_occurrences_and_tells_the_families(
 def test_an_event_that_is_over_is_not_cancelled(
     editor: Any, place: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    event = EventFactory.create(
-        organization=place.organization,
-        location=place,
-        starts=START,
-        ends=START + dt.timedelta(hours=2),
-    )
+    event = at_place(place)
     sign_up(event, 1, index=0)
     told = spy_cancelled(monkeypatch)
     with translation.override("en"), pytest.raises(ValidationError) as error:
