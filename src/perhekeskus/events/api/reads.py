@@ -92,7 +92,16 @@ def _flag(help_text: Any) -> serializers.BooleanField:
     return serializers.BooleanField(required=False, default=False, help_text=help_text)
 
 
-class _EventParams(PageParams):
+class EventParams(PageParams):
+    """The filters of the events listing (`start` and `end` as Linked Events names them)."""
+
+    start = _date_field(
+        _(
+            "Only events on or after this day, in Finnish time (YYYY-MM-DD); by default "
+            "every event that has not ended."
+        )
+    )
+    end = _date_field(_("Only events on or before this day, included (YYYY-MM-DD)."))
     municipality = serializers.CharField(
         required=False,
         help_text=_(
@@ -152,25 +161,6 @@ class _EventParams(PageParams):
                 {"end": [_("The last day cannot be before the first day.")]}
             )
         return attrs
-
-
-# `start` and `end` are the dates of Linked Events' own filters; built from a dictionary so that
-# the two read like the fields of the events they filter.
-EventParams: type[serializers.Serializer[Any]] = type(
-    "EventParams",
-    (_EventParams,),
-    {
-        "__module__": __name__,
-        "__doc__": "The filters of the events listing.",
-        "start": _date_field(
-            _(
-                "Only events on or after this day, in Finnish time (YYYY-MM-DD); by default "
-                "every event that has not ended."
-            )
-        ),
-        "end": _date_field(_("Only events on or before this day, included (YYYY-MM-DD).")),
-    },
-)
 
 
 def event_filters(params: dict[str, Any]) -> EventFilters:
