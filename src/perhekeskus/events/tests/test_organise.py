@@ -40,6 +40,7 @@ from perhekeskus.events.services.organise import (
     event_update,
 )
 from perhekeskus.events.tests.test_signup import NOW, START, counters, sign_up
+from perhekeskus.testing.concurrency import at_once, concurrent
 from perhekeskus.testing.factories import (
     EventFactory,
     LocationFactory,
@@ -848,3 +849,31 @@ def test_others_may_not_cancel(outsider: Any, place: Any, monkeypatch: pytest.Mo
     assert event.status == EventStatus.PUBLISHED
     assert told == []
     assert not logged(actions.EVENT_CANCEL)
+
+
+# --- Concurrency ---------------------------------------------------------------------------------
+
+
+@concurrent
+@pytest.mark.django_db(transaction=True)
+def test_seats_raised_while_families_sign_up_keep_the_count_and_the_queue(
+    editor: Any, place: Any
+) -> None:
+    event = at_place(place, capacity=10)
+
+    def act(index: int) -> Any:
+        if index == 0:
+            return event_update(actor=editor, event_id=event.pk, fields={"capacity": 20}, now=NOW)
+        return sign_up(event, 1, index=index)
+
+    results = at_once(31, act)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    event.refresh_from_db()
+    attending = Signup.objects.filter(event=event, status=SignupStatus.ATTENDING)
+    waiting = Signup.objects.filter(event=event, status=SignupStatus.WAITLISTED)
+    assert (event.capacity, event.seats_taken, event.waitlisted_count) == (20, 20, 10)
+    assert (attending.count(), waiting.count()) == (20, 10)
+    # Those promoted by the raise were the first in the queue.
+    promoted = attending.filter(queue_number__gt=0).values_list("queue_number", flat=True)
+    queued = waiting.values_list("queue_number", flat=True)
+    assert max(promoted, default=0) < min(queued)
