@@ -11,3 +11,12 @@ class EventsConfig(AppConfig):
         from perhekeskus.events import (
             actions,  # noqa: F401  (registers audit actions)
         )
+        from perhekeskus.events.happenings import register as register_happenings
+        from perhekeskus.events.jobs import register as register_jobs
+        from perhekeskus.events.views.pro.cards import register_cards
+
+        register_jobs()  # reminders, offers that expire, anonymisation
+        register_cards()  # the organiser's card on the professional's own page
+        # Today's events on the finder's map, upcoming ones on service cards and organisation
+        # pages: the finder asks core.happenings, so it imports nothing of this app.
+        register_happenings()
