@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.errors import NotFound
 from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.events import selectors_pro
 from perhekeskus.events.forms.pro import LANGUAGE_CODES, SummaryForm
@@ -46,6 +47,8 @@ def summary(request: HttpRequest, event_id: UUID) -> HttpResponse:
             messages.success(request, _("The summary was published on the event's page."))
             return redirect("events_pro:detail", event_id=event.pk)
     event = selectors_pro.event_get_for_edit(actor=user, event_id=event_id)
+    if not event.is_forum:
+        raise NotFound  # only a forum has a summary
     if not form.is_bound:
         form = SummaryForm(
             initial={
