@@ -88,6 +88,10 @@ class EventFilterForm(forms.Form):
     )
     free = forms.BooleanField(label=_("Free of charge"), required=False)
     has_seats = forms.BooleanField(label=_("Has free seats"), required=False)
+    # From links elsewhere on the site: a service card's, an organisation's or a place's events.
+    organization = forms.UUIDField(required=False)
+    service = forms.UUIDField(required=False)
+    place = forms.UUIDField(required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     notes_by_field: Mapping[str, Any] = {
@@ -106,6 +110,9 @@ class EventFilterForm(forms.Form):
         "language": _(
             "“%(value)s” is not a language of the events, so they are not limited by language."
         ),
+        "organization": _("We could not find “%(value)s”, so the events are not limited by it."),
+        "service": _("We could not find “%(value)s”, so the events are not limited by it."),
+        "place": _("We could not find “%(value)s”, so the events are not limited by it."),
         "page": _("There is no page “%(value)s”; here is the first page."),
     }
 

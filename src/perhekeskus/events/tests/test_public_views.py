@@ -191,6 +191,25 @@ def test_the_municipality_choices_are_those_with_coming_events(resident: Client)
     assert known.context["notes"] == [] and known.context["items"] == []
 
 
+def test_the_links_of_a_service_an_organiser_and_a_place_limit_the_list(
+    resident: Client,
+) -> None:
+    service = ServiceFactory.create(name_en="Child health clinic")
+    clinic = make_event(title="Neuvolan vauvakahvila", service=service)
+    other = make_event(title="Muu")
+    assert titles_for(resident, f"?service={service.pk}") == ["Neuvolan vauvakahvila"]
+    assert titles_for(resident, f"?organization={other.organization_id}") == ["Muu"]
+    assert titles_for(resident, f"?place={clinic.location_id}") == ["Neuvolan vauvakahvila"]
+    response = resident.get(url("en", "list") + f"?service={service.pk}&free=1")
+    text = response.content.decode()
+    assert "Service: Child health clinic" in text
+    # The other filters keep it, and it can be removed like the others.
+    assert f'<input type="hidden" name="service" value="{service.pk}">' in text
+    assert dict(response.context["active_filters"])["Free of charge"] == f"?service={service.pk}"
+    unknown = resident.get(url("en", "list") + "?organization=nope")
+    assert "We could not find “nope”" in unknown.content.decode()
+
+
 def test_a_forum_has_seats_when_one_of_its_sessions_has(resident: Client) -> None:
     forum = make_event(
         title="Foorumi", kind=EventKind.UMBRELLA, registration=RegistrationMode.DROP_IN

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from perhekeskus.catalog.models import Location, Organization, Service
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.core.links import absolute
@@ -70,7 +71,21 @@ __all__ = ["done", "event_detail", "event_list", "signup", "topic"]
 
 PER_PAGE = 20
 # The list's parameters, in the order of the addresses the page makes.
-PARAMS = ("municipality", "when", "day_from", "day_to", "age", "task", "language", "free")
+PARAMS = (
+    "organization",
+    "service",
+    "place",
+    "municipality",
+    "when",
+    "day_from",
+    "day_to",
+    "age",
+    "task",
+    "language",
+    "free",
+)
+# The filters that come from links elsewhere (no field of their own on the page).
+LINKED = ("organization", "service", "place")
 # How long the confirmation can still be opened after signing up.
 DONE_MAX_AGE = 60 * 60
 
@@ -104,6 +119,8 @@ def _active_filters(
         return "?" + query_string({k: v for k, v in params.items() if k not in names})
 
     active = []
+    for name, label in _linked_names(values).items():
+        active.append((label, without(name)))
     if values.get("municipality"):
         name = municipalities.get(values["municipality"], values["municipality"])
         active.append((_("Municipality: %(name)s") % {"name": name}, without("municipality")))
@@ -139,6 +156,24 @@ def _active_filters(
     return active
 
 
+def _linked_names(values: dict[str, Any]) -> dict[str, str]:
+    """The names of the organiser, service and place the list is limited to."""
+    names: dict[str, str] = {}
+    if values.get("organization"):
+        organization = Organization.objects.filter(pk=values["organization"]).first()
+        if organization is not None:
+            names["organization"] = _("Organiser: %(name)s") % {"name": organization.name}
+    if values.get("service"):
+        service = Service.objects.public().filter(pk=values["service"]).first()
+        if service is not None:
+            names["service"] = _("Service: %(name)s") % {"name": service.name}
+    if values.get("place"):
+        location = Location.objects.filter(pk=values["place"]).first()
+        if location is not None:
+            names["place"] = _("Place: %(name)s") % {"name": location.name}
+    return names
+
+
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
@@ -157,6 +192,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
         language=values.get("language") or None,
         free=bool(values.get("free")),
         has_seats=bool(values.get("has_seats")),
+        organization_id=values.get("organization"),
+        service_id=values.get("service"),
+        location_id=values.get("place"),
     )
     paginator = Paginator(event_list_public(filters=filters, now=now), PER_PAGE)
     page = paginator.get_page(values.get("page") or 1)
@@ -176,6 +214,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         ],
         "query": query_string(params),
         "active_filters": active,
+        "linked": [(name, params[name]) for name in LINKED if name in params],
         "clear_url": reverse("events:list"),
         "filtered": bool(active),
         "open_filters": bool(active) or bool(notes),
