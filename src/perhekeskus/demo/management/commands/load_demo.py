@@ -37,7 +37,10 @@ class Command(BaseCommand):
                 f"{summary.meeting_places} of them open meeting places; "
                 f"{summary.appointment_types_created} appointment types and "
                 f"{summary.calendars_created} calendars created, "
-                f"{summary.bookings_created} families' bookings made."
+                f"{summary.bookings_created} families' bookings made; "
+                f"{summary.events_created} events ({summary.peer_groups_created} peer groups, "
+                f"{summary.forum_sessions_created} forum sessions) and "
+                f"{summary.event_signups_created} sign-ups."
             )
         )
         for kind, record_id, reason in summary.skipped:
