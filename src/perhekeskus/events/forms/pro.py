@@ -186,7 +186,9 @@ def _number(label: Any, *, minimum: int, maximum: int, **kwargs: Any) -> forms.I
         label=label,
         min_value=minimum,
         max_value=maximum,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        # A text box with the number keypad: the site's style sizes text boxes for touch, and a
+        # browser's number box changes its value when the page is scrolled over it.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
         **kwargs,
     )
 
