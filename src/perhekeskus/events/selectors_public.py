@@ -11,13 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from perhekeskus.catalog.models import LocationType, Municipality, Service, ServiceAtLocation
+from perhekeskus.catalog.models import (
+    LocationType,
+    Municipality,
+    Organization,
+    Service,
+    ServiceAtLocation,
+)
 from perhekeskus.core.errors import NotFound
 from perhekeskus.events.models import Event, EventKind, EventStatus, RegistrationMode
 
@@ -74,11 +81,14 @@ def _seats_open(now: dt.datetime, prefix: str = "") -> Q:
     )
 
 
-def _session_with_seats(now: dt.datetime) -> Exists:
-    sessions = Event.objects.filter(parent=OuterRef("pk"), kind=EventKind.SESSION).filter(
-        _seats_open(now)
+def _umbrellas_with_open_sessions(now: dt.datetime) -> QuerySet[Event, Any]:
+    """The ids of events with a session that has free seats: one uncorrelated subquery, which
+    the database computes once (a per-row EXISTS made PostgreSQL walk the whole list)."""
+    return (
+        Event.objects.filter(_seats_open(now), kind=EventKind.SESSION)
+        .order_by()
+        .values("parent_id")
     )
-    return Exists(sessions)
 
 
 def event_list_public(*, filters: EventFilters, now: dt.datetime | None = None) -> QuerySet[Event]:
@@ -91,10 +101,8 @@ def event_list_public(*, filters: EventFilters, now: dt.datetime | None = None) 
         .order_by("starts", "title", "pk")
     )
     if filters.municipality:
-        events = events.filter(
-            Q(municipality_id=filters.municipality)
-            | Q(municipality__isnull=True, location__municipality_id=filters.municipality)
-        )
+        # The organiser's services set an event's municipality from its place.
+        events = events.filter(municipality_id=filters.municipality)
     if filters.day_from is not None:
         events = events.filter(ends__gt=day_start(filters.day_from))
     if filters.day_to is not None:
@@ -113,7 +121,7 @@ def event_list_public(*, filters: EventFilters, now: dt.datetime | None = None) 
         events = events.filter(is_free=True)
     if filters.has_seats:
         events = events.filter(
-            _seats_open(now) | (Q(kind=EventKind.UMBRELLA) & Q(_session_with_seats(now)))
+            _seats_open(now) | Q(kind=EventKind.UMBRELLA, pk__in=_umbrellas_with_open_sessions(now))
         )
     if filters.organization_id is not None:
         events = events.filter(organization_id=filters.organization_id)
@@ -199,10 +207,10 @@ def municipalities_with_events(
             Event.objects.filter(_LISTED, status__in=PUBLIC_STATUSES, ends__gt=now)
             # No ordering: the model's (starts, title) would make every event a distinct row.
             .order_by()
-            .values_list("municipality_id", "location__municipality_id")
+            .values_list("municipality_id", flat=True)
             .distinct()
         )
-        return sorted({code for pair in rows for code in pair if code})
+        return sorted({code for code in rows if code})
 
     codes = set(
         cache.get_or_set(_MUNICIPALITIES_KEY, read_codes, MUNICIPALITIES_CACHE_SECONDS) or ()
@@ -210,3 +218,48 @@ def municipalities_with_events(
     if include:
         codes.add(include)
     return [(m.code, m.name) for m in Municipality.objects.filter(code__in=codes).order_by("name")]
+
+
+# --- Calendar subscriptions (views/feeds.py) -----------------------------------------------------
+
+FEED_DAYS_BACK = 30
+FEED_DAYS_AHEAD = 183
+# A feed is a bounded file: a county's busiest half-year fits many times over.
+FEED_LIMIT = 3000
+FEED_KINDS = (EventKind.SINGLE, EventKind.OCCURRENCE, EventKind.UMBRELLA)
+
+
+def feed_municipality(*, code: str) -> Municipality:
+    municipality = Municipality.objects.filter(code=code).first()
+    if municipality is None:
+        raise NotFound(code)
+    return municipality
+
+
+def feed_organization(*, organization_id: uuid.UUID) -> Organization:
+    organization = Organization.objects.filter(pk=organization_id).first()
+    if organization is None:
+        raise NotFound(organization_id)
+    return organization
+
+
+def feed_events(
+    *,
+    municipality_code: str | None = None,
+    organization_id: uuid.UUID | None = None,
+    now: dt.datetime | None = None,
+) -> QuerySet[Event]:
+    """The published, listed events of a municipality or an organisation inside the feed's
+    window, a month back and half a year ahead."""
+    now = now or timezone.now()
+    events = Event.objects.filter(
+        status=EventStatus.PUBLISHED,
+        kind__in=FEED_KINDS,
+        ends__gte=now - dt.timedelta(days=FEED_DAYS_BACK),
+        starts__lte=now + dt.timedelta(days=FEED_DAYS_AHEAD),
+    )
+    if municipality_code is not None:
+        events = events.filter(municipality_id=municipality_code)
+    if organization_id is not None:
+        events = events.filter(organization_id=organization_id)
+    return events.select_related("location", "parent").order_by("starts", "pk")[:FEED_LIMIT]

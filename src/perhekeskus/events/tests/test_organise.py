@@ -298,6 +298,24 @@ def test_the_messages_are_in_the_users_language(editor: Any, place: Any) -> None
     }
 
 
+def test_an_event_at_a_place_is_in_the_places_municipality(editor: Any, place: Any) -> None:
+    # The families' list and the feeds filter by the event's own municipality column.
+    askola = MunicipalityFactory.create(code="018", name="Askola")
+    simo = MunicipalityFactory.create(code="845", name="Simo")
+    place.municipality = askola
+    place.save()
+    event = event_create(
+        actor=editor,
+        organization_id=place.organization_id,
+        kind=EventKind.SINGLE,
+        fields=fields(place, municipality=simo.pk),
+    )
+    assert event.municipality_id == "018"
+    moved = LocationFactory.create(organization=place.organization, municipality=simo)
+    event = event_update(actor=editor, event_id=event.pk, fields={"location": moved})
+    assert event.municipality_id == "845"
+
+
 def test_an_online_event_needs_no_place(editor: Any, place: Any) -> None:
     town = MunicipalityFactory.create(code="020", name="Akaa")
     event = event_create(

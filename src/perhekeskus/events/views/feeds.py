@@ -6,47 +6,23 @@ show: the published, publicly listed events (single events, occurrences of serie
 groups, events with sessions) from a month back to half a year ahead, with the title, time,
 place and the event page's link — never anything of a sign-up and never an online meeting's
 address. The language is `?lang=fi|sv|en`, else the request's. An unknown municipality or
-organisation is a 404. Answers may be cached for a while (the feed says so too) and carry an
-ETag, so that a program polling an unchanged feed gets a 304."""
+organisation is a 404 (the selectors raise NotFound). Answers may be cached for a while (the
+feed says so too) and carry an ETag, so that a program polling an unchanged feed gets a 304."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import uuid
 
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone, translation
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from perhekeskus.catalog.models import Municipality, Organization
 from perhekeskus.events.calendar import LANGUAGES, feed_for
-from perhekeskus.events.models import Event, EventKind, EventStatus
+from perhekeskus.events.selectors_public import feed_events, feed_municipality, feed_organization
 
-FEED_DAYS_BACK = 30
-FEED_DAYS_AHEAD = 183
-# A feed is a bounded file: a county's busiest half-year fits many times over.
-FEED_LIMIT = 3000
 MAX_AGE_SECONDS = 900
-FEED_KINDS = (EventKind.SINGLE, EventKind.OCCURRENCE, EventKind.UMBRELLA)
-
-
-def feed_events(condition: Q, *, now: dt.datetime | None = None) -> QuerySet[Event]:
-    """The published, listed events matching `condition` inside the feed's window."""
-    now = now or timezone.now()
-    return (
-        Event.objects.filter(
-            condition,
-            status=EventStatus.PUBLISHED,
-            kind__in=FEED_KINDS,
-            ends__gte=now - dt.timedelta(days=FEED_DAYS_BACK),
-            starts__lte=now + dt.timedelta(days=FEED_DAYS_AHEAD),
-        )
-        .select_related("location", "parent")
-        .order_by("starts", "pk")[:FEED_LIMIT]
-    )
 
 
 def _language(request: HttpRequest) -> str:
@@ -70,25 +46,19 @@ def _answer(request: HttpRequest, content: bytes, filename: str) -> HttpResponse
 
 @require_GET
 def municipality_feed(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = Municipality.objects.filter(code=code).first()
-    if municipality is None:
-        raise Http404
+    municipality = feed_municipality(code=code)
     language = _language(request)
     with translation.override(language):
-        events = feed_events(
-            Q(municipality_id=municipality.code)
-            | Q(municipality__isnull=True, location__municipality_id=municipality.code)
-        )
+        events = feed_events(municipality_code=municipality.code)
         content = feed_for(events, name=municipality.name)
     return _answer(request, content, f"events-{municipality.code}-{language}.ics")
 
 
 @require_GET
 def organization_feed(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
-    organization = Organization.objects.filter(pk=organization_id).first()
-    if organization is None:
-        raise Http404
+    organization = feed_organization(organization_id=organization_id)
     language = _language(request)
     with translation.override(language):
-        content = feed_for(feed_events(Q(organization_id=organization.pk)), name=organization.name)
+        events = feed_events(organization_id=organization.pk)
+        content = feed_for(events, name=organization.name)
     return _answer(request, content, f"events-{language}.ics")
