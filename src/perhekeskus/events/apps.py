@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from perhekeskus.events import (
             actions,  # noqa: F401  (registers audit actions)
+            checks,  # noqa: F401  (deploy check E106)
         )
         from perhekeskus.events.happenings import register as register_happenings
         from perhekeskus.events.jobs import register as register_jobs
