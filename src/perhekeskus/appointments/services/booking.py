@@ -14,7 +14,6 @@ and the text message's job go out only if the booking is stored).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import secrets
 import uuid
@@ -57,13 +56,11 @@ from perhekeskus.appointments.services.people import (
 )
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Service
+from perhekeskus.core.idempotency import IDEMPOTENCY_SCOPES as IDEMPOTENCY_SCOPES
+from perhekeskus.core.idempotency import is_strict, store_within_limit, stored_key
 from perhekeskus.core.ratelimit import NO_LIMIT, Limiter
 from perhekeskus.core.validators import has_control_characters
 
-IDEMPOTENCY_SCOPES = ("form", "api")
-# An API client chooses its own keys and may reuse one by mistake for another family: there a
-# key with other content is refused instead of answered with the first booking.
-_STRICT_SCOPES = frozenset({"api"})
 MAX_NAME = 200
 MAX_ANSWER = 2000
 
@@ -89,11 +86,6 @@ class BookingResult:
     booking: Booking
     manage_token: str
     created: bool
-
-
-def idempotency_hash(scope: str, key: str) -> str:
-    """How an idempotency key is stored: hashed whole with its scope ("form:…", "api:…")."""
-    return hashlib.sha256(f"{scope}:{key}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def lock_calendars(professional_ids: Iterable[int]) -> None:
@@ -342,7 +334,7 @@ def _replay(existing: Booking, scope: str, checked_key: str | None, type_id: Any
     """The booking a known key made. In a strict scope, other content is a conflict: a retry
     carries the same e-mail or phone the booking was made with, so a body without a person to
     compare (a number that is not one) is never answered with the family's manage link."""
-    if scope in _STRICT_SCOPES and existing.anonymised_at is None:
+    if is_strict(scope) and existing.anonymised_at is None:
         same = (
             existing.appointment_type_id == type_id
             and checked_key is not None
@@ -387,10 +379,8 @@ def booking_create(
     type's professionals who is free at the same start gets the booking instead. A repeat of
     `idempotency_key` returns the first booking (`created` False), before any rate limit; only a
     booking stored uses a slot of `limiter` (RateLimited when none is left)."""
-    if idempotency_scope not in IDEMPOTENCY_SCOPES:
-        raise ValueError(f"Unknown idempotency scope {idempotency_scope!r}")
+    key = stored_key(idempotency_scope, idempotency_key)
     now = now or timezone.now()
-    key = idempotency_hash(idempotency_scope, idempotency_key) if idempotency_key else ""
     if key:
         existing = Booking.objects.filter(idempotency_key=key).first()
         if existing is not None:
@@ -410,15 +400,10 @@ def booking_create(
         now=now,
     )
     _check_person_limit(checked)
-    reservation = (limiter or NO_LIMIT).reserve()
-    try:
-        result = _store(checked, key, idempotency_scope, any_professional, now)
-    except BaseException:
-        reservation.release()
-        raise
-    if not result.created:
-        reservation.release()
-    return result
+    return store_within_limit(
+        limiter or NO_LIMIT,
+        lambda: _store(checked, key, idempotency_scope, any_professional, now),
+    )
 
 
 def _candidates(checked: _Checked, any_professional: bool) -> list[int]:

@@ -18,7 +18,6 @@ too large for what is free and taking the next one that fits.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import secrets
@@ -38,6 +37,8 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.core.actors import Visitor
 from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.idempotency import IDEMPOTENCY_SCOPES as IDEMPOTENCY_SCOPES
+from perhekeskus.core.idempotency import is_strict, store_within_limit, stored_key
 from perhekeskus.core.ratelimit import NO_LIMIT, Limiter
 from perhekeskus.core.sms import normalise_number
 from perhekeskus.core.validators import has_control_characters
@@ -57,10 +58,6 @@ from perhekeskus.events.models import (
 )
 from perhekeskus.events.selectors import signup_get_by_token, token_hash
 
-IDEMPOTENCY_SCOPES = ("form", "api")
-# An API client chooses its own keys and may reuse one by mistake for another family: there a
-# key with other content is refused instead of answered with the first sign-up.
-_STRICT_SCOPES = frozenset({"api"})
 MAX_NAME = 200
 MAX_ANSWER = 2000
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
@@ -123,11 +120,6 @@ def _refusal_text(code: str) -> str:
     if code == "not_found":
         return _("This event cannot be found.")
     return _("Sign-up for this event is closed.")
-
-
-def idempotency_hash(scope: str, key: str) -> str:
-    """How an idempotency key is stored: hashed whole with its scope ("form:…", "api:…")."""
-    return hashlib.sha256(f"{scope}:{key}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def lock_event(event_id: uuid.UUID) -> Event:
@@ -380,7 +372,7 @@ def _replay(existing: Signup, scope: str, data: SignupInput) -> SignupResult:
     """The sign-up a known key made. In a strict scope, other content is a conflict: a retry
     carries the same contact and group, so anything else is never answered with the family's
     manage link."""
-    if scope in _STRICT_SCOPES and existing.anonymised_at is None:
+    if is_strict(scope) and existing.anonymised_at is None:
         try:
             phone = _clean_phone(data.phone)
         except ValueError:
@@ -418,10 +410,8 @@ def signup_create(
     sign-up. A repeat of `idempotency_key` returns the first sign-up (`created` False), before
     any rate limit; only a sign-up stored uses a slot of `limiter` (RateLimited when none is
     left). In the "api" scope a known key with other content raises IdempotencyConflict."""
-    if idempotency_scope not in IDEMPOTENCY_SCOPES:
-        raise ValueError(f"Unknown idempotency scope {idempotency_scope!r}")
+    key = stored_key(idempotency_scope, idempotency_key)
     now = now or timezone.now()
-    key = idempotency_hash(idempotency_scope, idempotency_key) if idempotency_key else ""
     try:
         event = Event.objects.filter(pk=event_id).first()
     except (ValueError, ValidationError):
@@ -433,15 +423,9 @@ def signup_create(
         return _replay(existing, idempotency_scope, data)
     _refuse_if_closed(event, now)
     checked = _check(event, data)
-    reservation = limiter.reserve()
-    try:
-        result = _store(event.pk, checked, key, idempotency_scope, data, now)
-    except BaseException:
-        reservation.release()
-        raise
-    if not result.created:
-        reservation.release()
-    return result
+    return store_within_limit(
+        limiter, lambda: _store(event.pk, checked, key, idempotency_scope, data, now)
+    )
 
 
 def _store(
