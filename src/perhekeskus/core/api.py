@@ -1,22 +1,29 @@
-"""Shared pieces of the JSON API: the root document and error mapping."""
+"""Shared pieces of the JSON API: the root document and error mapping, and what the families'
+writes (a booking, an event's sign-up) answer alike: the Idempotency-Key, the language of the
+messages and the 429."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from perhekeskus.core.bodylimit import declared_length
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.language import active_language
 from perhekeskus.core.logging import denial_of, log_denial
+from perhekeskus.core.ratelimit import RateLimited
 
 HSDS_VERSION = "3.0"
 HSDS_PROFILE = "https://openreferral.org/"
@@ -125,3 +132,97 @@ class ApiRootView(APIView):
                 "openapi_url": request.build_absolute_uri("/api/v1/openapi.json"),
             }
         )
+
+
+# --- The families' writes: a booking, an event's sign-up -----------------------------------------
+
+MAX_IDEMPOTENCY_KEY_LENGTH = 200
+
+CONTENT_LANGUAGE = OpenApiParameter(
+    "Content-Language",
+    str,
+    OpenApiParameter.HEADER,
+    response=True,
+    description="The language of the messages in the answer.",
+)
+
+
+def idempotency_key_parameter(what: str, *, valid_for: str) -> OpenApiParameter:
+    """The `Idempotency-Key` header of an endpoint that writes one `what` ("booking") per key,
+    a key being valid for `valid_for` ("this endpoint") only."""
+    return OpenApiParameter(
+        "Idempotency-Key",
+        str,
+        OpenApiParameter.HEADER,
+        required=False,
+        description=(
+            "Strongly recommended. Send the same key with the same body again (a retry after a "
+            f"lost answer) to get the same answer, 201 with the same {what}, instead of a second "
+            f"{what}; a retry is answered even when the rate limit is used up. Use a new key for "
+            f"each new {what}: at most {MAX_IDEMPOTENCY_KEY_LENGTH} characters, compared whole, "
+            f"valid for {valid_for} only. The same key with a different body is refused with 422."
+        ),
+    )
+
+
+def retry_after_parameter(doing: str) -> OpenApiParameter:
+    """The 429's `Retry-After` header: seconds to wait before `doing` ("booking") again."""
+    return OpenApiParameter(
+        "Retry-After",
+        int,
+        OpenApiParameter.HEADER,
+        response=[429],
+        description=f"Seconds to wait before {doing} again.",
+    )
+
+
+def body_too_large(request: Request, limit: int) -> Response | None:
+    """The 413 for a body whose declared length is over `limit` bytes, or None."""
+    if declared_length(request) <= limit:
+        return None
+    return Response({"detail": ERROR_DETAILS[413]}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+
+
+def request_language(request: Request, languages: Collection[str]) -> str:
+    """The language of a write's messages: the body's `language` when it is one of `languages`,
+    else the request's (Accept-Language), else Finnish."""
+    body = request.data if isinstance(request.data, dict) else {}
+    chosen = body.get("language")
+    if isinstance(chosen, str) and chosen in languages:
+        return chosen
+    return active_language(languages)
+
+
+def idempotency_key_of(request: Request) -> str:
+    """The request's `Idempotency-Key` ("" for none)."""
+    return str(request.headers.get("Idempotency-Key", "")).strip()
+
+
+def idempotency_key_too_long(key: str) -> Response | None:
+    """The 400 for a key longer than `MAX_IDEMPOTENCY_KEY_LENGTH`, or None: a key is refused,
+    never cut, so that two long keys with one prefix never meet."""
+    if len(key) <= MAX_IDEMPOTENCY_KEY_LENGTH:
+        return None
+    message = gettext("The Idempotency-Key can be at most %(limit)d characters long.")
+    return Response(
+        {"idempotency_key": [message % {"limit": MAX_IDEMPOTENCY_KEY_LENGTH}]},
+        status=status.HTTP_400_BAD_REQUEST,
+    )
+
+
+def idempotency_key_reused() -> Response:
+    """The 422 for a known key sent with another body."""
+    message = gettext(
+        "This Idempotency-Key was already used for a different request. "
+        "Use a new key for each new request."
+    )
+    return Response({"idempotency_key": [message]}, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
+
+
+def too_many_requests(limited: RateLimited) -> Response:
+    """The 429, with the seconds to wait in `Retry-After`."""
+    return Response(
+        {"detail": gettext("Too many requests. Try again later.")},
+        status=status.HTTP_429_TOO_MANY_REQUESTS,
+        headers={"Retry-After": str(limited.retry_after)},
+    )

@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     inline_serializer,
@@ -32,12 +31,21 @@ from perhekeskus.appointments import services
 from perhekeskus.appointments.models import BookingLanguage, Channel
 from perhekeskus.appointments.ratelimit import booking_limiter
 from perhekeskus.catalog.api import ERRORS_400
-from perhekeskus.core.bodylimit import declared_length
+from perhekeskus.core.api import (
+    CONTENT_LANGUAGE,
+    body_too_large,
+    idempotency_key_of,
+    idempotency_key_parameter,
+    idempotency_key_reused,
+    idempotency_key_too_long,
+    request_language,
+    retry_after_parameter,
+    too_many_requests,
+)
 from perhekeskus.core.links import absolute
 from perhekeskus.core.ratelimit import RateLimited
 
 MAX_BODY_BYTES = 32 * 1024
-MAX_KEY_LENGTH = 200
 MAX_ANSWERS = 50
 MAX_ANSWER_LENGTH = 2000
 LANGUAGES = [code for code, _name in BookingLanguage.choices]
@@ -116,46 +124,8 @@ DETAIL = inline_serializer("BookingErrorDetail", {"detail": serializers.CharFiel
 KEY_ERRORS = inline_serializer(
     "BookingKeyErrors", {"idempotency_key": serializers.ListField(child=serializers.CharField())}
 )
-IDEMPOTENCY_KEY = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description=(
-        "Strongly recommended. Send the same key with the same body again (a retry after a "
-        "lost answer) to get the same answer, 201 with the same booking, instead of a second "
-        "booking; a retry is answered even when the rate limit is used up. Use a new key for "
-        f"each new booking: at most {MAX_KEY_LENGTH} characters, compared whole, valid for this "
-        "endpoint only. The same key with a different body is refused with 422."
-    ),
-)
-RETRY_AFTER = OpenApiParameter(
-    "Retry-After",
-    int,
-    OpenApiParameter.HEADER,
-    response=[429],
-    description="Seconds to wait before booking again.",
-)
-CONTENT_LANGUAGE = OpenApiParameter(
-    "Content-Language",
-    str,
-    OpenApiParameter.HEADER,
-    response=True,
-    description="The language of the messages in the answer.",
-)
-
-
-def _language_of(request: Request) -> str:
-    body = request.data if isinstance(request.data, dict) else {}
-    language = body.get("language")
-    if isinstance(language, str) and language in LANGUAGES:
-        return language
-    active = (translation.get_language() or "fi")[:2]
-    return active if active in LANGUAGES else "fi"
-
-
-def _key_error(message: Any, code: int) -> Response:
-    return Response({"idempotency_key": [str(message)]}, status=code)
+IDEMPOTENCY_KEY = idempotency_key_parameter("booking", valid_for="this endpoint")
+RETRY_AFTER = retry_after_parameter("booking")
 
 
 class BookingCreateView(APIView):
@@ -194,20 +164,18 @@ class BookingCreateView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        if declared_length(request) > MAX_BODY_BYTES:
-            return Response({"detail": "Request body too large."}, status=413)
-        language = _language_of(request)
+        if (too_large := body_too_large(request, MAX_BODY_BYTES)) is not None:
+            return too_large
+        language = request_language(request, LANGUAGES)
         with translation.override(language):
             response = self._book(request, language)
         response["Content-Language"] = language
         return response
 
     def _book(self, request: Request, language: str) -> Response:
-        key = request.headers.get("Idempotency-Key", "").strip()
-        if len(key) > MAX_KEY_LENGTH:
-            # Refused, never cut: two long keys with one prefix must not meet.
-            message = _("The Idempotency-Key can be at most %(limit)d characters long.")
-            return _key_error(message % {"limit": MAX_KEY_LENGTH}, status.HTTP_400_BAD_REQUEST)
+        key = idempotency_key_of(request)
+        if (too_long := idempotency_key_too_long(key)) is not None:
+            return too_long
         serializer = BookingCreateSerializer(data=request.data)
         if not serializer.is_valid():
             return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
@@ -227,19 +195,11 @@ class BookingCreateView(APIView):
                 limiter=booking_limiter(request._request),
             )
         except services.IdempotencyConflict:
-            message = _(
-                "This Idempotency-Key was already used for a different request. "
-                "Use a new key for each new request."
-            )
-            return _key_error(message, status.HTTP_422_UNPROCESSABLE_ENTITY)
+            return idempotency_key_reused()
         except services.SlotTaken as taken:
             return Response({"detail": str(taken.message)}, status=status.HTTP_409_CONFLICT)
         except RateLimited as limited:
-            return Response(
-                {"detail": str(_("Too many requests. Try again later."))},
-                status=status.HTTP_429_TOO_MANY_REQUESTS,
-                headers={"Retry-After": str(limited.retry_after)},
-            )
+            return too_many_requests(limited)
         except DjangoValidationError as error:
             # The booking's rules name the body's fields, a pre-question as `q_<its id>`, and
             # a rule of the whole booking (the per-person limit) as DRF does: non_field_errors.

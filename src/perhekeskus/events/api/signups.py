@@ -37,7 +37,17 @@ from rest_framework.views import APIView
 
 from perhekeskus.catalog.api import ERRORS_400
 from perhekeskus.core.ages import MAX_CHILD_AGE
-from perhekeskus.core.bodylimit import declared_length
+from perhekeskus.core.api import (
+    CONTENT_LANGUAGE,
+    body_too_large,
+    idempotency_key_of,
+    idempotency_key_parameter,
+    idempotency_key_reused,
+    idempotency_key_too_long,
+    request_language,
+    retry_after_parameter,
+    too_many_requests,
+)
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.links import absolute
 from perhekeskus.core.ratelimit import RateLimited
@@ -54,7 +64,6 @@ from perhekeskus.events.services.signup import (
 )
 
 MAX_BODY_BYTES = 32 * 1024
-MAX_KEY_LENGTH = 200
 MAX_PARTICIPANTS = 50
 MAX_ANSWERS = 50
 MAX_ANSWER_LENGTH = 2000
@@ -170,33 +179,8 @@ REFUSED = inline_serializer(
 KEY_ERRORS = inline_serializer(
     "SignupKeyErrors", {"idempotency_key": serializers.ListField(child=serializers.CharField())}
 )
-IDEMPOTENCY_KEY = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description=(
-        "Strongly recommended. Send the same key with the same body again (a retry after a "
-        "lost answer) to get the same answer, 201 with the same sign-up, instead of a second "
-        "sign-up; a retry is answered even when the rate limit is used up. Use a new key for "
-        f"each new sign-up: at most {MAX_KEY_LENGTH} characters, compared whole, valid for this "
-        "event only. The same key with a different body is refused with 422."
-    ),
-)
-RETRY_AFTER = OpenApiParameter(
-    "Retry-After",
-    int,
-    OpenApiParameter.HEADER,
-    response=[429],
-    description="Seconds to wait before signing up again.",
-)
-CONTENT_LANGUAGE = OpenApiParameter(
-    "Content-Language",
-    str,
-    OpenApiParameter.HEADER,
-    response=True,
-    description="The language of the messages in the answer.",
-)
+IDEMPOTENCY_KEY = idempotency_key_parameter("sign-up", valid_for="this event")
+RETRY_AFTER = retry_after_parameter("signing up")
 EVENT_ID = OpenApiParameter(
     "id", str, OpenApiParameter.PATH, description="The event's `id` from GET /events."
 )
@@ -246,15 +230,6 @@ def flat_errors(errors: Any, prefix: str = "") -> dict[str, list[str]]:
     else:
         flat[prefix or NON_FIELD] = [str(errors)]
     return flat
-
-
-def _language_of(request: Request) -> str:
-    body = request.data if isinstance(request.data, dict) else {}
-    chosen = body.get("language")
-    if isinstance(chosen, str) and chosen in LANGUAGES:
-        return chosen
-    active = (translation.get_language() or "fi")[:2]
-    return active if active in LANGUAGES else "fi"
 
 
 def _event_id(value: str) -> uuid.UUID | None:
@@ -310,9 +285,9 @@ class SignupCreateView(APIView):
         },
     )
     def post(self, request: Request, id: str) -> Response:  # the path's name
-        if declared_length(request) > MAX_BODY_BYTES:
-            return Response({"detail": "Request body too large."}, status=413)
-        language = _language_of(request)
+        if (too_large := body_too_large(request, MAX_BODY_BYTES)) is not None:
+            return too_large
+        language = request_language(request, LANGUAGES)
         with translation.override(language):
             response = self._sign_up(request, id, language)
         response["Content-Language"] = language
@@ -327,14 +302,9 @@ class SignupCreateView(APIView):
             event_get_public(event_id=event_id)
         except NotFound:
             return self._not_found()
-        key = request.headers.get("Idempotency-Key", "").strip()
-        if len(key) > MAX_KEY_LENGTH:
-            # Refused, never cut: two long keys with one prefix must not meet.
-            message = gettext("The Idempotency-Key can be at most %(limit)d characters long.")
-            return Response(
-                {"idempotency_key": [message % {"limit": MAX_KEY_LENGTH}]},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+        key = idempotency_key_of(request)
+        if (too_long := idempotency_key_too_long(key)) is not None:
+            return too_long
         serializer = SignupCreateSerializer(data=request.data)
         if not serializer.is_valid():
             return Response(flat_errors(serializer.errors), status=status.HTTP_400_BAD_REQUEST)
@@ -360,13 +330,7 @@ class SignupCreateView(APIView):
                 limiter=signup_limiter(request._request),
             )
         except IdempotencyConflict:
-            message = gettext(
-                "This Idempotency-Key was already used for a different request. "
-                "Use a new key for each new request."
-            )
-            return Response(
-                {"idempotency_key": [message]}, status=status.HTTP_422_UNPROCESSABLE_ENTITY
-            )
+            return idempotency_key_reused()
         except SignupRefused as refused:
             if refused.code == "not_found":
                 return self._not_found()
@@ -375,11 +339,7 @@ class SignupCreateView(APIView):
                 status=status.HTTP_409_CONFLICT,
             )
         except RateLimited as limited:
-            return Response(
-                {"detail": gettext("Too many requests. Try again later.")},
-                status=status.HTTP_429_TOO_MANY_REQUESTS,
-                headers={"Retry-After": str(limited.retry_after)},
-            )
+            return too_many_requests(limited)
         except DjangoValidationError as error:
             detail: dict[str, list[str]] = {}
             for field, messages in error.message_dict.items():
