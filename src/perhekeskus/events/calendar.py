@@ -34,6 +34,7 @@ from icalendar import Event as CalendarEvent
 
 from perhekeskus.core.links import absolute
 from perhekeskus.events.models import Event, EventKind, EventStatus, Signup, SignupStatus
+from perhekeskus.events.selectors_public import PUBLIC
 
 PRODID = "-//Perhekeskus//Events//EN"
 HELSINKI = "Europe/Helsinki"
@@ -168,15 +169,12 @@ def _vevent(
 
 
 def _parts(event: Event) -> list[Event]:
-    """What a file of `event` holds: a series' (a peer group's) published or cancelled
-    occurrences, else the event itself."""
+    """What a file of `event` holds: a series' (a peer group's) public occurrences (published,
+    or cancelled after publication), else the event itself."""
     if event.kind != EventKind.SERIES:
         return [event]
     occurrences = list(
-        event.children.filter(
-            kind=EventKind.OCCURRENCE,
-            status__in=(EventStatus.PUBLISHED, EventStatus.CANCELLED),
-        )
+        event.children.filter(PUBLIC, kind=EventKind.OCCURRENCE)
         .select_related("location")
         .order_by("starts")
     )

@@ -213,6 +213,9 @@ class Event(models.Model):  # type: ignore[django-manager-missing]
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When families could first see the event. A cancelled event stays public (families with a
+    # link see that it was cancelled) only if it had been published: a cancelled draft never is.
+    published_at = models.DateTimeField(null=True, blank=True)
     reminders_sent_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
@@ -474,6 +477,10 @@ class EventMessage(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     recipient_count = models.PositiveIntegerField(default=0)
+    # Set by the delivery job in the transaction that writes the e-mails and text messages, under
+    # the message's row lock: a retry finds it set and sends nothing again (a recipient with only
+    # a phone number leaves no outbox row to recognise a delivery by).
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("message to participants")

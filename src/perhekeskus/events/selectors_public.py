@@ -38,8 +38,11 @@ _LISTED = (
     | Q(kind=EventKind.SERIES, is_peer_group=True)
 )
 # Published events and those cancelled after publication: a family with a link (or a seat) sees
-# that it was cancelled instead of a missing page.
-PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
+# that it was cancelled instead of a missing page. A draft cancelled before it was ever published
+# (`published_at` empty) is never public.
+PUBLIC = Q(status=EventStatus.PUBLISHED) | Q(
+    status=EventStatus.CANCELLED, published_at__isnull=False
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def event_list_public(*, filters: EventFilters, now: dt.datetime | None = None) 
     by start time, with what a list item shows in one query."""
     now = now or timezone.now()
     events = (
-        Event.objects.filter(_LISTED, status__in=PUBLIC_STATUSES, ends__gt=now)
+        Event.objects.filter(_LISTED, PUBLIC, ends__gt=now)
         .select_related("location", "location__municipality", "municipality", "organization")
         .order_by("starts", "title", "pk")
     )
@@ -136,7 +139,7 @@ def event_get_public(*, event_id: uuid.UUID) -> Event:
     """One published (or cancelled) event of any kind, with its place, organiser and parent;
     NotFound for a draft as for a missing one."""
     event = (
-        Event.objects.filter(pk=event_id, status__in=PUBLIC_STATUSES)
+        Event.objects.filter(PUBLIC, pk=event_id)
         .select_related(
             "location",
             "location__municipality",
@@ -157,7 +160,7 @@ def sessions_of(event: Event) -> list[Event]:
     if event.kind != EventKind.UMBRELLA:
         return []
     return list(
-        Event.objects.filter(parent=event, kind=EventKind.SESSION, status__in=PUBLIC_STATUSES)
+        Event.objects.filter(PUBLIC, parent=event, kind=EventKind.SESSION)
         .select_related("location", "location__municipality", "municipality")
         .order_by("starts", "title", "pk")
     )
@@ -169,9 +172,7 @@ def occurrences_of(event: Event, *, now: dt.datetime | None = None) -> list[Even
         return []
     now = now or timezone.now()
     return list(
-        Event.objects.filter(
-            parent=event, kind=EventKind.OCCURRENCE, status__in=PUBLIC_STATUSES, ends__gt=now
-        )
+        Event.objects.filter(PUBLIC, parent=event, kind=EventKind.OCCURRENCE, ends__gt=now)
         .select_related("location")
         .order_by("starts", "pk")
     )
@@ -204,7 +205,7 @@ def municipalities_with_events(
 
     def read_codes() -> list[str]:
         rows = (
-            Event.objects.filter(_LISTED, status__in=PUBLIC_STATUSES, ends__gt=now)
+            Event.objects.filter(_LISTED, PUBLIC, ends__gt=now)
             # No ordering: the model's (starts, title) would make every event a distinct row.
             .order_by()
             .values_list("municipality_id", flat=True)

@@ -121,3 +121,7 @@ class EventFactory(factory.django.DjangoModelFactory[Event]):
     municipality = factory.LazyAttribute(lambda o: o.location.municipality if o.location else None)
     registration = RegistrationMode.REGISTRATION
     capacity = 10
+    # A published (or cancelled) event was published once; a cancelled draft never was.
+    published_at = factory.LazyAttribute(
+        lambda o: None if o.status == EventStatus.DRAFT else o.starts - dt.timedelta(days=7)
+    )

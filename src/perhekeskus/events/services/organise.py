@@ -493,12 +493,17 @@ def _live_signups(event: Event) -> list[Signup]:
     return list(event.signups.filter(status__in=LIVE_STATUSES).order_by("queue_number", "pk"))
 
 
-def _cancel_one(event: Event, *, tell_members: bool = False) -> int:
-    """Cancel one locked event and tell its families; returns how many sign-ups were told. With
-    `tell_members`, a peer group's session tells the group's members (who signed up for the
-    series, not for the session)."""
+def _cancel_one(
+    event: Event, *, reason: str = "", tell_members: bool = False, now: dt.datetime | None = None
+) -> int:
+    """Cancel one locked event and tell its families (with the organiser's `reason`); returns how
+    many sign-ups were told. With `tell_members`, a peer group's session tells the group's
+    members (who signed up for the series, not for the session). A published event keeps when it
+    was published, so that it stays public as cancelled; a draft never becomes public."""
+    if event.status == EventStatus.PUBLISHED and event.published_at is None:
+        event.published_at = now or timezone.now()
     event.status = EventStatus.CANCELLED
-    event.save(update_fields=["status", "updated_at"])
+    event.save(update_fields=["status", "published_at", "updated_at"])
     told_of = event
     if tell_members and event.kind == EventKind.OCCURRENCE and event.parent_id is not None:
         parent = Event.objects.get(pk=event.parent_id)
@@ -506,7 +511,7 @@ def _cancel_one(event: Event, *, tell_members: bool = False) -> int:
             told_of = parent
     live = _live_signups(told_of)
     if live:
-        notices.event_cancelled(event, live)
+        notices.event_cancelled(event, live, reason=reason)
     return len(live)
 
 
@@ -730,7 +735,7 @@ def _update_series(
         if day not in wanted:
             label = day.isoformat() if day else str(occurrence.pk)
             if occurrence.signups.exists():
-                _cancel_one(occurrence)
+                _cancel_one(occurrence, now=now)
                 cancelled.append(label)
             else:
                 occurrence.delete()
@@ -791,13 +796,26 @@ def _update_series(
     return result
 
 
-def event_publish(*, actor: User, event_id: uuid.UUID) -> Event:
-    """Publish a draft, with its occurrences or sessions that are not cancelled."""
+def event_publish(*, actor: User, event_id: uuid.UUID, now: dt.datetime | None = None) -> Event:
+    """Publish a draft, with its occurrences or sessions that are not cancelled. A session (or
+    an occurrence) is published only while the event it belongs to is: the public page of a
+    cancelled forum must not take sign-ups for a session published after it."""
+    now = now or timezone.now()
     with transaction.atomic():
         event = locked_event_for(actor, event_id)
         _not_cancelled(event)
         if event.status == EventStatus.PUBLISHED:
             return event
+        if event.parent_id is not None:
+            parent_status = Event.objects.filter(pk=event.parent_id).values_list(
+                "status", flat=True
+            )[0]
+            if parent_status != EventStatus.PUBLISHED:
+                raise ValidationError(
+                    {"__all__": [_("Publish the event this is a part of first.")]}
+                    if parent_status == EventStatus.DRAFT
+                    else {"__all__": [_("The event this is a part of was cancelled.")]}
+                )
         parts = list(
             event.children.select_for_update()
             .filter(status=EventStatus.DRAFT)
@@ -805,10 +823,11 @@ def event_publish(*, actor: User, event_id: uuid.UUID) -> Event:
             .values_list("pk", flat=True)
         )
         Event.objects.filter(pk__in=parts).update(
-            status=EventStatus.PUBLISHED, updated_at=timezone.now()
+            status=EventStatus.PUBLISHED, published_at=now, updated_at=now
         )
         event.status = EventStatus.PUBLISHED
-        event.save(update_fields=["status", "updated_at"])
+        event.published_at = now
+        event.save(update_fields=["status", "published_at", "updated_at"])
         audit_record(
             action=actions.EVENT_PUBLISH,
             actor=actor,
@@ -835,7 +854,7 @@ def event_cancel(
         if event.ends <= now:
             raise ValidationError({"__all__": [_("This event is over.")]})
         old_status = event.status
-        told = _cancel_one(event, tell_members=True)
+        told = _cancel_one(event, reason=reason, tell_members=True, now=now)
         part_ids = list(
             event.children.exclude(status=EventStatus.CANCELLED)
             .filter(starts__gt=now)
@@ -843,7 +862,7 @@ def event_cancel(
             .values_list("pk", flat=True)
         )
         for part_id in part_ids:
-            told += _cancel_one(lock_event(part_id))
+            told += _cancel_one(lock_event(part_id), reason=reason, now=now)
         audit_record(
             action=actions.EVENT_CANCEL,
             actor=actor,

@@ -115,10 +115,10 @@ def spy_cancelled(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, list[Any]]
     told: list[tuple[Any, list[Any]]] = []
     original = notices.event_cancelled
 
-    def spy(event: Event, signups: Any) -> None:
+    def spy(event: Event, signups: Any, **options: Any) -> None:
         signups = list(signups)
         told.append((event.pk, [signup.pk for signup in signups]))
-        original(event, signups)
+        original(event, signups, **options)
 
     monkeypatch.setattr(notices, "event_cancelled", spy)
     return told
