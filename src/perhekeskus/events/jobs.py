@@ -12,8 +12,9 @@
   confirmed in time go to the next on the waiting list (`services.signup.offers_expire`).
 - `events_anonymise_past`, daily: the retention rule (`services.retention.signups_anonymise`).
 - `deliver_message`: an organiser's message to each contact person of its audience, enqueued by
-  `services.messages.message_send`. One transaction under the message's row lock; a recipient
-  whose e-mail is already in the outbox (by its key) is skipped, so a retry sends nobody twice.
+  `services.messages.message_send`. One transaction under the message's row lock, which also sets
+  `EventMessage.delivered_at`: a retry after a run that committed finds it set and sends nothing
+  (also to families who gave only a phone number, whom no outbox row would show as done).
 - `events_send_sms`: one text message, retried; it re-reads the rows and sends nothing when the
   notice is no longer true (the sign-up cancelled, the event past, the data erased).
 """
@@ -147,8 +148,9 @@ def message_recipients(message: EventMessage) -> QuerySet[Signup]:
 @job(retries=5)
 def deliver_message(*, message_id: str) -> int:
     """Write the message for each recipient; returns how many were written by this run. All in
-    one transaction under the message's row lock: a failed run leaves nothing behind, and a
-    recipient whose e-mail of this message is already in the outbox is skipped."""
+    one transaction under the message's row lock that marks the message delivered: a failed run
+    leaves nothing behind, and a delivered message is not delivered again. A recipient whose
+    e-mail of this message is already in the outbox is skipped as well."""
     with transaction.atomic():
         message = (
             EventMessage.objects.select_for_update(of=("self",))
@@ -156,7 +158,7 @@ def deliver_message(*, message_id: str) -> int:
             .filter(pk=uuid.UUID(str(message_id)))
             .first()
         )
-        if message is None:
+        if message is None or message.delivered_at is not None:
             return 0
         recipients = list(message_recipients(message))
         keys = {signup.pk: notices.message_dedupe_key(message, signup) for signup in recipients}
@@ -171,6 +173,8 @@ def deliver_message(*, message_id: str) -> int:
                 continue
             notices.message_deliver(message, signup)
             written += 1
+        message.delivered_at = timezone.now()
+        message.save(update_fields=["delivered_at"])
     log.info("Event message %s written for %s recipients", message.pk, written)
     return written
 

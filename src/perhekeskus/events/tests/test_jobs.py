@@ -217,13 +217,26 @@ def test_a_message_delivered_again_sends_nobody_twice() -> None:
     signup_for(event, email="b@example.org", phone="040 765 4321")
     message = _message(event, MessageAudience.ALL, send_sms=True)
     assert jobs.deliver_message.call(message_id=str(message.pk)) == 2
-    # A retry (a worker that died after the commit): those written are skipped.
+    # A retry (a worker that died after the commit) finds the message delivered.
     signup_for(event, email="late@example.org")
-    assert jobs.deliver_message.call(message_id=str(message.pk)) == 1
-    assert _recipients() == ["a@example.org", "b@example.org", "late@example.org"]
+    assert jobs.deliver_message.call(message_id=str(message.pk)) == 0
+    assert _recipients() == ["a@example.org", "b@example.org"]
     run_jobs()
     assert len(sms.outbox) == 1
     assert sms.outbox[0].to == "+358407654321"
+    message.refresh_from_db()
+    assert message.delivered_at is not None
+
+
+@pytest.mark.django_db
+def test_a_retried_delivery_texts_a_family_with_only_a_phone_once() -> None:
+    event = _event_at(timezone.now() + dt.timedelta(days=2))
+    signup_for(event, email="", phone="040 765 4321")
+    message = _message(event, MessageAudience.ALL, send_sms=True)
+    assert jobs.deliver_message.call(message_id=str(message.pk)) == 1
+    assert jobs.deliver_message.call(message_id=str(message.pk)) == 0
+    run_jobs()
+    assert [text.to for text in sms.outbox] == ["+358407654321"]
 
 
 @pytest.mark.django_db
