@@ -6,8 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, resolve_url
+from django.views.decorators.cache import never_cache
 
 from perhekeskus.core.policies import is_two_factor_satisfied
 
@@ -37,3 +38,26 @@ def professional_required(
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def private_page(
+    referrer_policy: str = "no-referrer",
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """A family's page whose address is their key (a manage link, a confirmation): kept by no
+    cache (Cache-Control: no-store), indexed by no search engine, sent to no other site.
+
+    Pages with a form that posts use "same-origin": under "no-referrer" a browser sends the post
+    with `Origin: null`, which the CSRF check rightly refuses; "same-origin" still sends nothing
+    to any other site."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            response["Referrer-Policy"] = referrer_policy
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            return response
+
+        return never_cache(wrapper)
+
+    return decorate

@@ -7,16 +7,13 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from perhekeskus.appointments import availability, selectors
 from perhekeskus.appointments.forms.public import ANY, professional_label, week_start
@@ -28,33 +25,10 @@ from perhekeskus.core.forms import session_recall, session_remember
 from perhekeskus.core.service_actions import ServiceAction
 
 SALT = "perhekeskus.appointments.public"
-LANGUAGES = ("fi", "sv", "en")
 # What the family does not type: checked again by the booking service, its errors go on top.
 HIDDEN_FIELDS = {"slot", "channel", "who", "link", "form_token"}
 
 # --- Helpers ------------------------------------------------------------------------------------
-
-
-def private_page(
-    referrer_policy: str = "no-referrer",
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """A page whose address is the family's key: kept by no cache, sent to no other site.
-
-    Pages with a form that posts use "same-origin": under "no-referrer" a browser sends the post
-    with `Origin: null`, which the CSRF check rightly refuses; "same-origin" still sends nothing
-    to any other site."""
-
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            response = view(request, *args, **kwargs)
-            response["Referrer-Policy"] = referrer_policy
-            response["X-Robots-Tag"] = "noindex, nofollow"
-            return response
-
-        return never_cache(wrapper)
-
-    return decorate
 
 
 def remember(request: HttpRequest, key: str, value: Any) -> None:
@@ -63,11 +37,6 @@ def remember(request: HttpRequest, key: str, value: Any) -> None:
 
 def recall(request: HttpRequest, key: str, max_age: int) -> Any:
     return session_recall(request, salt=SALT, key=key, max_age=max_age)
-
-
-def active_language() -> str:
-    language = (get_language() or "fi")[:2]
-    return language if language in LANGUAGES else "fi"
 
 
 def query_string(**params: str) -> str:

@@ -30,10 +30,10 @@ from perhekeskus.appointments.views.common import (
     booking_view,
     free_week,
     picker_context,
-    private_page,
     professionals_of,
     query_string,
 )
+from perhekeskus.core.decorators import private_page
 from perhekeskus.core.errors import NotFound
 
 # --- The manage link ----------------------------------------------------------------------------

@@ -38,7 +38,6 @@ from perhekeskus.appointments.forms.public import (
 from perhekeskus.appointments.models import AppointmentType, Channel
 from perhekeskus.appointments.ratelimit import booking_limiter
 from perhekeskus.appointments.views.common import (
-    active_language,
     add_errors,
     booking_view,
     free_week,
@@ -53,6 +52,7 @@ from perhekeskus.appointments.views.common import (
 )
 from perhekeskus.catalog import selectors as catalog_selectors
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.language import active_language
 from perhekeskus.core.links import absolute
 from perhekeskus.core.ratelimit import RateLimited
 

@@ -4,21 +4,22 @@ session keeps, and how an event's time, audience and seats are said."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.utils.translation import ngettext
 
+# `private_page` and `active_language` are core's (the booking pages' too); the event pages
+# import them from here.
+from perhekeskus.core.decorators import private_page as private_page
 from perhekeskus.core.forms import session_recall, session_remember
+from perhekeskus.core.language import active_language as active_language
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.events.models import (
     Event,
@@ -30,28 +31,6 @@ from perhekeskus.events.models import (
 from perhekeskus.events.selectors_public import helsinki_date
 
 SALT = "perhekeskus.events.public"
-LANGUAGES = ("fi", "sv", "en")
-
-
-def private_page(
-    referrer_policy: str = "no-referrer",
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """A page whose address is the family's key: kept by no cache (Cache-Control: no-store),
-    indexed by no search engine, sent to no other site. Pages with a form that posts use
-    "same-origin": under "no-referrer" a browser posts with `Origin: null`, which the CSRF check
-    refuses; "same-origin" still sends nothing to any other site."""
-
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            response = view(request, *args, **kwargs)
-            response["Referrer-Policy"] = referrer_policy
-            response["X-Robots-Tag"] = "noindex, nofollow"
-            return response
-
-        return never_cache(wrapper)
-
-    return decorate
 
 
 def remember(request: HttpRequest, key: str, value: Any) -> None:
@@ -60,11 +39,6 @@ def remember(request: HttpRequest, key: str, value: Any) -> None:
 
 def recall(request: HttpRequest, key: str, max_age: int) -> Any:
     return session_recall(request, salt=SALT, key=key, max_age=max_age)
-
-
-def active_language() -> str:
-    language = (get_language() or "fi")[:2]
-    return language if language in LANGUAGES else "fi"
 
 
 def query_string(params: dict[str, str]) -> str:
