@@ -3,14 +3,44 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from cryptography.fernet import InvalidToken
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest
+from django.utils.functional import Promise
 
 from perhekeskus.core.crypto import fernet
+
+# What a note repeats of a value it could not read; the rest is cut off.
+_ECHO_LENGTH = 40
+
+
+class LenientForm(Form):
+    """A GET form of a page's filters that never fails: its parameters arrive in shared links,
+    bookmarks and hand-edited addresses, so a value that does not parse is left out of the
+    filter with a note (`notes_by_field`, "%(value)s" the value as it came, cut short) and the
+    page still answers."""
+
+    notes_by_field: Mapping[str, str | Promise] = {}
+
+    def parse(self) -> dict[str, Any]:
+        """The values that parsed; call once."""
+        self.is_valid()
+        return dict(self.cleaned_data)
+
+    def notes(self) -> list[str]:
+        notes = []
+        for name in self.errors:
+            raw = str(self.data.get(name, ""))
+            if len(raw) > _ECHO_LENGTH:
+                raw = raw[:_ECHO_LENGTH] + "…"
+            message = self.notes_by_field.get(name)
+            if message is not None:
+                notes.append(str(message) % {"value": raw})
+        return notes
 
 
 def apply_validation_error(form: Form, error: ValidationError) -> None:

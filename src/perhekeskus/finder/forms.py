@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from perhekeskus.catalog.accessibility import FEATURES
 from perhekeskus.catalog.models import MAX_CHILD_AGE
+from perhekeskus.core.forms import LenientForm
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.finder.search.types import CHANNELS, SearchFilters
 
@@ -23,8 +24,6 @@ MAX_QUERY_LENGTH = 200
 # ISO 639-1 or 639-3 code of a language a service is given in: "ar", "smn".
 LANGUAGE_CODE = r"^[a-z]{2,3}\Z"
 MAX_PAGE = 500
-# What a note repeats of a value it could not read; the rest is cut off.
-_ECHO_LENGTH = 40
 
 CHANNEL_LABELS: dict[str, str | Promise] = {
     "visit": _("Visit in person"),
@@ -61,28 +60,6 @@ class PointField(forms.CharField):
         if point is None:
             raise forms.ValidationError("invalid point", code="invalid")
         return point
-
-
-class LenientForm(forms.Form):
-    """A GET form whose invalid fields are dropped, each with a note for the page."""
-
-    notes_by_field: Mapping[str, str | Promise] = {}
-
-    def parse(self) -> dict[str, Any]:
-        """The values that parsed; call once."""
-        self.is_valid()
-        return dict(self.cleaned_data)
-
-    def notes(self) -> list[str]:
-        notes = []
-        for name in self.errors:
-            raw = str(self.data.get(name, ""))
-            if len(raw) > _ECHO_LENGTH:
-                raw = raw[:_ECHO_LENGTH] + "…"
-            message = self.notes_by_field.get(name)
-            if message is not None:
-                notes.append(str(message) % {"value": raw})
-        return notes
 
 
 def _task_choices() -> list[tuple[str, Any]]:

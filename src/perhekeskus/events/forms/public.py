@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
+from perhekeskus.core.forms import LenientForm
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.events.models import Event, EventLanguage, Question, QuestionKind
 
@@ -27,7 +28,6 @@ TOPIC_MAX = 2000
 MAX_ROWS = 8
 MAX_PAGE = 500
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
-_ECHO_LENGTH = 40
 
 # "when": the quick choices of the date filter; "range" uses day_from and day_to.
 TODAY = "today"
@@ -60,7 +60,7 @@ def task_choices() -> list[tuple[str, Any]]:
     return [(str(task.number), task.title) for task in FAMILY_CENTER_TASKS]
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(LenientForm):
     """The list's filters. Invalid values are dropped, each with a note (`notes()`)."""
 
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
@@ -94,7 +94,7 @@ class EventFilterForm(forms.Form):
     place = forms.UUIDField(required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
-    notes_by_field: Mapping[str, Any] = {
+    notes_by_field = {
         "municipality": _(
             "We do not know the municipality “%(value)s”, so the events are not limited to a "
             "municipality."
@@ -129,24 +129,13 @@ class EventFilterForm(forms.Form):
         task.choices = [("", _("All tasks")), *task_choices()]
 
     def parse(self) -> dict[str, Any]:
-        """The values that parsed (call once); the invalid ones become notes."""
-        self.is_valid()
-        values = dict(self.cleaned_data)
+        """The values that parsed (call once), the dates in order; the invalid ones become
+        notes."""
+        values = super().parse()
         start, end = values.get("day_from"), values.get("day_to")
         if start and end and end < start:
             values["day_from"], values["day_to"] = end, start
         return values
-
-    def notes(self) -> list[str]:
-        notes = []
-        for name in self.errors:
-            raw = str(self.data.get(name, ""))
-            if len(raw) > _ECHO_LENGTH:
-                raw = raw[:_ECHO_LENGTH] + "…"
-            message = self.notes_by_field.get(name)
-            if message is not None:
-                notes.append(str(message) % {"value": raw})
-        return notes
 
 
 def date_span(values: Mapping[str, Any], today: dt.date) -> tuple[dt.date | None, dt.date | None]:
