@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,6 +24,7 @@ from perhekeskus.core.actors import Visitor
 from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.events import actions
 from perhekeskus.events.models import (
+    Attendance,
     Event,
     EventKind,
     Participant,
@@ -102,12 +103,14 @@ def access_event(
 class ParticipantRow:
     """One sign-up on the organiser's list. `answers` maps each question's text (in the active
     language, in the questions' order) to the family's answer; `position` is the waiting-list
-    position of a waitlisted sign-up."""
+    position of a waitlisted sign-up; `attendance` the marks given at the listed event (a peer
+    group's session: at that session), participant id → present."""
 
     signup: Signup
     participants: list[Participant]
     answers: dict[str, str]
     position: int | None
+    attendance: dict[int, bool] = field(default_factory=dict)
 
 
 def _signups_event(event: Event) -> Event:
@@ -154,6 +157,11 @@ def participant_list(
         _signup_rows(owner),
         key=lambda s: (_STATUS_ORDER.get(SignupStatus(s.status), 9), s.queue_number, s.created_at),
     )
+    marks: dict[int, bool] = dict(
+        Attendance.objects.filter(event=event, participant__signup__event=owner).values_list(
+            "participant_id", "present"
+        )
+    )
     rows: list[ParticipantRow] = []
     waiting = 0
     for signup in signups:
@@ -167,7 +175,9 @@ def participant_list(
             for question in questions
             if str(question.pk) in stored
         }
-        rows.append(ParticipantRow(signup, list(signup.participants.all()), answers, position))
+        people = list(signup.participants.all())
+        attendance = {person.pk: marks[person.pk] for person in people if person.pk in marks}
+        rows.append(ParticipantRow(signup, people, answers, position, attendance))
     audit_record(
         action=actions.PARTICIPANTS_EXPORT if export else actions.PARTICIPANTS_VIEW,
         actor=actor,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import TypeGuard, cast
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from perhekeskus.accounts.models import User
@@ -132,10 +133,18 @@ def facilitator_choices(actor: Visitor) -> QuerySet[User]:
     return network_members()
 
 
-def topics_for(*, actor: Visitor, event_id: uuid.UUID) -> list[ForumTopic]:
-    """The topics residents sent to a forum, oldest first, for its organisers; each read is
-    recorded. NotFound for a missing event, another organiser's, or one that is no forum."""
-    event = Event.objects.filter(pk=event_id).first()
+def topics_for(*, actor: Visitor, event_id: uuid.UUID) -> tuple[Event, list[ForumTopic]]:
+    """The forum and the topics residents sent to it, oldest first, for its organisers; each
+    read is recorded. NotFound for a missing event, another organiser's, or one that is no
+    forum."""
+    try:
+        event = (
+            Event.objects.select_related("organization", "location", "parent")
+            .filter(pk=event_id)
+            .first()
+        )
+    except (ValueError, TypeError, ValidationError):
+        event = None
     if event is None or not event.is_forum:
         raise NotFound
     if not can_view_topics(actor, event):
@@ -147,7 +156,13 @@ def topics_for(*, actor: Visitor, event_id: uuid.UUID) -> list[ForumTopic]:
         target=event,
         details={"count": len(topics)},
     )
-    return topics
+    return event, topics
+
+
+def event_parts(event: Event) -> list[Event]:
+    """The occurrences of a series or the sessions of an event with sessions, by time, with
+    their places (a peer group's sessions, where its attendance is marked)."""
+    return list(event.children.select_related("location").order_by("starts", "pk"))
 
 
 def may_use_events_tool(actor: Visitor) -> bool:

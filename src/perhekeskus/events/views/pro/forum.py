@@ -27,8 +27,7 @@ from perhekeskus.events.views.pro.common import current_user
 @professional_required
 def topics(request: HttpRequest, event_id: UUID) -> HttpResponse:
     user = current_user(request)
-    event = selectors_pro.event_get_for_edit(actor=user, event_id=event_id)
-    sent = selectors_pro.topics_for(actor=user, event_id=event.pk)
+    event, sent = selectors_pro.topics_for(actor=user, event_id=event_id)
     return render(request, "events/pro/topics.html", {"event": event, "topics": sent})
 
 

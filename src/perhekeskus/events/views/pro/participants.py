@@ -26,15 +26,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.forms import apply_validation_error
-from perhekeskus.events import selectors
+from perhekeskus.events import selectors, selectors_pro
 from perhekeskus.events.forms.pro import AttendanceForm, MessageForm, finnish_datetime
-from perhekeskus.events.models import (
-    Attendance,
-    Event,
-    EventKind,
-    Participant,
-    SignupStatus,
-)
+from perhekeskus.events.models import Event, EventKind, Participant, SignupStatus
 from perhekeskus.events.policies import can_manage_event
 from perhekeskus.events.selectors import ParticipantRow
 from perhekeskus.events.services import applications
@@ -51,7 +45,7 @@ MARK_FIELD = re.compile(r"^p(\d{1,18})$")
 def _sessions(event: Event) -> list[Event]:
     """A peer group's sessions, where its attendance is marked."""
     if event.kind == EventKind.SERIES and event.is_peer_group:
-        return list(event.children.order_by("starts", "pk"))
+        return selectors_pro.event_parts(event)
     return []
 
 
@@ -166,13 +160,12 @@ def _present(rows: list[ParticipantRow]) -> list[tuple[ParticipantRow, list[Part
     return [(row, row.participants) for row in rows if row.signup.status == SignupStatus.ATTENDING]
 
 
-def _marks(event: Event, participant_ids: list[int]) -> dict[int, str]:
-    """The marks already given at this event, as the form's values (read after the participant
-    list's check)."""
-    marks = Attendance.objects.filter(event=event, participant_id__in=participant_ids)
+def _marks(rows: list[ParticipantRow]) -> dict[int, str]:
+    """The marks already given at this event, as the form's values."""
     return {
-        mark.participant_id: AttendanceForm.PRESENT if mark.present else AttendanceForm.ABSENT
-        for mark in marks
+        participant_id: AttendanceForm.PRESENT if present else AttendanceForm.ABSENT
+        for row in rows
+        for participant_id, present in row.attendance.items()
     }
 
 
@@ -203,7 +196,7 @@ def attendance(request: HttpRequest, event_id: UUID) -> HttpResponse:
     coming = _present(rows)
     ids = [participant.pk for _row, people in coming for participant in people]
     form = AttendanceForm(
-        participant_ids=ids, initial={f"p{pk}": value for pk, value in _marks(event, ids).items()}
+        participant_ids=ids, initial={f"p{pk}": value for pk, value in _marks(rows).items()}
     )
     context = {
         "event": event,
