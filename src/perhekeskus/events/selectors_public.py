@@ -67,6 +67,16 @@ def helsinki_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(HELSINKI).date()
 
 
+# The days a date filter can name: beyond them a Finnish midnight has no UTC time (the edges of
+# the calendar overflow), and no event is there.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
+
+
+def _within_calendar(day: dt.date) -> dt.date:
+    return min(max(day, FIRST_DAY), LAST_DAY)
+
+
 def day_start(day: dt.date) -> dt.datetime:
     """Midnight starting `day` in Finland, as an aware datetime (DST-correct)."""
     return dt.datetime.combine(day, dt.time.min, tzinfo=HELSINKI)
@@ -107,9 +117,10 @@ def event_list_public(*, filters: EventFilters, now: dt.datetime | None = None) 
         # The organiser's services set an event's municipality from its place.
         events = events.filter(municipality_id=filters.municipality)
     if filters.day_from is not None:
-        events = events.filter(ends__gt=day_start(filters.day_from))
+        events = events.filter(ends__gt=day_start(_within_calendar(filters.day_from)))
     if filters.day_to is not None:
-        events = events.filter(starts__lt=day_start(filters.day_to + dt.timedelta(days=1)))
+        day_after = _within_calendar(filters.day_to) + dt.timedelta(days=1)
+        events = events.filter(starts__lt=day_start(day_after))
     if filters.age is not None:
         # An event without an age range is for families with children of any age.
         events = events.filter(
@@ -216,7 +227,7 @@ def municipalities_with_events(
     codes = set(
         cache.get_or_set(_MUNICIPALITIES_KEY, read_codes, MUNICIPALITIES_CACHE_SECONDS) or ()
     )
-    if include:
+    if include and _may_be_code(include):
         codes.add(include)
     return [(m.code, m.name) for m in Municipality.objects.filter(code__in=codes).order_by("name")]
 
@@ -230,8 +241,14 @@ FEED_LIMIT = 3000
 FEED_KINDS = (EventKind.SINGLE, EventKind.OCCURRENCE, EventKind.UMBRELLA)
 
 
+def _may_be_code(code: str) -> bool:
+    """Whether a code from an address can be looked up at all (PostgreSQL refuses a NUL in a
+    text, and no code has a control character or is that long)."""
+    return len(code) <= 20 and code.isprintable()
+
+
 def feed_municipality(*, code: str) -> Municipality:
-    municipality = Municipality.objects.filter(code=code).first()
+    municipality = Municipality.objects.filter(code=code).first() if _may_be_code(code) else None
     if municipality is None:
         raise NotFound(code)
     return municipality
