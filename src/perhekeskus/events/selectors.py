@@ -65,6 +65,11 @@ def signup_get_by_token(token: str) -> Signup | None:
     )
 
 
+def signup_participants(signup: Signup) -> list[Participant]:
+    """Who comes with a sign-up, in the order the family gave (the family's own manage page)."""
+    return list(signup.participants.all())
+
+
 def waitlist_position(signup: Signup) -> int | None:
     """The family's place in the queue: 1 + the waiting groups ahead of them (groups, not
     persons). None when the sign-up is not on the waiting list."""

@@ -7,21 +7,23 @@ An event the user may not manage is NotFound, like a missing one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import TypeGuard, cast
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Location, Organization, Service
+from perhekeskus.catalog.selectors import editable_by
 from perhekeskus.core.actors import Actor, Visitor
 from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.core.policies import is_coordinator, is_verified_member
 from perhekeskus.core.roles import Role
 from perhekeskus.events import actions
-from perhekeskus.events.models import Event, EventKind, ForumTopic
+from perhekeskus.events.models import Event, EventKind, EventStatus, ForumTopic, Question
 from perhekeskus.events.policies import (
     can_manage_event,
     can_manage_events_of,
@@ -157,6 +159,42 @@ def topics_for(*, actor: Visitor, event_id: uuid.UUID) -> tuple[Event, list[Foru
         details={"count": len(topics)},
     )
     return event, topics
+
+
+def events_listed(actor: Visitor, *, show: str, now: dt.datetime) -> QuerySet[Event]:
+    """The organiser's list (`events_manageable_by`): "drafts", "past" or the upcoming ones,
+    each with its parts (occurrences, sessions) by time in `parts`."""
+    events = events_manageable_by(actor)
+    if show == "drafts":
+        events = events.filter(status=EventStatus.DRAFT).order_by("starts", "pk")
+    elif show == "past":
+        events = events.exclude(status=EventStatus.DRAFT).filter(ends__lt=now).order_by("-starts")
+    else:
+        events = (
+            events.exclude(status=EventStatus.DRAFT).filter(ends__gte=now).order_by("starts", "pk")
+        )
+    return events.prefetch_related(
+        Prefetch("children", queryset=Event.objects.order_by("starts", "pk"), to_attr="parts")
+    )
+
+
+def questions_of(event: Event) -> list[Question]:
+    """An event's own sign-up questions in their order (prefetched by `event_get_for_edit`)."""
+    return list(event.questions.all())
+
+
+def parts_to_cancel(event: Event) -> int:
+    """How many of the event's occurrences or sessions a cancellation would cancel at most."""
+    return event.children.exclude(status=EventStatus.CANCELLED).count()
+
+
+def services_for(actor: Visitor, organization_id: uuid.UUID) -> QuerySet[Service]:
+    """The organisation's catalogue services the actor may attach an event to."""
+    return editable_by(
+        Service.objects.filter(organization_id=organization_id).order_by("name"),
+        actor=actor,
+        organization_paths=("organization",),
+    )
 
 
 def event_parts(event: Event) -> list[Event]:

@@ -19,6 +19,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from perhekeskus.catalog.models import (
+    Location,
     LocationType,
     Municipality,
     Organization,
@@ -26,7 +27,7 @@ from perhekeskus.catalog.models import (
     ServiceAtLocation,
 )
 from perhekeskus.core.errors import NotFound
-from perhekeskus.events.models import Event, EventKind, EventStatus, RegistrationMode
+from perhekeskus.events.models import Event, EventKind, EventStatus, Question, RegistrationMode
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 _MUNICIPALITIES_KEY = "events:public:municipality-codes"
@@ -174,6 +175,42 @@ def sessions_of(event: Event) -> list[Event]:
         Event.objects.filter(PUBLIC, parent=event, kind=EventKind.SESSION)
         .select_related("location", "location__municipality", "municipality")
         .order_by("starts", "title", "pk")
+    )
+
+
+def questions_of(event: Event) -> list[Question]:
+    """The sign-up questions families answer for this event (an occurrence: its series')."""
+    return list(
+        Question.objects.filter(event_id=event.question_owner_id()).order_by("position", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class LinkedNames:
+    """The names of the organiser, service and place a list is limited to ("" when unknown)."""
+
+    organization: str = ""
+    service: str = ""
+    place: str = ""
+
+
+def linked_names(
+    *,
+    organization_id: uuid.UUID | None = None,
+    service_id: uuid.UUID | None = None,
+    location_id: uuid.UUID | None = None,
+) -> LinkedNames:
+    """What the list's filters from links elsewhere (a service card, an organisation's page, a
+    place) are called; a service only if it is public."""
+    organization = (
+        Organization.objects.filter(pk=organization_id).first() if organization_id else None
+    )
+    service = Service.objects.public().filter(pk=service_id).first() if service_id else None
+    place = Location.objects.filter(pk=location_id).first() if location_id else None
+    return LinkedNames(
+        organization=organization.name if organization is not None else "",
+        service=service.name if service is not None else "",
+        place=place.name if place is not None else "",
     )
 
 

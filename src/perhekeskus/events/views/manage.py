@@ -69,7 +69,7 @@ def _context(token: str, signup: Signup, now: dt.datetime) -> dict[str, Any]:
         **event_view(event, now),
         "token": token,
         "signup": signup,
-        "participants": list(signup.participants.all()),
+        "participants": selectors.signup_participants(signup),
         "position": selectors.waitlist_position(signup),
         "live": live,
         "past": event.ends <= now,

@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from perhekeskus.catalog.models import Location, Organization, Service
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.core.links import absolute
@@ -45,9 +44,11 @@ from perhekeskus.events.selectors_public import (
     event_get_public,
     event_list_public,
     helsinki_date,
+    linked_names,
     municipalities_with_events,
     occurrences_of,
     place_on_map,
+    questions_of,
     sessions_of,
 )
 from perhekeskus.events.services import forum
@@ -158,19 +159,18 @@ def _active_filters(
 
 def _linked_names(values: dict[str, Any]) -> dict[str, str]:
     """The names of the organiser, service and place the list is limited to."""
+    found = linked_names(
+        organization_id=values.get("organization"),
+        service_id=values.get("service"),
+        location_id=values.get("place"),
+    )
     names: dict[str, str] = {}
-    if values.get("organization"):
-        organization = Organization.objects.filter(pk=values["organization"]).first()
-        if organization is not None:
-            names["organization"] = _("Organiser: %(name)s") % {"name": organization.name}
-    if values.get("service"):
-        service = Service.objects.public().filter(pk=values["service"]).first()
-        if service is not None:
-            names["service"] = _("Service: %(name)s") % {"name": service.name}
-    if values.get("place"):
-        location = Location.objects.filter(pk=values["place"]).first()
-        if location is not None:
-            names["place"] = _("Place: %(name)s") % {"name": location.name}
+    if found.organization:
+        names["organization"] = _("Organiser: %(name)s") % {"name": found.organization}
+    if found.service:
+        names["service"] = _("Service: %(name)s") % {"name": found.service}
+    if found.place:
+        names["place"] = _("Place: %(name)s") % {"name": found.place}
     return names
 
 
@@ -226,9 +226,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 def _questions(event: Event) -> list[Question]:
-    return list(
-        Question.objects.filter(event_id=event.question_owner_id()).order_by("position", "pk")
-    )
+    return questions_of(event)
 
 
 def _takes_own_signups(event: Event) -> bool:

@@ -16,7 +16,6 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,8 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perhekeskus.accounts.models import User
-from perhekeskus.catalog.models import Service
-from perhekeskus.catalog.selectors import editable_by, municipality_list
+from perhekeskus.catalog.selectors import municipality_list
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.forms import apply_validation_error
@@ -61,18 +59,10 @@ PARTS_SHOWN = 5
 # --- The list -----------------------------------------------------------------------------------
 
 
-def _listed(events: QuerySet[Event], show: str, now: dt.datetime) -> QuerySet[Event]:
-    if show == ListFilterForm.DRAFTS:
-        return events.filter(status=EventStatus.DRAFT).order_by("starts", "pk")
-    if show == ListFilterForm.PAST:
-        return events.exclude(status=EventStatus.DRAFT).filter(ends__lt=now).order_by("-starts")
-    return events.exclude(status=EventStatus.DRAFT).filter(ends__gte=now).order_by("starts", "pk")
-
-
 def _parts(event: Event, show: str, now: dt.datetime) -> tuple[list[Event], int]:
     """The parts of a series or an umbrella to show under it: the coming ones in the list of
     upcoming events, the first ones otherwise; and how many more there are."""
-    parts = list(event.children.all())
+    parts: list[Event] = list(getattr(event, "parts", []))
     if show == ListFilterForm.UPCOMING:
         parts = [part for part in parts if part.ends >= now]
     return parts[:PARTS_SHOWN], max(len(parts) - PARTS_SHOWN, 0)
@@ -87,10 +77,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     valid = form.is_valid()
     show = (form.cleaned_data.get("show") if valid else "") or ListFilterForm.UPCOMING
     now = timezone.now()
-    events = _listed(selectors_pro.events_manageable_by(actor=user), show, now)
-    events = events.select_related("location", "organization").prefetch_related(
-        Prefetch("children", queryset=Event.objects.order_by("starts", "pk"))
-    )
+    events = selectors_pro.events_listed(user, show=show, now=now)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for event in page.object_list:
@@ -126,14 +113,14 @@ def _detail_page(
 ) -> HttpResponse:
     user = current_user(request)
     event = selectors_pro.event_get_for_edit(actor=user, event_id=event_id)
-    parts = list(event.children.select_related("location").order_by("starts", "pk"))
+    parts = selectors_pro.event_parts(event)
     now = timezone.now()
     context = {
         "event": event,
         "kind": form_kind(event.kind, is_peer_group=event.is_peer_group, is_forum=event.is_forum),
         "rule": getattr(event, "rule", None) if event.kind == EventKind.SERIES else None,
         "parts": parts,
-        "questions": list(event.questions.all()),
+        "questions": selectors_pro.questions_of(event),
         "is_past": event.ends < now,
         "may_publish": event.status == EventStatus.DRAFT,
         "may_cancel": event.status != EventStatus.CANCELLED and event.ends > now,
@@ -194,7 +181,7 @@ def event_cancel(request: HttpRequest, event_id: UUID) -> HttpResponse:
         "form": form,
         "confirming": confirming,
         "reason": form.cleaned_data.get("reason", "") if confirming else "",
-        "parts": event.children.exclude(status=EventStatus.CANCELLED).count(),
+        "parts": selectors_pro.parts_to_cancel(event),
         "may_cancel": event.status != EventStatus.CANCELLED and event.ends > timezone.now(),
     }
     return render(request, "events/pro/cancel.html", context, status=400 if form.errors else 200)
@@ -204,11 +191,7 @@ def event_cancel(request: HttpRequest, event_id: UUID) -> HttpResponse:
 
 
 def _choices(user: User, organization_id: Any, kind: str) -> dict[str, Any]:
-    services = editable_by(
-        Service.objects.filter(organization_id=organization_id).order_by("name"),
-        actor=user,
-        organization_paths=("organization",),
-    )
+    services = selectors_pro.services_for(user, organization_id)
     return {
         "locations": selectors_pro.locations_for(actor=user, organization_id=organization_id),
         "municipalities": municipality_list(),
@@ -243,7 +226,9 @@ def _form_page(
         questions = QuestionFormSet(
             posted,
             prefix="questions",
-            initial=question_initial(event.questions.all()) if event is not None else None,
+            initial=question_initial(selectors_pro.questions_of(event))
+            if event is not None
+            else None,
         )
     if posted is not None and form.is_valid() and (questions is None or questions.is_valid()):
         asked = question_data(questions) if questions is not None else None
