@@ -101,8 +101,10 @@ def participants_csv(event: Event, rows: list[ParticipantRow]) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    # The questions' texts are the organiser's: a header cell is a cell like any other.
     writer.writerow(
-        [
+        safe_cell(value)
+        for value in [
             _("Status"),
             _("Waiting list position"),
             _("Offered until"),
