@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography.fernet import InvalidToken
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.crypto import fernet
 
@@ -41,6 +44,97 @@ class LenientForm(Form):
             if message is not None:
                 notes.append(str(message) % {"value": raw})
         return notes
+
+
+# --- The family's contact details and answers on a booking or sign-up form ------------------------
+
+CONTACT_NAME_MAX = 100
+ANSWER_MAX = 2000
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class ContactForm(Form):
+    """Who books or signs up and how to reach them: a name, and an e-mail address or a phone
+    number (at least one). A form may say what each is for (`email_help`, `phone_help`)."""
+
+    email_help: Any = ""  # a text, lazily translated
+    phone_help: Any = ""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=CONTACT_NAME_MAX,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Enter your name.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=30,
+        widget=TelInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = self.email_help
+        self.fields["phone"].help_text = self.phone_help
+
+    def clean_name(self) -> str:
+        return " ".join(str(self.cleaned_data.get("name") or "").split())
+
+    def clean_phone(self) -> str:
+        value = str(self.cleaned_data.get("phone") or "").strip()
+        if value and not PHONE_PATTERN.match(value):
+            raise forms.ValidationError(_("Enter a phone number, e.g. 040 123 4567."))
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # Where the e-mail or the phone has its own error, that already says what is wrong.
+        own_error = {"email", "phone"} & set(self.errors)
+        if not own_error and not cleaned.get("email") and not cleaned.get("phone"):
+            self.add_error(
+                "email", _("Give an e-mail address or a phone number, so that we can reach you.")
+            )
+        return cleaned
+
+
+class Asked(Protocol):
+    """A question the family answers on the form (an appointment type's, an event's)."""
+
+    text: str
+    required: bool
+    kind: str
+
+    def choice_list(self) -> list[str]: ...
+
+
+def question_field(question: Asked) -> forms.Field:
+    """The form field of a question: one of its choices ("choice"), else a free answer."""
+    if question.kind == "choice":
+        return forms.ChoiceField(
+            label=question.text,
+            required=question.required,
+            choices=[(choice, choice) for choice in question.choice_list()],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose one answer.")},
+        )
+    return forms.CharField(
+        label=question.text,
+        required=question.required,
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Answer this question.")},
+    )
 
 
 def apply_validation_error(form: Form, error: ValidationError) -> None:

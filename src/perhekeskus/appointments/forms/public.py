@@ -6,22 +6,20 @@ family typed is lost on the way."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from perhekeskus.appointments.models import AppointmentType, Channel, QuestionKind
+from perhekeskus.appointments.models import AppointmentType, Channel
+from perhekeskus.core.forms import ContactForm, question_field
 
 if TYPE_CHECKING:  # types only: the choices come from the appointment type
     from perhekeskus.accounts.models import User
     from perhekeskus.catalog.models import Location
 
 ANY = "any"
-NAME_MAX = 100
 ANSWER_MAX = 2000
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
 
 
 def channel_choices(appointment_type: AppointmentType) -> list[tuple[str, str]]:
@@ -32,10 +30,6 @@ def professional_label(professional: User) -> str:
     """ "Maija Virtanen, lastenvalvoja": the name the family books with, and the title if any."""
     name = professional.get_full_name() or str(professional)
     return f"{name}, {professional.title}" if professional.title else name
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
 
 
 class SlotFilterForm(forms.Form):
@@ -71,29 +65,11 @@ class SlotFilterForm(forms.Form):
         return default
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(ContactForm):
     """Who books, how to reach them and the type's pre-questions (`q_<question id>`)."""
 
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=NAME_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _("Enter your name.")},
-    )
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        required=False,
-        max_length=254,
-        help_text=_("The confirmation and the reminder come here."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-    )
-    phone = forms.CharField(
-        label=_("Phone number"),
-        required=False,
-        max_length=30,
-        help_text=_("For a text message reminder, and to call you if the time must change."),
-        widget=TelInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-    )
+    email_help = _("The confirmation and the reminder come here.")
+    phone_help = _("For a text message reminder, and to call you if the time must change.")
     location = forms.ChoiceField(label=_("Where do you want to meet?"), widget=forms.RadioSelect)
     # One token per rendered form: a double click or a resend is the same booking.
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
@@ -122,29 +98,10 @@ class DetailsForm(forms.Form):
         else:
             del self.fields["location"]
         for question in self.questions:
-            self.fields[f"q_{question.pk}"] = _question_field(question)
+            self.fields[f"q_{question.pk}"] = question_field(question)
 
     def question_fields(self) -> list[forms.BoundField]:
         return [self[f"q_{question.pk}"] for question in self.questions]
-
-    def clean_name(self) -> str:
-        return " ".join(str(self.cleaned_data.get("name") or "").split())
-
-    def clean_phone(self) -> str:
-        value = str(self.cleaned_data.get("phone") or "").strip()
-        if value and not _PHONE.match(value):
-            raise forms.ValidationError(_("Enter a phone number, e.g. 040 123 4567."))
-        return value
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if {"email", "phone"} & set(self.errors):
-            return cleaned  # the field's own error already says what is wrong
-        if not cleaned.get("email") and not cleaned.get("phone"):
-            self.add_error(
-                "email", _("Give an e-mail address or a phone number, so that we can reach you.")
-            )
-        return cleaned
 
     def answers(self) -> dict[str, str]:
         """{question id: answer} of the questions answered."""
@@ -169,25 +126,6 @@ class DetailsForm(forms.Form):
 def _location_label(location: Location) -> str:
     address = " ".join(filter(None, [location.street_address, location.post_office]))
     return f"{location.name}, {address}" if address else str(location.name)
-
-
-def _question_field(question: Any) -> forms.Field:
-    required = _("Answer this question.")
-    if question.kind == QuestionKind.CHOICE:
-        return forms.ChoiceField(
-            label=question.text,
-            required=question.required,
-            choices=[(choice, choice) for choice in question.choice_list()],
-            widget=forms.RadioSelect,
-            error_messages={"required": _("Choose one answer.")},
-        )
-    return forms.CharField(
-        label=question.text,
-        required=question.required,
-        max_length=ANSWER_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": required},
-    )
 
 
 class CancelForm(forms.Form):

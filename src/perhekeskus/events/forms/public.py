@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
-from perhekeskus.core.forms import LenientForm
+from perhekeskus.core.forms import ContactForm, LenientForm, question_field
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
-from perhekeskus.events.models import Event, EventLanguage, Question, QuestionKind
+from perhekeskus.events.models import Event, EventLanguage, Question
 
 NAME_MAX = 100
 ANSWER_MAX = 2000
@@ -27,16 +27,11 @@ TOPIC_MAX = 2000
 # The most participant rows a form shows, however large a group the event allows.
 MAX_ROWS = 8
 MAX_PAGE = 500
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
 
 # "when": the quick choices of the date filter; "range" uses day_from and day_to.
 TODAY = "today"
 THIS_WEEK = "week"
 RANGE = "range"
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
 
 
 class DateInput(forms.DateInput):
@@ -151,24 +146,6 @@ def date_span(values: Mapping[str, Any], today: dt.date) -> tuple[dt.date | None
     return None, None
 
 
-def _question_field(question: Question) -> forms.Field:
-    if question.kind == QuestionKind.CHOICE:
-        return forms.ChoiceField(
-            label=question.text,
-            required=question.required,
-            choices=[(choice, choice) for choice in question.choice_list()],
-            widget=forms.RadioSelect,
-            error_messages={"required": _("Choose one answer.")},
-        )
-    return forms.CharField(
-        label=question.text,
-        required=question.required,
-        max_length=ANSWER_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Answer this question.")},
-    )
-
-
 class ParticipantRowsMixin(forms.Form):
     """Rows of participants: `participants-<i>-name` and `participants-<i>-age` (empty: an
     adult). Blank rows are left out; `row_of` maps the service's participant numbers (of the
@@ -248,27 +225,9 @@ class ParticipantRowsMixin(forms.Form):
         return field if field in self.fields else None
 
 
-class SignupForm(ParticipantRowsMixin):
+class SignupForm(ContactForm, ParticipantRowsMixin):
     """The contact person, who comes and the event's questions (`q_<question id>`)."""
 
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=NAME_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _("Enter your name.")},
-    )
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        required=False,
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-    )
-    phone = forms.CharField(
-        label=_("Phone number"),
-        required=False,
-        max_length=30,
-        widget=TelInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-    )
     # One token per rendered form: a double click or a resend is the same sign-up.
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
@@ -282,27 +241,13 @@ class SignupForm(ParticipantRowsMixin):
             self.fields["name"].help_text = _("A first name or a nickname is enough.")
         self.add_participant_rows(event, pseudonyms=event.allow_pseudonyms)
         for question in self.questions:
-            self.fields[f"q_{question.pk}"] = _question_field(question)
+            self.fields[f"q_{question.pk}"] = question_field(question)
 
     def question_fields(self) -> list[forms.BoundField]:
         return [self[f"q_{question.pk}"] for question in self.questions]
 
-    def clean_name(self) -> str:
-        return " ".join(str(self.cleaned_data.get("name") or "").split())
-
-    def clean_phone(self) -> str:
-        value = str(self.cleaned_data.get("phone") or "").strip()
-        if value and not _PHONE.match(value):
-            raise forms.ValidationError(_("Enter a phone number, e.g. 040 123 4567."))
-        return value
-
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        contact_errors = {"email", "phone"} & set(self.errors)
-        if not contact_errors and not cleaned.get("email") and not cleaned.get("phone"):
-            self.add_error(
-                "email", _("Give an e-mail address or a phone number, so that we can reach you.")
-            )
+        cleaned = super().clean()
         cleaned["participants"] = self.clean_participants(cleaned)
         return cleaned
 
