@@ -7,7 +7,8 @@
   any point either wrote all of it or nothing, and a second worker (or the next run) finds the
   sign-up done. A seat given inside the window gets no separate reminder: its confirmation is
   the reminder (`notices`).
-  A peer group's members (signed up to the series) are reminded once, before its first session.
+  A peer group's members (signed up to the series) are reminded once, before its first session,
+  unless that session was cancelled. Cancelled events and sign-ups are never reminded.
 - `events_expire_offers`, every minute: seats offered to promoted families that were not
   confirmed in time go to the next on the waiting list (`services.signup.offers_expire`).
 - `events_anonymise_past`, daily: the retention rule (`services.retention.signups_anonymise`).
@@ -86,11 +87,28 @@ def reminder_send(*, signup_id: uuid.UUID, now: dt.datetime | None = None) -> bo
         if not claimed:
             return False
         signup = Signup.objects.select_related("event", "event__location").get(pk=signup_id)
-        if signup.event.status != EventStatus.PUBLISHED or signup.event.starts <= now:
+        event = signup.event
+        if (
+            event.status != EventStatus.PUBLISHED
+            or event.starts <= now
+            or (event.kind == EventKind.SERIES and not _first_session_held(event, now))
+        ):
             transaction.set_rollback(True)
             return False
         notices.reminder(signup)
     return True
+
+
+def _first_session_held(series: Event, now: dt.datetime) -> bool:
+    """Whether a peer group's first session (its members' reminder is about it) is still held:
+    a series starts at its first occurrence, and a cancelled one is not reminded of."""
+    return Event.objects.filter(
+        parent=series,
+        kind=EventKind.OCCURRENCE,
+        status=EventStatus.PUBLISHED,
+        starts__gt=now,
+        starts__lte=reminder_window(now),
+    ).exists()
 
 
 def reminders_send_due(*, now: dt.datetime | None = None) -> int:
