@@ -20,6 +20,7 @@ the same organiser and title, so a second run the same week changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,13 +65,23 @@ ORGANISER = "koordinaattori"
 @dataclass(frozen=True)
 class DemoFamily:
     """A made-up family's sign-up: the contact person and everyone who comes ((name, age);
-    age None for an adult)."""
+    age None for an adult). The e-mail is the contact person's name under the demo domain
+    ("emma.sjoberg@…")."""
 
     name: str
-    email: str  # local part
     phone: str
     language: str
     participants: tuple[tuple[str, int | None], ...]
+
+    @property
+    def email(self) -> str:
+        plain = unicodedata.normalize("NFKD", self.name).encode("ascii", "ignore").decode()
+        return f"{'.'.join(plain.lower().split())}@{DEMO_DOMAIN}"
+
+
+def _parent(name: str, phone: str, language: str, *children: tuple[str, int]) -> DemoFamily:
+    """A parent who signs up and comes with their children ((name, age))."""
+    return DemoFamily(name, phone, language, ((name, None), *children))
 
 
 @dataclass(frozen=True)
@@ -178,55 +189,13 @@ TODAY: DemoEvent = DemoEvent(
     tasks="18",
 )
 
-_MIRA = DemoFamily(
-    "Mira Koskinen",
-    "mira.koskinen",
-    "+358 40 555 0190",
-    "fi",
-    (("Mira Koskinen", None), ("Aino Koskinen", 0)),
-)
-_LAURA = DemoFamily(
-    "Laura Virtanen",
-    "laura.virtanen",
-    "+358 40 555 0197",
-    "fi",
-    (("Laura Virtanen", None), ("Eetu Virtanen", 1)),
-)
-_ANNA = DemoFamily(
-    "Anna Lehto",
-    "anna.lehto",
-    "",
-    "fi",
-    (("Anna Lehto", None), ("Olli Lehto", 0)),
-)
-_SANNA = DemoFamily(
-    "Sanna Heikkinen",
-    "sanna.heikkinen",
-    "+358 40 555 0198",
-    "fi",
-    (("Sanna Heikkinen", None), ("Iida Heikkinen", 1)),
-)
-_EMMA = DemoFamily(
-    "Emma Sjöberg",
-    "emma.sjoberg",
-    "",
-    "sv",
-    (("Emma Sjöberg", None), ("Alva Sjöberg", 3), ("Elis Sjöberg", 5)),
-)
-_JARI = DemoFamily(
-    "Jari Hietala",
-    "jari.hietala",
-    "+358 40 555 0192",
-    "fi",
-    (("Jari Hietala", None), ("Leevi Hietala", 4)),
-)
-_HANNA = DemoFamily(
-    "Hanna Mäkelä",
-    "hanna.makela",
-    "+358 40 555 0195",
-    "fi",
-    (("Hanna Mäkelä", None), ("Veeti Mäkelä", 3)),
-)
+_MIRA = _parent("Mira Koskinen", "+358 40 555 0190", "fi", ("Aino Koskinen", 0))
+_LAURA = _parent("Laura Virtanen", "+358 40 555 0197", "fi", ("Eetu Virtanen", 1))
+_ANNA = _parent("Anna Lehto", "", "fi", ("Olli Lehto", 0))
+_SANNA = _parent("Sanna Heikkinen", "+358 40 555 0198", "fi", ("Iida Heikkinen", 1))
+_EMMA = _parent("Emma Sjöberg", "", "sv", ("Alva Sjöberg", 3), ("Elis Sjöberg", 5))
+_JARI = _parent("Jari Hietala", "+358 40 555 0192", "fi", ("Leevi Hietala", 4))
+_HANNA = _parent("Hanna Mäkelä", "+358 40 555 0195", "fi", ("Veeti Mäkelä", 3))
 
 EVENTS: tuple[DemoEvent, ...] = (
     TODAY,
@@ -464,10 +433,8 @@ SERIES: tuple[DemoSeries, ...] = (
         peer_group=True,
         facilitator="varhainentuki",
         families=(
-            DemoFamily(
-                "Tuula Rantanen", "tuula.rantanen", "+358 40 555 0193", "fi", (("T.", None),)
-            ),
-            DemoFamily("Johanna Lindholm", "johanna.lindholm", "", "sv", (("Johanna", None),)),
+            DemoFamily("Tuula Rantanen", "+358 40 555 0193", "fi", (("T.", None),)),
+            DemoFamily("Johanna Lindholm", "", "sv", (("Johanna", None),)),
         ),
         approved=1,
     ),
@@ -495,9 +462,7 @@ SERIES: tuple[DemoSeries, ...] = (
         tasks="8",
         peer_group=True,
         facilitator="yhdistys",
-        families=(
-            DemoFamily("Jari Hietala", "jari.hietala", "+358 40 555 0192", "fi", (("Jari", None),)),
-        ),
+        families=(DemoFamily("Jari Hietala", "+358 40 555 0192", "fi", (("Jari", None),)),),
         approved=1,
     ),
     DemoSeries(
@@ -534,8 +499,8 @@ SERIES: tuple[DemoSeries, ...] = (
         facilitator="perhetyontekija",
         pseudonyms=True,
         families=(
-            DemoFamily("Satu Nieminen", "satu.nieminen", "", "fi", (("Kuunsäde", None),)),
-            DemoFamily("Mikael Grön", "mikael.gron", "", "sv", (("Micke", None), ("Lina", None))),
+            DemoFamily("Satu Nieminen", "", "fi", (("Kuunsäde", None),)),
+            DemoFamily("Mikael Grön", "", "sv", (("Micke", None), ("Lina", None))),
         ),
         approved=0,
     ),
@@ -692,10 +657,10 @@ def _verified(user: User) -> User:
     return user
 
 
-def _sign_up(event: Event, family: DemoFamily, now: dt.datetime) -> bool:
+def _sign_up(event: Event, family: DemoFamily, now: dt.datetime) -> None:
     data = SignupInput(
         name=family.name,
-        email=f"{family.email}@{DEMO_DOMAIN}",
+        email=family.email,
         phone=family.phone,
         language=family.language,
         participants=[ParticipantInput(name, age) for name, age in family.participants],
@@ -703,7 +668,6 @@ def _sign_up(event: Event, family: DemoFamily, now: dt.datetime) -> bool:
     )
     with translation.override(family.language):
         signup_create(event_id=event.pk, data=data, now=now)
-    return True
 
 
 def _exists(organization: str, titles: Text, now: dt.datetime) -> bool:
@@ -730,6 +694,25 @@ def load_demo_events(*, users: Mapping[str, User], now: dt.datetime | None = Non
         summary.events.append(published)
         return published
 
+    def add(
+        spec: DemoEvent | DemoSeries, kind: str, fields: dict[str, Any], rule: RuleData | None
+    ) -> Event:
+        """The event published, with its families signed up."""
+        event = organise.event_create(
+            actor=organiser,
+            organization_id=org_id(spec.organization),
+            kind=kind,
+            fields={**_common(spec), **_registration(spec), **fields},
+            rule=rule,
+            now=now,
+        )
+        event = publish(event)
+        summary.events_created += 1
+        for family in spec.families:
+            _sign_up(event, family, now)
+            summary.signups_created += 1
+        return event
+
     for spec in EVENTS:
         if _exists(spec.organization, spec.titles, now):
             continue
@@ -738,35 +721,24 @@ def load_demo_events(*, users: Mapping[str, User], now: dt.datetime | None = Non
             starts, ends = today_span(now)
         else:
             starts, ends = _at(day, spec.starts), _at(day, spec.ends)
-        event = organise.event_create(
-            actor=organiser,
-            organization_id=org_id(spec.organization),
-            kind=EventKind.SINGLE,
-            fields={**_common(spec), **_registration(spec), "starts": starts, "ends": ends},
-            now=now,
-        )
-        event = publish(event)
-        summary.events_created += 1
-        for family in spec.families:
-            summary.signups_created += int(_sign_up(event, family, now))
+        add(spec, EventKind.SINGLE, {"starts": starts, "ends": ends}, None)
 
     for series in SERIES:
         if _exists(series.organization, series.titles, now):
             continue
         first = working_day(today, series.first_day)
-        fields = {**_common(series), **_registration(series)}
+        fields: dict[str, Any] = {}
         if series.peer_group:
             fields.update(
                 is_peer_group=True,
                 facilitator=users[series.facilitator] if series.facilitator else None,
                 allow_pseudonyms=series.pseudonyms,
             )
-        event = organise.event_create(
-            actor=organiser,
-            organization_id=org_id(series.organization),
-            kind=EventKind.SERIES,
-            fields=fields,
-            rule=RuleData(
+        event = add(
+            series,
+            EventKind.SERIES,
+            fields,
+            RuleData(
                 weekdays=series.weekdays,
                 starts_at=_clock(series.starts),
                 ends_at=_clock(series.ends),
@@ -774,13 +746,8 @@ def load_demo_events(*, users: Mapping[str, User], now: dt.datetime | None = Non
                 last_date=first + dt.timedelta(weeks=series.weeks, days=-1),
                 interval_weeks=series.interval_weeks,
             ),
-            now=now,
         )
-        event = publish(event)
-        summary.events_created += 1
         summary.peer_groups_created += int(series.peer_group)
-        for family in series.families:
-            summary.signups_created += int(_sign_up(event, family, now))
         if series.approved and series.facilitator:
             facilitator = _verified(users[series.facilitator])
             for signup in event.signups.order_by("queue_number", "pk")[: series.approved]:
