@@ -15,12 +15,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from perhekeskus.accounts.models import User
-from perhekeskus.core.errors import NotFound
-from perhekeskus.core.policies import require
+from perhekeskus.core.errors import AccessDenied, NotFound
 from perhekeskus.events import actions, notices
 from perhekeskus.events.models import EventStatus, Signup, SignupStatus
 from perhekeskus.events.policies import can_decide_applications
-from perhekeskus.events.selectors import access_event
 from perhekeskus.events.services.signup import lock_event, move_status
 
 _OUTCOMES = {
@@ -36,13 +34,12 @@ def _decide(actor: User, signup_id: uuid.UUID, decision: str) -> Signup:
         found = None
     if found is None:
         raise NotFound
-    event = access_event(actor=actor, event_id=found, for_action=True)
-    require(
-        can_decide_applications(actor, event),
-        _("You may not decide on the applications to this group."),
-    )
     with transaction.atomic():
-        event = lock_event(event.pk)
+        # The policy is asked of the row as stored under the lock: a facilitator replaced while
+        # the page was open decides nothing any more.
+        event = lock_event(found)
+        if not can_decide_applications(actor, event):
+            raise AccessDenied(target_type="events.event", target_id=event.pk)
         signup = Signup.objects.get(pk=signup_id)
         signup.event = event
         if signup.status in _OUTCOMES[decision]:
