@@ -145,6 +145,18 @@ def event_form(**overrides: Any) -> dict[str, Any]:
     return data
 
 
+def series_form(place: Location, **overrides: Any) -> dict[str, Any]:
+    """A recurring event at `place` on Tuesdays 9.30–11 through March 2027."""
+    rule = {
+        "weekdays": ["1"],
+        "starts_at": "9.30",
+        "ends_at": "11",
+        "first_date": "2.3.2027",
+        "last_date": "30.3.2027",
+    }
+    return event_form(location=str(place.pk), **{**rule, **overrides})
+
+
 def assert_login_redirect(response: Any) -> None:
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
@@ -364,16 +376,7 @@ def test_an_editor_creates_a_recurring_event_with_exceptions(
     organization: Organization, editor: User, place: Location
 ) -> None:
     url = f"{BASE}new/?organization={organization.pk}&kind=series"
-    form = event_form(
-        location=str(place.pk),
-        weekdays=["1"],
-        starts_at="9.30",
-        ends_at="11",
-        first_date="2.3.2027",
-        last_date="30.3.2027",
-        interval_weeks="1",
-        exceptions="16.3.2027\n",
-    )
+    form = series_form(place, interval_weeks="1", exceptions="16.3.2027\n")
     response = logged_in_client(editor).post(url, form)
     assert response.status_code == 302
     series = Event.objects.get(kind=EventKind.SERIES)
@@ -389,15 +392,7 @@ def test_a_rule_with_a_bad_exception_line_keeps_the_input(
     organization: Organization, editor: User, place: Location
 ) -> None:
     url = f"{BASE}new/?organization={organization.pk}&kind=series"
-    form = event_form(
-        location=str(place.pk),
-        weekdays=["1"],
-        starts_at="9.30",
-        ends_at="11",
-        first_date="2.3.2027",
-        last_date="30.3.2027",
-        exceptions="pääsiäinen",
-    )
+    form = series_form(place, exceptions="pääsiäinen")
     response = logged_in_client(editor).post(url, form)
     assert response.status_code == 400
     assert "pääsiäinen" in response.content.decode()
@@ -408,8 +403,8 @@ def test_a_peer_group_takes_applications_and_has_a_facilitator(
     organization: Organization, editor: User, place: Location, facilitator: User
 ) -> None:
     url = f"{BASE}new/?organization={organization.pk}&kind=peer_group"
-    form = event_form(
-        location=str(place.pk),
+    form = series_form(
+        place,
         weekdays=["2"],
         starts_at="18",
         ends_at="19.30",
