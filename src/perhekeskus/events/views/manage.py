@@ -7,6 +7,8 @@ the access log masks the token (`core.accesslog`). A wrong token is the site's 4
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.contrib import messages
@@ -19,9 +21,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.ratelimit import RateLimited
 from perhekeskus.events import calendar, selectors
 from perhekeskus.events.forms.public import CancelForm, ChangeForm
 from perhekeskus.events.models import EventKind, EventStatus, Signup, SignupStatus
+from perhekeskus.events.ratelimit import manage_limiter
 from perhekeskus.events.services.signup import (
     ParticipantInput,
     SignupRefused,
@@ -47,6 +51,37 @@ def _signup(token: str) -> Signup:
     if found is None:
         raise NotFound("signup")
     return found
+
+
+@contextmanager
+def _counted(token: str) -> Iterator[None]:
+    """A change made through the manage link counts on its limit only when it is stored: each
+    one writes the family a notice and takes the event's lock, so a loop on a leaked link must
+    not flood the family's inbox or hold the event's sign-ups up."""
+    reservation = manage_limiter(token).reserve()
+    try:
+        yield
+    except BaseException:
+        reservation.release()
+        raise
+
+
+def _too_many_text() -> str:
+    return _("Too many changes in a short time. Please try again in an hour.")
+
+
+def _too_many(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    form: Any,
+    limited: RateLimited,
+) -> HttpResponse:
+    form.add_error(None, _too_many_text())
+    context["form"] = form
+    response = render(request, template, context, status=429)
+    response["Retry-After"] = str(limited.retry_after)
+    return response
 
 
 def _manage_url(token: str) -> str:
@@ -126,13 +161,16 @@ def manage_change(request: HttpRequest, token: str) -> HttpResponse:
         form = ChangeForm(request.POST, event=event)
         if form.is_valid():
             try:
-                signup_change(
-                    token=token,
-                    participants=[
-                        ParticipantInput(name=name, age=age)
-                        for name, age in form.cleaned_data["participants"]
-                    ],
-                )
+                with _counted(token):
+                    signup_change(
+                        token=token,
+                        participants=[
+                            ParticipantInput(name=name, age=age)
+                            for name, age in form.cleaned_data["participants"]
+                        ],
+                    )
+            except RateLimited as limited:
+                return _too_many(request, "events/manage_change.html", context, form, limited)
             except SignupRefused as refused:
                 form.add_error(None, str(refused.message))
             except ValidationError as error:
@@ -156,7 +194,10 @@ def manage_cancel(request: HttpRequest, token: str) -> HttpResponse:
     form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            signup_cancel(token=token)
+            with _counted(token):
+                signup_cancel(token=token)
+        except RateLimited as limited:
+            return _too_many(request, "events/manage_cancel.html", context, form, limited)
         except SignupRefused as refused:
             form.add_error(None, str(refused.message))
         except ValidationError as error:
@@ -179,7 +220,13 @@ def manage_confirm(request: HttpRequest, token: str) -> HttpResponse:
         context["confirm_error"] = _("The offered seat can no longer be confirmed.")
         return render(request, "events/manage.html", context, status=409)
     try:
-        signup_confirm_offer(token=token)
+        with _counted(token):
+            signup_confirm_offer(token=token)
+    except RateLimited as limited:
+        context["confirm_error"] = _too_many_text()
+        response = render(request, "events/manage.html", context, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
     except (SignupRefused, ValidationError) as error:
         text = str(error.message) if isinstance(error, SignupRefused) else " ".join(error.messages)
         context["confirm_error"] = text
