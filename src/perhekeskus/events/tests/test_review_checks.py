@@ -23,6 +23,11 @@ def test_a_signup_rate_limit_off_is_an_error() -> None:
     assert "EVENT_SIGNUP_ADDRESS_RATE_LIMIT" in found[0].msg
 
 
+@override_settings(EVENTS_MANAGE_RATE_LIMIT="off")
+def test_the_manage_links_rate_limit_off_is_an_error() -> None:
+    assert ids(checks.check_signup_rate_limits()) == ["perhekeskus.E106"]
+
+
 @override_settings(EVENTS_TOPIC_RATE_LIMIT=" OFF ")
 def test_the_topic_rate_limit_off_is_an_error() -> None:
     assert ids(checks.check_signup_rate_limits()) == ["perhekeskus.E106"]
