@@ -112,3 +112,21 @@ def test_no_topic_body_gives_a_500(client: Client) -> None:
     for value in VALUES:
         ok(client.post(url("topic", event_id=forum.pk), {"text": value}), 303, 400, 429)
     ok(client.post(url("topic", event_id=forum.pk), {}), 400)
+
+
+def test_no_organiser_page_gives_a_500_for_junk(client: Client, editor: Any) -> None:
+    client.force_login(editor)
+    event = EventFactory.create(organization=editor.organization)
+    with translation.override("fi"):
+        listing = reverse("events_pro:list")
+        create = reverse("events_pro:create")
+        attendance = reverse("events_pro:attendance", kwargs={"event_id": event.pk})
+        message = reverse("events_pro:message", kwargs={"event_id": event.pk})
+        cancel = reverse("events_pro:cancel", kwargs={"event_id": event.pk})
+    for value in VALUES:
+        ok(client.get(listing, {"show": value, "page": value}))
+        ok(client.get(create, {"parent": value}))
+        ok(client.get(create, {"organization": value, "kind": value}))
+        ok(client.post(attendance, {"p1": value, f"p{'9' * 18}": value}))
+        ok(client.post(message, {"audience": value, "subject": value, "body": value}))
+        ok(client.post(cancel, {"reason": value, "confirmed": value}))
