@@ -4,16 +4,19 @@ messages and the 429."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, permissions, serializers, status
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -137,6 +140,68 @@ class ApiRootView(APIView):
 # --- The families' writes: a booking, an event's sign-up -----------------------------------------
 
 MAX_IDEMPOTENCY_KEY_LENGTH = 200
+MAX_WRITE_BODY_BYTES = 32 * 1024
+MAX_ANSWER_LENGTH = 2000
+
+
+class FamilyWriteView(APIView):
+    """An endpoint a family's app writes through (no account, so no CSRF cookie either): a
+    JSON body of at most `MAX_WRITE_BODY_BYTES` (413), answered in the body's `language`, else
+    the request's (`Content-Language`)."""
+
+    authentication_classes: list[Any] = []
+    permission_classes: list[Any] = []
+    parser_classes = [JSONParser]
+    languages: Sequence[str] = ()
+
+    def answer(self, request: Request, write: Callable[[str], Response]) -> Response:
+        """`write(language)`'s answer, its messages in the language of the write."""
+        if (too_large := body_too_large(request, MAX_WRITE_BODY_BYTES)) is not None:
+            return too_large
+        language = request_language(request, self.languages)
+        with translation.override(language):
+            response = write(language)
+        response["Content-Language"] = language
+        return response
+
+
+def optional_text(max_length: int, help_text: Any) -> serializers.CharField:
+    """A text field of the body that may be left out or empty ("")."""
+    return serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=max_length, help_text=help_text
+    )
+
+
+def contact_email_field() -> serializers.EmailField:
+    return serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=254,
+        help_text=_("E-mail for the confirmation and the reminder. Give an e-mail or a phone."),
+    )
+
+
+def family_language_field(languages: Sequence[str]) -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=list(languages),
+        required=False,
+        help_text=_(
+            "The family's language for the messages, the links and the reminder: fi, sv or en. "
+            "By default the language of the request (Accept-Language), else Finnish."
+        ),
+    )
+
+
+def answers_field(help_text: Any) -> serializers.DictField:
+    """The answers to the questions asked: the question's id → the answer."""
+    return serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=MAX_ANSWER_LENGTH),
+        required=False,
+        default=dict,
+        help_text=help_text,
+    )
+
 
 CONTENT_LANGUAGE = OpenApiParameter(
     "Content-Language",

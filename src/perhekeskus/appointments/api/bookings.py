@@ -22,10 +22,8 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from perhekeskus.appointments import services
 from perhekeskus.appointments.models import BookingLanguage, Channel
@@ -33,29 +31,24 @@ from perhekeskus.appointments.ratelimit import booking_limiter
 from perhekeskus.catalog.api import ERRORS_400
 from perhekeskus.core.api import (
     CONTENT_LANGUAGE,
-    body_too_large,
+    FamilyWriteView,
+    answers_field,
+    contact_email_field,
+    family_language_field,
     idempotency_key_of,
     idempotency_key_parameter,
     idempotency_key_reused,
     idempotency_key_too_long,
-    request_language,
+    optional_text,
     retry_after_parameter,
     too_many_requests,
 )
 from perhekeskus.core.links import absolute
 from perhekeskus.core.ratelimit import RateLimited
 
-MAX_BODY_BYTES = 32 * 1024
 MAX_ANSWERS = 50
-MAX_ANSWER_LENGTH = 2000
 LANGUAGES = [code for code, _name in BookingLanguage.choices]
 NON_FIELD = "non_field_errors"
-
-
-def _text(max_length: int, help_text: Any) -> serializers.CharField:
-    return serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=max_length, help_text=help_text
-    )
 
 
 class BookingCreateSerializer(serializers.Serializer[Any]):
@@ -65,31 +58,17 @@ class BookingCreateSerializer(serializers.Serializer[Any]):
     channel = serializers.ChoiceField(
         choices=Channel.choices, help_text=_("How the family meets: one of the slot's channels.")
     )
-    name = _text(200, _("The name of the one who books. Required."))
-    email = serializers.EmailField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=254,
-        help_text=_("E-mail for the confirmation and the reminder. Give an e-mail or a phone."),
+    name = optional_text(200, _("The name of the one who books. Required."))
+    email = contact_email_field()
+    phone = optional_text(
+        30, _("Phone number for the text-message reminder (and for a phone call).")
     )
-    phone = _text(30, _("Phone number for the text-message reminder (and for a phone call)."))
-    language = serializers.ChoiceField(
-        choices=LANGUAGES,
-        required=False,
-        help_text=_(
-            "The family's language for the messages, the links and the reminder: fi, sv or en. "
-            "By default the language of the request (Accept-Language), else Finnish."
-        ),
-    )
-    answers = serializers.DictField(
-        child=serializers.CharField(allow_blank=True, max_length=MAX_ANSWER_LENGTH),
-        required=False,
-        default=dict,
-        help_text=_(
+    language = family_language_field(LANGUAGES)
+    answers = answers_field(
+        _(
             "Answers to the type's pre-questions: the question's id → the answer (for a choice "
             "question, one of its choices)."
-        ),
+        )
     )
     location = serializers.UUIDField(
         required=False,
@@ -128,10 +107,8 @@ IDEMPOTENCY_KEY = idempotency_key_parameter("booking", valid_for="this endpoint"
 RETRY_AFTER = retry_after_parameter("booking")
 
 
-class BookingCreateView(APIView):
-    authentication_classes: list[Any] = []  # families have no account; no CSRF cookie either
-    permission_classes: list[Any] = []
-    parser_classes = [JSONParser]
+class BookingCreateView(FamilyWriteView):
+    languages = LANGUAGES
 
     @extend_schema(
         operation_id="createBooking",
@@ -164,13 +141,7 @@ class BookingCreateView(APIView):
         },
     )
     def post(self, request: Request) -> Response:
-        if (too_large := body_too_large(request, MAX_BODY_BYTES)) is not None:
-            return too_large
-        language = request_language(request, LANGUAGES)
-        with translation.override(language):
-            response = self._book(request, language)
-        response["Content-Language"] = language
-        return response
+        return self.answer(request, lambda language: self._book(request, language))
 
     def _book(self, request: Request, language: str) -> Response:
         key = idempotency_key_of(request)

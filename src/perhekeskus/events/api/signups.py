@@ -30,21 +30,22 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from perhekeskus.catalog.api import ERRORS_400
 from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.core.api import (
     CONTENT_LANGUAGE,
-    body_too_large,
+    FamilyWriteView,
+    answers_field,
+    contact_email_field,
+    family_language_field,
     idempotency_key_of,
     idempotency_key_parameter,
     idempotency_key_reused,
     idempotency_key_too_long,
-    request_language,
+    optional_text,
     retry_after_parameter,
     too_many_requests,
 )
@@ -63,34 +64,22 @@ from perhekeskus.events.services.signup import (
     signup_create,
 )
 
-MAX_BODY_BYTES = 32 * 1024
 MAX_PARTICIPANTS = 50
 MAX_ANSWERS = 50
-MAX_ANSWER_LENGTH = 2000
 LANGUAGES = [code for code, _name in EventLanguage.choices]
 NON_FIELD = "non_field_errors"
 
 
-def _text(max_length: int, help_text: Any) -> serializers.CharField:
-    return serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=max_length, help_text=help_text
-    )
-
-
 class SignupContactSerializer(serializers.Serializer[Any]):
-    name = _text(200, _("The contact person's name. Required."))
-    email = serializers.EmailField(
-        required=False,
-        allow_blank=True,
-        default="",
-        max_length=254,
-        help_text=_("E-mail for the confirmation and the reminder. Give an e-mail or a phone."),
-    )
-    phone = _text(30, _("Phone number for text messages (a reminder, a seat freed)."))
+    name = optional_text(200, _("The contact person's name. Required."))
+    email = contact_email_field()
+    phone = optional_text(30, _("Phone number for text messages (a reminder, a seat freed)."))
 
 
 class SignupParticipantSerializer(serializers.Serializer[Any]):
-    name = _text(200, _("The participant's name (or a pseudonym where the event allows one)."))
+    name = optional_text(
+        200, _("The participant's name (or a pseudonym where the event allows one).")
+    )
     age = serializers.IntegerField(
         required=False,
         allow_null=True,
@@ -112,22 +101,12 @@ class SignupCreateSerializer(serializers.Serializer[Any]):
             "the event's `max_group_size`. Each takes a seat."
         ),
     )
-    language = serializers.ChoiceField(
-        choices=LANGUAGES,
-        required=False,
-        help_text=_(
-            "The family's language for the messages, the links and the reminder: fi, sv or en. "
-            "By default the language of the request (Accept-Language), else Finnish."
-        ),
-    )
-    answers = serializers.DictField(
-        child=serializers.CharField(allow_blank=True, max_length=MAX_ANSWER_LENGTH),
-        required=False,
-        default=dict,
-        help_text=_(
+    language = family_language_field(LANGUAGES)
+    answers = answers_field(
+        _(
             "Answers to the event's questions (`registration.questions` in GET /events): the "
             "question's id → the answer (for a choice question, one of its choices)."
-        ),
+        )
     )
 
     def validate_answers(self, value: dict[str, str]) -> dict[str, str]:
@@ -239,10 +218,8 @@ def _event_id(value: str) -> uuid.UUID | None:
         return None
 
 
-class SignupCreateView(APIView):
-    authentication_classes: list[Any] = []  # families have no account; no CSRF cookie either
-    permission_classes: list[Any] = []
-    parser_classes = [JSONParser]
+class SignupCreateView(FamilyWriteView):
+    languages = LANGUAGES
 
     @extend_schema(
         operation_id="createEventSignup",
@@ -285,13 +262,7 @@ class SignupCreateView(APIView):
         },
     )
     def post(self, request: Request, id: str) -> Response:  # the path's name
-        if (too_large := body_too_large(request, MAX_BODY_BYTES)) is not None:
-            return too_large
-        language = request_language(request, LANGUAGES)
-        with translation.override(language):
-            response = self._sign_up(request, id, language)
-        response["Content-Language"] = language
-        return response
+        return self.answer(request, lambda language: self._sign_up(request, id, language))
 
     def _sign_up(self, request: Request, raw_id: str, language: str) -> Response:
         event_id = _event_id(raw_id)
