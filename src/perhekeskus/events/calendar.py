@@ -75,8 +75,13 @@ def place_text(event: Event) -> str:
 
 
 def online_url_for(event: Event, signup: Signup | None) -> str:
-    """The online meeting's address, for an attending family only."""
-    if signup is None or signup.status != SignupStatus.ATTENDING or not event.is_online:
+    """The online meeting's address, for an attending family of an event that takes place."""
+    if (
+        signup is None
+        or signup.status != SignupStatus.ATTENDING
+        or not event.is_online
+        or event.status == EventStatus.CANCELLED
+    ):
         return ""
     return event.online_url
 

@@ -166,7 +166,7 @@ class Event(models.Model):  # type: ignore[django-manager-missing]
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="facilitated_events",
+        related_name="+",
         verbose_name=_("facilitator"),
     )
     allow_pseudonyms = models.BooleanField(_("pseudonyms allowed"), default=False)

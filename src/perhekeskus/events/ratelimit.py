@@ -31,7 +31,6 @@ __all__ = [
 SIGNUP_SCOPE = "event-signup"
 TOPIC_SCOPE = "event-topic"
 MANAGE_SCOPE = "event-manage"
-MANAGE_RATE_LIMIT = "20/h"
 
 
 def _counter(scope: str, kind: str, setting: str, *parts: str) -> Counter | None:
@@ -71,7 +70,7 @@ def manage_limiter(token: str) -> Limiter:
     if not settings.PERHEKESKUS_RATE_LIMITS:
         return NO_LIMIT
     setting = "EVENTS_MANAGE_RATE_LIMIT"
-    rate = parse_rate(getattr(settings, setting, MANAGE_RATE_LIMIT), setting=setting)
+    rate = parse_rate(settings.EVENTS_MANAGE_RATE_LIMIT, setting=setting)
     if rate is None:
         return NO_LIMIT
     return Limiter((Counter(f"ratelimit:{MANAGE_SCOPE}:{keyed_hash('signup', token)}", rate),))

@@ -434,6 +434,8 @@ APPOINTMENTS_VIDEO_OPENS_MINUTES_BEFORE = env_int("VIDEO_OPENS_MINUTES_BEFORE", 
 # Sign-ups from one browser at one address, and from one address whatever the browser.
 EVENTS_SIGNUP_RATE_LIMIT = env_str("EVENT_SIGNUP_RATE_LIMIT", "10/h")
 EVENTS_SIGNUP_ADDRESS_RATE_LIMIT = env_str("EVENT_SIGNUP_ADDRESS_RATE_LIMIT", "100/h")
+# Changes, cancellations and confirmations through one sign-up's manage link.
+EVENTS_MANAGE_RATE_LIMIT = env_str("EVENT_MANAGE_RATE_LIMIT", "20/h")
 # Topics sent to a family center forum from one address.
 EVENTS_TOPIC_RATE_LIMIT = env_str("EVENT_TOPIC_RATE_LIMIT", "10/h")
 # Participants' names, contacts and answers are erased this many days after the event.

@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
                 ('reminders_sent_at', models.DateTimeField(blank=True, null=True)),
                 ('anonymised_at', models.DateTimeField(blank=True, db_index=True, null=True)),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('facilitator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='facilitated_events', to=settings.AUTH_USER_MODEL, verbose_name='facilitator')),
+                ('facilitator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='facilitator')),
                 ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='catalog.location', verbose_name='place')),
                 ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='catalog.municipality', verbose_name='municipality')),
                 ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='catalog.organization', verbose_name='organiser')),

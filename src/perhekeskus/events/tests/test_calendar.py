@@ -16,6 +16,7 @@ from perhekeskus.events.calendar import (
     event_uid,
     feed_for,
     ics_for_event,
+    online_url_for,
     place_text,
     when_text,
 )
@@ -126,6 +127,17 @@ def test_the_online_address_is_only_in_an_attending_familys_file(status: str, sh
     _calendar, (item,) = _events(ics)
     assert str(item["LOCATION"]) == (ONLINE if shown else "Verkossa")
     assert ONLINE.encode() not in ics_for_event(event, now=NOW)
+
+
+def test_a_cancelled_events_online_address_is_given_to_nobody() -> None:
+    # The family still "attends" a cancelled event; its meeting room must not look alive.
+    event = EventFactory.create(location=None, is_online=True, online_url=ONLINE)
+    signup = signup_for(event, status=SignupStatus.ATTENDING)
+    assert online_url_for(event, signup) == ONLINE
+    event.status = EventStatus.CANCELLED
+    event.save()
+    assert online_url_for(event, signup) == ""
+    assert ONLINE.encode() not in ics_for_event(event, signup=signup, now=NOW)
 
 
 def test_a_cancelled_signup_or_event_gives_a_cancelling_file() -> None:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.ratelimit import RateLimited
 from perhekeskus.events import calendar, selectors
+from perhekeskus.events.calendar import online_url_for
 from perhekeskus.events.forms.public import CancelForm, ChangeForm
 from perhekeskus.events.models import EventKind, EventStatus, Signup, SignupStatus
 from perhekeskus.events.ratelimit import manage_limiter
@@ -110,7 +111,7 @@ def _context(token: str, signup: Signup, now: dt.datetime) -> dict[str, Any]:
         "past": event.ends <= now,
         "may_change": may_change,
         "offer_open": offer_open,
-        "online_url": event.online_url if holds_seats and event.is_online else "",
+        "online_url": online_url_for(event, signup),
         "show_calendar": holds_seats or signup.status == SignupStatus.OFFERED,
         "manage_url": _manage_url(token),
         "change_url": reverse("events:manage_change", kwargs={"token": token}),
