@@ -304,11 +304,12 @@ def feed_events(
     organization_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
 ) -> QuerySet[Event]:
-    """The published, listed events of a municipality or an organisation inside the feed's
-    window, a month back and half a year ahead."""
+    """The public, listed events of a municipality or an organisation inside the feed's
+    window, a month back and half a year ahead. A cancelled one stays in the feed, marked
+    cancelled, so that a subscribed calendar takes it away rather than keeping the old copy."""
     now = now or timezone.now()
     events = Event.objects.filter(
-        status=EventStatus.PUBLISHED,
+        PUBLIC,
         kind__in=FEED_KINDS,
         ends__gte=now - dt.timedelta(days=FEED_DAYS_BACK),
         starts__lte=now + dt.timedelta(days=FEED_DAYS_AHEAD),

@@ -62,7 +62,15 @@ def test_municipality_feed_has_its_published_events_in_the_window() -> None:
         municipality=simo,
     )
     _event(3, title="Luonnos", municipality=simo, status=EventStatus.DRAFT)
-    _event(3, title="Peruttu", municipality=simo, status=EventStatus.CANCELLED)
+    # Cancelled after publication: kept, marked cancelled, so subscribed calendars drop it.
+    _event(6, title="Peruttu", municipality=simo, status=EventStatus.CANCELLED)
+    _event(
+        6,
+        title="Peruttu luonnos",
+        municipality=simo,
+        status=EventStatus.CANCELLED,
+        published_at=None,
+    )
     _event(3, title="Askolassa", municipality=other)
     _event(-40, title="Kauan sitten", municipality=simo)
     _event(200, title="Liian kaukana", municipality=simo)
@@ -87,8 +95,15 @@ def test_municipality_feed_has_its_published_events_in_the_window() -> None:
         "Vauvamuskari",
         "Sarjan kerta",
         "Paikan kautta",
+        "Peruttu",
         "Verkossa",
     ]
+    statuses = {
+        str(item["SUMMARY"]): str(item["STATUS"])
+        for item in Calendar.from_ical(response.content).walk("VEVENT")
+    }
+    assert statuses["Peruttu"] == "CANCELLED"
+    assert statuses["Vauvamuskari"] == "CONFIRMED"
     calendar = Calendar.from_ical(response.content)
     assert "METHOD" not in calendar
     assert str(calendar["X-WR-CALNAME"]) == "Tapahtumat: Simo"
