@@ -5,7 +5,6 @@ transaction."""
 
 from perhekeskus.appointments.selectors import booking_get_by_token
 from perhekeskus.appointments.services.booking import (
-    IDEMPOTENCY_SCOPES,
     BookingResult,
     IdempotencyConflict,
     SlotTaken,
@@ -31,7 +30,6 @@ from perhekeskus.appointments.services.setup import (
 )
 
 __all__ = [
-    "IDEMPOTENCY_SCOPES",
     "BookingResult",
     "IdempotencyConflict",
     "SlotTaken",

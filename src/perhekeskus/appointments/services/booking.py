@@ -56,7 +56,6 @@ from perhekeskus.appointments.services.people import (
 )
 from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Service
-from perhekeskus.core.idempotency import IDEMPOTENCY_SCOPES as IDEMPOTENCY_SCOPES
 from perhekeskus.core.idempotency import is_strict, store_within_limit, stored_key
 from perhekeskus.core.ratelimit import NO_LIMIT, Limiter
 from perhekeskus.core.validators import has_control_characters

@@ -7,7 +7,6 @@ from perhekeskus.events.selectors import signup_get_by_token
 from perhekeskus.events.services.applications import application_approve, application_decline
 from perhekeskus.events.services.retention import signups_anonymise
 from perhekeskus.events.services.signup import (
-    IDEMPOTENCY_SCOPES,
     IdempotencyConflict,
     ParticipantInput,
     SignupInput,
@@ -23,7 +22,6 @@ from perhekeskus.events.services.signup import (
 )
 
 __all__ = [
-    "IDEMPOTENCY_SCOPES",
     "IdempotencyConflict",
     "ParticipantInput",
     "SignupInput",

@@ -37,7 +37,6 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.core.actors import Visitor
 from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.core.errors import NotFound
-from perhekeskus.core.idempotency import IDEMPOTENCY_SCOPES as IDEMPOTENCY_SCOPES
 from perhekeskus.core.idempotency import is_strict, store_within_limit, stored_key
 from perhekeskus.core.ratelimit import NO_LIMIT, Limiter
 from perhekeskus.core.sms import normalise_number

@@ -15,11 +15,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-# `private_page` and `active_language` are core's (the booking pages' too); the event pages
-# import them from here.
-from perhekeskus.core.decorators import private_page as private_page
 from perhekeskus.core.forms import session_recall, session_remember
-from perhekeskus.core.language import active_language as active_language
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.events.models import (
     Event,

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from perhekeskus.core.decorators import private_page
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.ratelimit import RateLimited
 from perhekeskus.events import calendar, selectors
@@ -34,7 +35,7 @@ from perhekeskus.events.services.signup import (
     signup_change,
     signup_confirm_offer,
 )
-from perhekeskus.events.views.common import event_view, private_page
+from perhekeskus.events.views.common import event_view
 
 __all__ = ["manage", "manage_cancel", "manage_change", "manage_confirm", "manage_ics"]
 

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.forms import apply_validation_error
+from perhekeskus.core.language import active_language
 from perhekeskus.core.links import absolute
 from perhekeskus.core.ratelimit import RateLimited
 from perhekeskus.core.tasks import task_by_number
@@ -59,7 +60,6 @@ from perhekeskus.events.services.signup import (
     signup_create,
 )
 from perhekeskus.events.views.common import (
-    active_language,
     ages_text,
     event_view,
     query_string,
