@@ -19,7 +19,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
+from perhekeskus.core.validators import looks_like_phone_number
+
 _PART = 32
 
 
@@ -33,7 +34,7 @@ def normalise_phone(value: str) -> str:
     value = value.strip()
     if not value:
         return ""
-    if not _PHONE.match(value):
+    if not looks_like_phone_number(value):
         raise ValueError(value)
     digits = re.sub(r"[^0-9]", "", value)
     if value.startswith("+"):

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import secrets
 import uuid
 from collections.abc import Sequence
@@ -40,7 +39,7 @@ from perhekeskus.core.errors import NotFound
 from perhekeskus.core.idempotency import is_strict, store_within_limit, stored_key
 from perhekeskus.core.ratelimit import NO_LIMIT, Limiter
 from perhekeskus.core.sms import normalise_number
-from perhekeskus.core.validators import has_control_characters
+from perhekeskus.core.validators import has_control_characters, looks_like_phone_number
 from perhekeskus.events import actions, notices
 from perhekeskus.events.models import (
     SEAT_HOLDING,
@@ -59,7 +58,6 @@ from perhekeskus.events.selectors import signup_get_by_token, token_hash
 
 MAX_NAME = 200
 MAX_ANSWER = 2000
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
 # Sign-ups the family can still change or cancel.
 _LIVE = (
     SignupStatus.ATTENDING,
@@ -217,7 +215,7 @@ def _clean_phone(value: str) -> str:
     value = (value or "").strip()
     if not value:
         return ""
-    if not _PHONE.match(value):
+    if not looks_like_phone_number(value):
         raise ValueError(value)
     return normalise_number(value)
 
