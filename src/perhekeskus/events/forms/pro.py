@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.core.forms import apply_validation_error
@@ -902,7 +903,7 @@ class CancelEventForm(forms.Form):
 
 class MessageForm(forms.Form):
     audience = forms.ChoiceField(
-        label=_("To"),
+        label=pgettext_lazy("message recipients", "To"),
         choices=MessageAudience.choices,
         initial=MessageAudience.ATTENDING,
         widget=forms.RadioSelect,
