@@ -7,8 +7,10 @@
   any point either wrote all of it or nothing, and a second worker (or the next run) finds the
   sign-up done. A seat given inside the window gets no separate reminder: its confirmation is
   the reminder (`notices`).
-  A peer group's members (signed up to the series) are reminded once, before its first session,
-  unless that session was cancelled. Cancelled events and sign-ups are never reminded.
+  A peer group's members (attending sign-ups to the series) are reminded of each of its
+  published sessions (occurrences) that starts within the window: the claim is a
+  `SessionReminder` row, unique per sign-up and session, written with the reminder. Cancelled
+  events, sessions and sign-ups are never reminded.
 - `events_expire_offers`, every minute: seats offered to promoted families that were not
   confirmed in time go to the next on the waiting list (`services.signup.offers_expire`).
 - `events_anonymise_past`, daily: the retention rule (`services.retention.signups_anonymise`).
@@ -28,7 +30,7 @@ import uuid
 from typing import cast
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -43,6 +45,7 @@ from perhekeskus.events.models import (
     EventMessage,
     EventStatus,
     MessageAudience,
+    SessionReminder,
     Signup,
     SignupStatus,
 )
@@ -55,7 +58,8 @@ def reminder_window(now: dt.datetime) -> dt.datetime:
 
 
 def _due(now: dt.datetime) -> list[uuid.UUID]:
-    """The ids of the sign-ups whose reminder is due, soonest event first."""
+    """The ids of the sign-ups whose reminder is due, soonest event first (a peer group's
+    members are reminded of its sessions instead, `_due_sessions`)."""
     return list(
         Signup.objects.filter(
             status=SignupStatus.ATTENDING,
@@ -65,6 +69,7 @@ def _due(now: dt.datetime) -> list[uuid.UUID]:
             event__starts__gt=now,
             event__starts__lte=reminder_window(now),
         )
+        .exclude(event__kind=EventKind.SERIES)
         .order_by("event__starts", "id")
         .values_list("pk", flat=True)
     )
@@ -91,7 +96,7 @@ def reminder_send(*, signup_id: uuid.UUID, now: dt.datetime | None = None) -> bo
         if (
             event.status != EventStatus.PUBLISHED
             or event.starts <= now
-            or (event.kind == EventKind.SERIES and not _first_session_held(event, now))
+            or event.kind == EventKind.SERIES
         ):
             transaction.set_rollback(True)
             return False
@@ -99,24 +104,90 @@ def reminder_send(*, signup_id: uuid.UUID, now: dt.datetime | None = None) -> bo
     return True
 
 
-def _first_session_held(series: Event, now: dt.datetime) -> bool:
-    """Whether a peer group's first session (its members' reminder is about it) is still held:
-    a series starts at its first occurrence, and a cancelled one is not reminded of."""
-    return Event.objects.filter(
-        parent=series,
+def _due_sessions(now: dt.datetime) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(sign-up id, session id) of each peer group member not yet reminded of a published session
+    of the group that starts within the window, soonest session first."""
+    sessions = Event.objects.filter(
         kind=EventKind.OCCURRENCE,
         status=EventStatus.PUBLISHED,
+        parent__kind=EventKind.SERIES,
+        parent__status=EventStatus.PUBLISHED,
         starts__gt=now,
         starts__lte=reminder_window(now),
-    ).exists()
+    ).order_by("starts", "id")
+    due: list[tuple[uuid.UUID, uuid.UUID]] = []
+    for session_id, series_id in sessions.values_list("pk", "parent_id"):
+        members = (
+            Signup.objects.filter(
+                event_id=series_id,
+                status=SignupStatus.ATTENDING,
+                anonymised_at__isnull=True,
+            )
+            .exclude(session_reminders__occurrence_id=session_id)
+            .order_by("queue_number", "id")
+            .values_list("pk", flat=True)
+        )
+        due.extend((signup_id, session_id) for signup_id in members)
+    return due
+
+
+def session_reminder_send(
+    *, signup_id: uuid.UUID, session_id: uuid.UUID, now: dt.datetime | None = None
+) -> bool:
+    """Remind a peer group's member of one session unless that reminder has gone or is no longer
+    due (the session or the group cancelled or begun, the sign-up no longer attending). True if
+    sent here.
+
+    The claim is the `SessionReminder` row, unique per sign-up and session: a second run waits
+    for the first (the unique index on PostgreSQL, the write lock on SQLite) and then cannot
+    write it. The row and the notice are one transaction: both are written, or neither."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        signup = (
+            Signup.objects.select_related("event")
+            .filter(pk=signup_id, status=SignupStatus.ATTENDING, anonymised_at__isnull=True)
+            .first()
+        )
+        session = (
+            Event.objects.select_related("location", "parent")
+            .filter(
+                pk=session_id,
+                kind=EventKind.OCCURRENCE,
+                status=EventStatus.PUBLISHED,
+                starts__gt=now,
+            )
+            .first()
+        )
+        if (
+            signup is None
+            or session is None
+            or session.parent_id != signup.event_id
+            or signup.event.status != EventStatus.PUBLISHED
+        ):
+            return False
+        try:
+            with transaction.atomic():
+                SessionReminder.objects.create(signup=signup, occurrence=session, sent_at=now)
+        except IntegrityError:
+            return False
+        notices.reminder(signup, session=session)
+    return True
 
 
 def reminders_send_due(*, now: dt.datetime | None = None) -> int:
-    """Send every due reminder; returns how many were sent by this call."""
+    """Send every due reminder (of an event, or of a peer group's session); returns how many
+    were sent by this call."""
     sent = sum(
         1
         for signup_id in _due(now or timezone.now())
         if reminder_send(signup_id=signup_id, now=now or timezone.now())
+    )
+    sent += sum(
+        1
+        for signup_id, session_id in _due_sessions(now or timezone.now())
+        if session_reminder_send(
+            signup_id=signup_id, session_id=session_id, now=now or timezone.now()
+        )
     )
     if sent:
         log.info("Event reminders sent: %s", sent)

@@ -388,6 +388,27 @@ class Signup(models.Model):
         return f"{self.event_id} {self.status} {self.seats}"
 
 
+class SessionReminder(models.Model):
+    """That a member of a peer group (a sign-up to its series) was reminded of one of its
+    sessions (an occurrence of the series): one row per sign-up and session, written in the
+    reminder's transaction, so that each session is reminded once. A sign-up to anything else
+    keeps its one reminder in `Signup.reminder_sent_at`."""
+
+    signup = models.ForeignKey(Signup, on_delete=models.CASCADE, related_name="session_reminders")
+    occurrence = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signup", "occurrence"], name="events_session_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.signup_id} {self.occurrence_id}"
+
+
 class Participant(models.Model):
     """A person of a sign-up: an adult (no age) or a child with their age in years."""
 

@@ -116,10 +116,12 @@ def event_cancelled(event: Event, signups: Iterable[Signup], *, reason: str = ""
         _notify(signup, "event_cancelled", event=event, reason=reason)
 
 
-def reminder(signup: Signup) -> None:
+def reminder(signup: Signup, *, session: Event | None = None) -> None:
     """The reminder before the event (the reminder job calls this under the sign-up's row lock,
-    in the transaction that sets `reminder_sent_at`)."""
-    _notify(signup, "reminder")
+    in the transaction that sets `reminder_sent_at`); a peer group's member is reminded of each
+    `session` with its own time and place (in the transaction that writes its
+    `SessionReminder`)."""
+    _notify(signup, "reminder", event=session)
 
 
 def message_deliver(message: EventMessage, signup: Signup) -> None:
