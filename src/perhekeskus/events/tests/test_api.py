@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from django.test import Client, override_settings
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
@@ -30,8 +30,8 @@ from perhekeskus.events.models import (
     SignupStatus,
 )
 from perhekeskus.events.services.signup import SignupRefused, closed_reason
+from perhekeskus.events.tests import helpers
 from perhekeskus.testing.factories import (
-    EventFactory,
     LocationFactory,
     MunicipalityFactory,
     OrganizationFactory,
@@ -40,7 +40,7 @@ from perhekeskus.testing.factories import (
 from perhekeskus.testing.garbage import GARBAGE
 from perhekeskus.testing.openapi import response_schema, undeclared
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 API = "/api/v1"
 # Monday 22 March 2027, 8.00 in Finland (+02:00); the clocks go forward on Sunday 28 March.
@@ -49,16 +49,10 @@ NOW = dt.datetime(2027, 3, 22, 6, 0, tzinfo=dt.UTC)
 TUESDAY = dt.datetime(2027, 3, 23, 8, 0, tzinfo=dt.UTC)
 
 
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
-    return NOW
-
-
 def make_event(**fields: Any) -> Event:
+    """The events' shared `make_event`, on TUESDAY unless told otherwise."""
     fields.setdefault("starts", TUESDAY)
-    fields.setdefault("ends", fields["starts"] + dt.timedelta(hours=2))
-    return EventFactory.create(**fields)
+    return helpers.make_event(**fields)
 
 
 def listing(client: Client, **params: Any) -> Any:

@@ -14,13 +14,7 @@ from perhekeskus.core.roles import Role
 from perhekeskus.events import actions, selectors
 from perhekeskus.events.models import Event, EventStatus, Signup, SignupStatus
 from perhekeskus.events.services import application_approve, application_decline
-from perhekeskus.events.tests.test_signup import (
-    audits,
-    counters,
-    peer_group,
-    sign_up,
-    spy_notices,
-)
+from perhekeskus.events.tests.helpers import audits, counters, peer_group, sign_up, spy_notices
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

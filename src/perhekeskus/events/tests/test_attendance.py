@@ -12,18 +12,18 @@ from django.core.exceptions import ValidationError
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.roles import Role
 from perhekeskus.events import actions
-from perhekeskus.events.models import Attendance, Event, EventKind, Participant, SignupStatus
+from perhekeskus.events.models import Attendance, Event, EventKind, SignupStatus
 from perhekeskus.events.services import application_approve
 from perhekeskus.events.services.attendance import attendance_mark, roster
-from perhekeskus.events.tests.test_organise import (
+from perhekeskus.events.tests.helpers import (
+    START,
     at_place,
-    logged,
+    audits,
     occurrences,
-    outsider,  # noqa: F401  (fixture)
-    place,  # noqa: F401  (fixture)
+    people,
     published_peer_group,
+    sign_up,
 )
-from perhekeskus.events.tests.test_signup import START, sign_up
 from perhekeskus.testing.factories import EventFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,18 +32,12 @@ DURING = START + dt.timedelta(hours=1)
 D = dt.date
 
 
-def people(signup: Any) -> list[int]:
-    return list(
-        Participant.objects.filter(signup=signup).order_by("position").values_list("pk", flat=True)
-    )
-
-
 def marks_of(event: Event) -> dict[int, bool]:
     return dict(Attendance.objects.filter(event=event).values_list("participant_id", "present"))
 
 
 @pytest.fixture
-def event(place: Any) -> Event:  # noqa: F811
+def event(place: Any) -> Event:
     return at_place(place, capacity=3)
 
 
@@ -61,7 +55,7 @@ def test_editor_marks_present_absent_and_takes_a_mark_away(editor: Any, event: E
     assert attendance_mark(actor=editor, event_id=event.pk, marks={first: True}, now=DURING) == 0
     assert attendance_mark(actor=editor, event_id=event.pk, marks={second: None}, now=DURING) == 1
     assert marks_of(event) == {first: True}
-    entries = logged(actions.ATTENDANCE_MARK)
+    entries = audits(actions.ATTENDANCE_MARK)
     assert len(entries) == 2
     assert entries[0].actor_id == editor.pk
     assert entries[0].details == {
@@ -73,7 +67,7 @@ def test_editor_marks_present_absent_and_takes_a_mark_away(editor: Any, event: E
 
 
 def test_others_may_not_mark(
-    outsider: Any,  # noqa: F811
+    outsider: Any,
     professional: Any,
     event: Event,
 ) -> None:
@@ -82,7 +76,7 @@ def test_others_may_not_mark(
         with pytest.raises(NotFound):
             attendance_mark(actor=actor, event_id=event.pk, marks={person: True}, now=DURING)
     assert not Attendance.objects.exists()
-    assert not logged(actions.ATTENDANCE_MARK)
+    assert not audits(actions.ATTENDANCE_MARK)
 
 
 def test_only_those_attending_are_on_the_list(editor: Any, event: Event) -> None:
@@ -109,7 +103,7 @@ def test_attendance_is_marked_from_the_day_of_the_event(editor: Any, event: Even
 
 def test_a_facilitator_marks_the_groups_members_at_each_session(
     editor: Any,
-    place: Any,  # noqa: F811
+    place: Any,
     other_organization: Any,
 ) -> None:
     group, facilitator = published_peer_group(editor, place, other_organization)

@@ -21,12 +21,11 @@ from perhekeskus.events.calendar import (
     when_text,
 )
 from perhekeskus.events.models import EventKind, EventStatus, SignupStatus
-from perhekeskus.events.tests.test_notices import signup_for
+from perhekeskus.events.tests.helpers import NOW, signup_for
 from perhekeskus.testing.factories import EventFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
 
-NOW = dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.UTC)
 ONLINE = "https://meet.example.org/perhekahvila-7f3a"
 
 

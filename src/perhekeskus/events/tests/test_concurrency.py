@@ -21,7 +21,7 @@ from perhekeskus.events.services import (
     signup_change,
     signup_create,
 )
-from perhekeskus.events.tests.test_signup import NOW, family, make_event
+from perhekeskus.events.tests.helpers import NOW, family, make_event
 from perhekeskus.testing.concurrency import at_once, concurrent
 
 

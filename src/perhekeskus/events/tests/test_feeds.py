@@ -15,7 +15,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from perhekeskus.events.models import Event, EventKind, EventStatus
-from perhekeskus.events.tests.test_notices import signup_for
+from perhekeskus.events.tests.helpers import signup_for
 from perhekeskus.testing.factories import (
     EventFactory,
     LocationFactory,

@@ -17,8 +17,7 @@ from perhekeskus.core.ratelimit import Counter, Limiter, Rate, RateLimited
 from perhekeskus.events import actions
 from perhekeskus.events.models import Event, EventKind, EventStatus, ForumTopic
 from perhekeskus.events.services.forum import MAX_TOPIC, summary_publish, topic_create
-from perhekeskus.events.tests.test_organise import logged, outsider  # noqa: F401  (fixture)
-from perhekeskus.events.tests.test_signup import NOW, START
+from perhekeskus.events.tests.helpers import NOW, START, audits
 from perhekeskus.testing.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +50,7 @@ def test_a_resident_sends_a_topic_without_an_account(forum: Event) -> None:
         cursor.execute("SELECT text FROM events_forumtopic WHERE id = %s", [key])
         row = cursor.fetchone()
     assert "iltapäiväkerho" not in row[0]
-    [entry] = logged(actions.TOPIC_CREATE)
+    [entry] = audits(actions.TOPIC_CREATE)
     assert entry.actor_id is None
     assert entry.details == {"event": str(forum.pk), "language": "fi", "length": len(text)}
     assert "iltapäiväkerho" not in str(entry.details)
@@ -72,7 +71,7 @@ def test_a_bad_topic_is_refused_on_its_field(
         topic_create(event_id=forum.pk, text=text, language=language, now=NOW)
     assert error.value.message_dict[field] == [message]
     assert not ForumTopic.objects.exists()
-    assert not logged(actions.TOPIC_CREATE)
+    assert not audits(actions.TOPIC_CREATE)
 
 
 def test_a_topic_of_2000_characters_is_taken(forum: Event) -> None:
@@ -125,7 +124,7 @@ def test_the_organiser_publishes_the_summary_after_the_forum(editor: Any, forum:
     assert forum.summary_fi == "Keskustelimme kerhoista."
     assert forum.summary_sv == "Vi diskuterade klubbar."
     assert forum.summary_published_at == AFTER
-    [entry] = logged(actions.SUMMARY_PUBLISH)
+    [entry] = audits(actions.SUMMARY_PUBLISH)
     assert entry.actor_id == editor.pk
     assert entry.details["first"] is True
     assert entry.details["to"] == {
@@ -133,7 +132,7 @@ def test_the_organiser_publishes_the_summary_after_the_forum(editor: Any, forum:
         "sv": "Vi diskuterade klubbar.",
     }
     summary_publish(actor=editor, event_id=forum.pk, summary={"fi": "Korjattu."}, now=AFTER)
-    entry = logged(actions.SUMMARY_PUBLISH)[-1]
+    entry = audits(actions.SUMMARY_PUBLISH)[-1]
     assert entry.details["first"] is False
     assert entry.details["from"]["fi"] == "Keskustelimme kerhoista."
 
@@ -150,7 +149,7 @@ def test_the_summary_waits_for_the_end_and_needs_finnish(editor: Any, forum: Eve
 
 
 def test_others_may_not_publish_the_summary(
-    outsider: Any,  # noqa: F811
+    outsider: Any,
     professional: Any,
     forum: Event,
 ) -> None:

@@ -27,32 +27,20 @@ from perhekeskus.events.models import (
     Signup,
     SignupStatus,
 )
-from perhekeskus.events.tests.test_notices import empty_sms_outbox, signup_for
+from perhekeskus.events.tests.helpers import event_at, reminders, signup_for
 from perhekeskus.testing.concurrency import at_once, concurrent
-from perhekeskus.testing.factories import EventFactory
 from perhekeskus.testing.jobs import run_jobs
 
 NOW = dt.datetime(2027, 3, 1, 8, 0, tzinfo=dt.UTC)
-
-# The text messages sent by the Locmem backend, emptied around each test.
-pytestmark = pytest.mark.usefixtures(empty_sms_outbox.__name__)
-
-
-def _event_at(starts: dt.datetime, **fields: Any) -> Event:
-    return EventFactory.create(starts=starts, ends=starts + dt.timedelta(hours=2), **fields)
-
-
-def _reminders() -> list[OutboxEmail]:
-    return list(OutboxEmail.objects.filter(kind="events.signup.reminder"))
 
 
 @pytest.mark.django_db
 @override_settings(EVENTS_REMINDER_HOURS=24)
 def test_a_due_reminder_is_sent_once_when_the_job_runs_twice() -> None:
-    signup = signup_for(_event_at(NOW + dt.timedelta(hours=20)))
+    signup = signup_for(event_at(NOW + dt.timedelta(hours=20)))
     assert jobs.reminders_send_due(now=NOW) == 1
     assert jobs.reminders_send_due(now=NOW + dt.timedelta(minutes=5)) == 0
-    assert len(_reminders()) == 1
+    assert len(reminders()) == 1
     signup.refresh_from_db()
     assert signup.reminder_sent_at == NOW
 
@@ -60,10 +48,10 @@ def test_a_due_reminder_is_sent_once_when_the_job_runs_twice() -> None:
 @pytest.mark.django_db
 @override_settings(EVENTS_REMINDER_HOURS=24)
 def test_only_attending_signups_of_live_events_inside_the_window_are_reminded() -> None:
-    due = signup_for(_event_at(NOW + dt.timedelta(hours=23)))
-    signup_for(_event_at(NOW + dt.timedelta(hours=25)))  # not yet
-    signup_for(_event_at(NOW - dt.timedelta(hours=1)))  # started
-    live = _event_at(NOW + dt.timedelta(hours=5))
+    due = signup_for(event_at(NOW + dt.timedelta(hours=23)))
+    signup_for(event_at(NOW + dt.timedelta(hours=25)))  # not yet
+    signup_for(event_at(NOW - dt.timedelta(hours=1)))  # started
+    live = event_at(NOW + dt.timedelta(hours=5))
     for status in (
         SignupStatus.WAITLISTED,
         SignupStatus.OFFERED,
@@ -73,10 +61,10 @@ def test_only_attending_signups_of_live_events_inside_the_window_are_reminded() 
         signup_for(live, status=status)
     signup_for(live, reminder_sent_at=NOW - dt.timedelta(hours=1))  # already reminded
     signup_for(live, anonymised_at=NOW)
-    signup_for(_event_at(NOW + dt.timedelta(hours=6), status=EventStatus.CANCELLED))
-    signup_for(_event_at(NOW + dt.timedelta(hours=6), status=EventStatus.DRAFT))
+    signup_for(event_at(NOW + dt.timedelta(hours=6), status=EventStatus.CANCELLED))
+    signup_for(event_at(NOW + dt.timedelta(hours=6), status=EventStatus.DRAFT))
     assert jobs.reminders_send_due(now=NOW) == 1
-    (message,) = _reminders()
+    (message,) = reminders()
     due.refresh_from_db()
     assert due.reminder_sent_at == NOW
     assert Signup.objects.filter(reminder_sent_at=NOW).count() == 1
@@ -86,7 +74,7 @@ def test_only_attending_signups_of_live_events_inside_the_window_are_reminded() 
 
 @pytest.mark.django_db
 def test_the_reminder_and_the_mark_are_one_transaction() -> None:
-    signup = signup_for(_event_at(NOW + dt.timedelta(hours=2)))
+    signup = signup_for(event_at(NOW + dt.timedelta(hours=2)))
     with (
         mock.patch.object(jobs.notices, "reminder", side_effect=RuntimeError("boom")),
         pytest.raises(RuntimeError),
@@ -95,20 +83,20 @@ def test_the_reminder_and_the_mark_are_one_transaction() -> None:
     signup.refresh_from_db()
     assert signup.reminder_sent_at is None  # rolled back: the next run sends it
     assert jobs.reminders_send_due(now=NOW) == 1
-    assert len(_reminders()) == 1
+    assert len(reminders()) == 1
 
 
 @concurrent
 @pytest.mark.django_db(transaction=True)
 def test_workers_running_at_once_send_each_reminder_once() -> None:
-    event = _event_at(NOW + dt.timedelta(hours=3), capacity=None)
+    event = event_at(NOW + dt.timedelta(hours=3), capacity=None)
     signups = [signup_for(event, email=f"family{i}@example.org") for i in range(16)]
     results = at_once(4, lambda _index: jobs.reminders_send_due(now=NOW))
     assert all(isinstance(r, int) for r in results), results
     assert sum(results) == len(signups)
-    reminders = _reminders()
-    assert len(reminders) == len(signups)
-    assert len({message.dedupe_key for message in reminders}) == len(signups)
+    sent = reminders()
+    assert len(sent) == len(signups)
+    assert len({message.dedupe_key for message in sent}) == len(signups)
     assert not Signup.objects.filter(reminder_sent_at__isnull=True).exists()
 
 
@@ -116,11 +104,11 @@ def test_workers_running_at_once_send_each_reminder_once() -> None:
 def test_the_periodic_job_sends_the_reminder_and_its_text_message_once() -> None:
     jobs.register()  # as EventsConfig.ready() does
     now = timezone.now()
-    signup = signup_for(_event_at(now + dt.timedelta(hours=3)), phone="040 123 4567", language="sv")
+    signup = signup_for(event_at(now + dt.timedelta(hours=3)), phone="040 123 4567", language="sv")
     run_jobs(periodic=True)
     run_jobs(periodic=True)
     assert jobs.reminders_send_due() == 0
-    assert len(_reminders()) == 1
+    assert len(reminders()) == 1
     (text,) = sms.outbox
     assert text.text.startswith("Påminnelse: ")
     assert signup.name.split(" ")[0] not in text.text
@@ -139,7 +127,7 @@ def test_the_schedules_are_registered() -> None:
 
 @pytest.mark.django_db
 def test_an_expired_offer_goes_by_the_job_and_the_family_is_told() -> None:
-    event = _event_at(timezone.now() + dt.timedelta(days=3), capacity=2)
+    event = event_at(timezone.now() + dt.timedelta(days=3), capacity=2)
     Event.objects.filter(pk=event.pk).update(seats_taken=2)
     offered = signup_for(
         event,
@@ -158,8 +146,8 @@ def test_an_expired_offer_goes_by_the_job_and_the_family_is_told() -> None:
 @pytest.mark.django_db
 @override_settings(EVENTS_RETENTION_DAYS=30)
 def test_past_signups_are_anonymised_by_the_job() -> None:
-    past = signup_for(_event_at(timezone.now() - dt.timedelta(days=40)))
-    recent = signup_for(_event_at(timezone.now() - dt.timedelta(days=3)))
+    past = signup_for(event_at(timezone.now() - dt.timedelta(days=40)))
+    recent = signup_for(event_at(timezone.now() - dt.timedelta(days=3)))
     enqueue(jobs.events_anonymise_past)
     run_jobs()
     past.refresh_from_db()
@@ -194,13 +182,13 @@ def _recipients(kind: str = "events.signup.message") -> list[str]:
     ],
 )
 def test_a_message_goes_to_its_audience_only(audience: str, expected: list[str]) -> None:
-    event = _event_at(timezone.now() + dt.timedelta(days=2))
+    event = event_at(timezone.now() + dt.timedelta(days=2))
     signup_for(event, email="a@example.org")
     signup_for(event, email="o@example.org", status=SignupStatus.OFFERED)
     signup_for(event, email="w@example.org", status=SignupStatus.WAITLISTED)
     signup_for(event, email="c@example.org", status=SignupStatus.CANCELLED)
     signup_for(event, email="x@example.org", status=SignupStatus.APPLIED)
-    signup_for(_event_at(timezone.now() + dt.timedelta(days=2)), email="other@example.org")
+    signup_for(event_at(timezone.now() + dt.timedelta(days=2)), email="other@example.org")
     message = _message(event, audience)
     enqueue(jobs.deliver_message, message_id=str(message.pk))
     run_jobs()
@@ -212,7 +200,7 @@ def test_a_message_goes_to_its_audience_only(audience: str, expected: list[str])
 
 @pytest.mark.django_db
 def test_a_message_delivered_again_sends_nobody_twice() -> None:
-    event = _event_at(timezone.now() + dt.timedelta(days=2))
+    event = event_at(timezone.now() + dt.timedelta(days=2))
     signup_for(event, email="a@example.org")
     signup_for(event, email="b@example.org", phone="040 765 4321")
     message = _message(event, MessageAudience.ALL, send_sms=True)
@@ -230,7 +218,7 @@ def test_a_message_delivered_again_sends_nobody_twice() -> None:
 
 @pytest.mark.django_db
 def test_a_retried_delivery_texts_a_family_with_only_a_phone_once() -> None:
-    event = _event_at(timezone.now() + dt.timedelta(days=2))
+    event = event_at(timezone.now() + dt.timedelta(days=2))
     signup_for(event, email="", phone="040 765 4321")
     message = _message(event, MessageAudience.ALL, send_sms=True)
     assert jobs.deliver_message.call(message_id=str(message.pk)) == 1
@@ -241,7 +229,7 @@ def test_a_retried_delivery_texts_a_family_with_only_a_phone_once() -> None:
 
 @pytest.mark.django_db
 def test_a_failed_delivery_leaves_nothing_and_its_retry_sends_to_everyone() -> None:
-    event = _event_at(timezone.now() + dt.timedelta(days=2))
+    event = event_at(timezone.now() + dt.timedelta(days=2))
     signup_for(event, email="a@example.org")
     signup_for(event, email="b@example.org")
     message = _message(event, MessageAudience.ALL)
@@ -265,13 +253,13 @@ def test_a_failed_delivery_leaves_nothing_and_its_retry_sends_to_everyone() -> N
 
 @pytest.mark.django_db
 def test_a_peer_group_sessions_message_goes_to_the_groups_members() -> None:
-    series = _event_at(
+    series = event_at(
         timezone.now() + dt.timedelta(days=2),
         kind=EventKind.SERIES,
         is_peer_group=True,
         registration="application",
     )
-    session = _event_at(
+    session = event_at(
         timezone.now() + dt.timedelta(days=9),
         kind=EventKind.OCCURRENCE,
         parent=series,

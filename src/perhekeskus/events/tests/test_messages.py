@@ -3,7 +3,6 @@ its delivery queued in the same transaction and sent by the job; allowed and den
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
@@ -18,21 +17,18 @@ from perhekeskus.events import actions
 from perhekeskus.events.models import Event, EventMessage, MessageAudience, SignupStatus
 from perhekeskus.events.services import application_approve, signup_create
 from perhekeskus.events.services.messages import message_send
-from perhekeskus.events.tests.test_organise import (
+from perhekeskus.events.tests.helpers import (
+    NOW,
     at_place,
-    logged,
+    audits,
+    family,
     occurrences,
-    outsider,  # noqa: F401  (fixture)
-    place,  # noqa: F401  (fixture)
     published_peer_group,
 )
-from perhekeskus.events.tests.test_signup import family
 from perhekeskus.testing.factories import EventFactory
 from perhekeskus.testing.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
-
-NOW = dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.UTC)
 
 
 def join(event: Event, email: str, persons: int = 1) -> Any:
@@ -40,7 +36,7 @@ def join(event: Event, email: str, persons: int = 1) -> Any:
 
 
 @pytest.fixture
-def event(place: Any) -> Event:  # noqa: F811
+def event(place: Any) -> Event:
     event = at_place(place, capacity=2)
     join(event, "a@example.org", 2)
     join(event, "w@example.org")
@@ -80,7 +76,7 @@ def test_editor_sends_a_message_to_the_chosen_contact_persons(
     assert message.recipient_count == len(expected)
     assert message.sent_by == editor
     assert message.body == "Ottakaa lapsille sisäkengät mukaan."
-    [entry] = logged(actions.MESSAGE_SEND)
+    [entry] = audits(actions.MESSAGE_SEND)
     assert entry.actor_id == editor.pk
     assert entry.details == {
         "event": str(event.pk),
@@ -106,7 +102,7 @@ def test_the_body_is_encrypted_at_rest(editor: Any, event: Event) -> None:
 
 
 def test_others_may_not_send(
-    outsider: Any,  # noqa: F811
+    outsider: Any,
     professional: Any,
     event: Event,
 ) -> None:
@@ -114,7 +110,7 @@ def test_others_may_not_send(
         with pytest.raises(NotFound):
             send(actor, event)
     assert not EventMessage.objects.exists()
-    assert not logged(actions.MESSAGE_SEND)
+    assert not audits(actions.MESSAGE_SEND)
     run_jobs()
     assert sent_to() == []
 
@@ -140,7 +136,7 @@ def test_a_bad_message_is_refused_on_its_field(
     assert not EventMessage.objects.exists()
 
 
-def test_no_message_without_recipients(editor: Any, place: Any) -> None:  # noqa: F811
+def test_no_message_without_recipients(editor: Any, place: Any) -> None:
     empty = EventFactory.create(organization=place.organization, location=place)
     with translation.override("en"), pytest.raises(ValidationError) as error:
         send(editor, empty, MessageAudience.WAITLISTED)
@@ -150,7 +146,7 @@ def test_no_message_without_recipients(editor: Any, place: Any) -> None:  # noqa
 
 def test_a_facilitator_messages_the_groups_members_from_a_session(
     editor: Any,
-    place: Any,  # noqa: F811
+    place: Any,
     other_organization: Any,
 ) -> None:
     group, facilitator = published_peer_group(editor, place, other_organization)

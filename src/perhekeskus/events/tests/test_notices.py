@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,11 +23,10 @@ from perhekeskus.events.models import (
     EventMessage,
     EventStatus,
     MessageAudience,
-    Participant,
     Signup,
     SignupStatus,
 )
-from perhekeskus.events.selectors import token_hash
+from perhekeskus.events.tests.helpers import CHILD_NAME, signup_for
 from perhekeskus.testing.factories import EventFactory, LocationFactory
 from perhekeskus.testing.jobs import run_jobs
 
@@ -38,35 +35,6 @@ pytestmark = pytest.mark.django_db
 # 10.00–12.00 Finnish time (UTC+2 in winter), far enough ahead of today's clock.
 STARTS = dt.datetime(2027, 12, 3, 8, 0, tzinfo=dt.UTC)
 ONLINE = "https://meet.example.org/vauvamuskari-91b2"
-CHILD_NAME = "Onni Meikäläinen"
-
-
-def signup_for(event: Event, **fields: Any) -> Signup:
-    """A family's sign-up as the services leave it: a contact person, two participants and a
-    manage token kept encrypted (and hashed)."""
-    token = secrets.token_urlsafe(24)
-    values: dict[str, Any] = {
-        "status": SignupStatus.ATTENDING,
-        "seats": 2,
-        "language": "fi",
-        "name": "Maija Meikäläinen",
-        "email": "maija@example.org",
-        "phone": "",
-        "manage_token": token,
-        "manage_token_hash": token_hash(token),
-        **fields,
-    }
-    signup = Signup.objects.create(event=event, **values)
-    Participant.objects.create(signup=signup, name="Maija Meikäläinen", age=None, position=0)
-    Participant.objects.create(signup=signup, name=CHILD_NAME, age=2, position=1)
-    return signup
-
-
-@pytest.fixture(autouse=True)
-def empty_sms_outbox() -> Iterator[None]:
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
 
 
 def _event(**fields: Any) -> Event:

@@ -1,10 +1,8 @@
 """The organiser's changes (events.services.organise): creating events, series with their
 occurrences, sessions and questions; changing a series and one occurrence; seats raised and
 lowered; publishing and cancelling. Allowed and denied, each denied attempt changing nothing and
-logging nothing.
-
-The helpers at the top (`fields`, `tuesdays`, `spy_cancelled`) are shared by the other organiser
-tests of the events app."""
+logging nothing. `fields`, `tuesdays`, `make_series` and the `place` fixture are the events tests'
+shared ones (helpers.py, conftest.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +13,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from perhekeskus.audit.models import AuditEntry
 from perhekeskus.catalog.models import ServiceAtLocation
 from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.roles import Role
@@ -31,7 +28,7 @@ from perhekeskus.events.models import (
     Signup,
     SignupStatus,
 )
-from perhekeskus.events.recurrence import HELSINKI, RuleData
+from perhekeskus.events.recurrence import HELSINKI
 from perhekeskus.events.services.organise import (
     QuestionData,
     event_cancel,
@@ -39,7 +36,20 @@ from perhekeskus.events.services.organise import (
     event_publish,
     event_update,
 )
-from perhekeskus.events.tests.test_signup import NOW, START, counters, sign_up
+from perhekeskus.events.tests.helpers import (
+    NOW,
+    START,
+    at_place,
+    audits,
+    counters,
+    fields,
+    make_forum,
+    make_series,
+    occurrences,
+    published_peer_group,
+    sign_up,
+    tuesdays,
+)
 from perhekeskus.testing.concurrency import at_once, concurrent
 from perhekeskus.testing.factories import (
     EventFactory,
@@ -57,59 +67,6 @@ T = dt.time
 UTC = dt.UTC
 
 
-@pytest.fixture
-def place(organization: Any) -> Any:
-    return LocationFactory.create(organization=organization, name="Perhekeskus Kompassi")
-
-
-@pytest.fixture
-def outsider(other_organization: Any) -> Any:
-    """An editor of another organisation of the network."""
-    return UserFactory.create(organization=other_organization, roles=[Role.ORGANIZATION_EDITOR])
-
-
-def at_place(place: Any, **changes: Any) -> Event:
-    """A published event of the place's organisation there, START to two hours later."""
-    values: dict[str, Any] = {
-        "organization": place.organization,
-        "location": place,
-        "starts": START,
-        "ends": START + dt.timedelta(hours=2),
-    }
-    values.update(changes)
-    return EventFactory.create(**values)
-
-
-def fields(place: Any, **changes: Any) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "title_fi": "Vauvakahvila",
-        "title_sv": "Babycafé",
-        "description_fi": "Avoin kahvila vauvaperheille.",
-        "starts": START,
-        "ends": START + dt.timedelta(hours=2),
-        "location": place,
-        "registration": RegistrationMode.REGISTRATION,
-        "capacity": 10,
-        "languages": ["fi", "sv"],
-        "tasks": [8, 6],
-    }
-    values.update(changes)
-    return values
-
-
-def tuesdays(**changes: Any) -> RuleData:
-    """Tuesdays 9.30–11 Finnish time through March and April 2027 (over the spring change)."""
-    values: dict[str, Any] = {
-        "weekdays": (1,),
-        "starts_at": T(9, 30),
-        "ends_at": T(11, 0),
-        "first_date": D(2027, 2, 23),
-        "last_date": D(2027, 4, 27),
-    }
-    values.update(changes)
-    return RuleData(**values)
-
-
 def spy_cancelled(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, list[Any]]]:
     """Record each `notices.event_cancelled` (the event's id and the sign-ups' ids) and send it."""
     told: list[tuple[Any, list[Any]]] = []
@@ -122,43 +79,6 @@ def spy_cancelled(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, list[Any]]
 
     monkeypatch.setattr(notices, "event_cancelled", spy)
     return told
-
-
-def logged(action: Any) -> list[AuditEntry]:
-    return list(AuditEntry.objects.filter(action=action.name).order_by("pk"))
-
-
-def make_series(actor: Any, place: Any, rule: RuleData | None = None, **changes: Any) -> Event:
-    data = fields(place, **changes)
-    del data["starts"], data["ends"]
-    return event_create(
-        actor=actor,
-        organization_id=place.organization_id,
-        kind=EventKind.SERIES,
-        fields=data,
-        rule=rule or tuesdays(),
-        now=NOW,
-    )
-
-
-def published_peer_group(editor: Any, place: Any, organization: Any) -> tuple[Event, Any]:
-    """A published peer group (Tuesdays from 2.3.2027, 6 seats) whose facilitator works for
-    `organization`; returns the group and the facilitator."""
-    facilitator = UserFactory.create(organization=organization, roles=[Role.PROFESSIONAL])
-    group = make_series(
-        editor,
-        place,
-        tuesdays(first_date=D(2027, 3, 2)),
-        is_peer_group=True,
-        facilitator=facilitator,
-        capacity=6,
-    )
-    event_publish(actor=editor, event_id=group.pk)
-    return group, facilitator
-
-
-def occurrences(series: Event) -> list[Event]:
-    return list(series.children.order_by("series_date"))
 
 
 def helsinki_times(event: Event) -> tuple[dt.time, dt.time]:
@@ -182,7 +102,7 @@ def test_editor_creates_a_draft_event_of_their_organisation(editor: Any, place: 
     assert event.languages == ",fi,sv,"
     assert event.tasks == ",6,8,"
     assert event.created_by == editor
-    [entry] = logged(actions.EVENT_CREATE)
+    [entry] = audits(actions.EVENT_CREATE)
     assert entry.actor_id == editor.pk
     assert entry.target_id == str(event.pk)
     assert entry.details["to"]["title_fi"] == "Vauvakahvila"
@@ -214,7 +134,7 @@ def test_others_may_not_create_events_of_the_organisation(
             fields=fields(place),
         )
     assert not Event.objects.exists()
-    assert not logged(actions.EVENT_CREATE)
+    assert not audits(actions.EVENT_CREATE)
 
 
 def test_an_unknown_organisation_is_not_found(editor: Any, place: Any) -> None:
@@ -272,7 +192,7 @@ def test_bad_input_is_refused_on_its_field(
     assert field in error.value.message_dict
     assert message in " ".join(error.value.message_dict[field])
     assert not Event.objects.exists()
-    assert not logged(actions.EVENT_CREATE)
+    assert not audits(actions.EVENT_CREATE)
 
 
 def test_the_messages_are_in_the_users_language(editor: Any, place: Any) -> None:
@@ -418,7 +338,7 @@ def test_a_series_makes_its_occurrences_at_finnish_wall_clock_time(editor: Any, 
     assert series.ends == rows[-1].ends
     rule = RecurrenceRule.objects.get(event=series)
     assert (rule.weekdays, rule.starts_at, rule.first_date) == (",1,", T(9, 30), D(2027, 2, 23))
-    [entry] = logged(actions.EVENT_CREATE)
+    [entry] = audits(actions.EVENT_CREATE)
     assert entry.details["occurrences"] == 10
     assert entry.details["rule"]["weekdays"] == [1]
 
@@ -493,22 +413,6 @@ def test_a_peer_group_needs_a_facilitator_of_the_network(editor: Any, place: Any
 # --- Sessions and questions ----------------------------------------------------------------------
 
 
-def make_forum(actor: Any, place: Any) -> Event:
-    return event_create(
-        actor=actor,
-        organization_id=place.organization_id,
-        kind=EventKind.UMBRELLA,
-        fields=fields(
-            place,
-            title_fi="Perhekeskusfoorumi",
-            is_forum=True,
-            registration=RegistrationMode.DROP_IN,
-            capacity=None,
-            ends=START + dt.timedelta(hours=6),
-        ),
-    )
-
-
 def test_a_session_belongs_to_its_event_and_lies_within_its_time(editor: Any, place: Any) -> None:
     forum = make_forum(editor, place)
     session = event_create(
@@ -519,7 +423,7 @@ def test_a_session_belongs_to_its_event_and_lies_within_its_time(editor: Any, pl
         fields=fields(place, title_fi="Työpaja", starts=START + dt.timedelta(hours=1)),
     )
     assert session.parent == forum
-    assert logged(actions.EVENT_CREATE)[-1].details["parent"] == str(forum.pk)
+    assert audits(actions.EVENT_CREATE)[-1].details["parent"] == str(forum.pk)
     with pytest.raises(ValidationError) as error:
         event_create(
             actor=editor,
@@ -577,7 +481,7 @@ def test_questions_are_stored_and_keep_their_ids_when_changed(editor: Any, place
     [kept] = Question.objects.filter(event=event)
     assert kept.pk == first.pk
     assert kept.text_fi == "Ruoka-allergiat?"
-    entry = logged(actions.EVENT_UPDATE)[-1]
+    entry = audits(actions.EVENT_UPDATE)[-1]
     assert entry.details["questions"] == {
         "from": ["Allergiat?", "Kuljetus?"],
         "to": ["Ruoka-allergiat?"],
@@ -613,7 +517,7 @@ def test_editor_changes_an_event_and_the_change_is_logged(editor: Any, place: An
     )
     event.refresh_from_db()
     assert (event.title_fi, event.max_group_size) == ("Isä-lapsi-kerho", 4)
-    [entry] = logged(actions.EVENT_UPDATE)
+    [entry] = audits(actions.EVENT_UPDATE)
     assert set(entry.details["from"]) == {"title_fi", "max_group_size"}
     assert entry.details["from"]["max_group_size"] == 6
     assert entry.details["to"] == {"title_fi": "Isä-lapsi-kerho", "max_group_size": 4}
@@ -626,7 +530,7 @@ def test_others_may_not_change_an_event(outsider: Any, professional: Any, place:
             event_update(actor=actor, event_id=event.pk, fields={"title_fi": "X"}, now=NOW)
     event.refresh_from_db()
     assert event.title_fi != "X"
-    assert not logged(actions.EVENT_UPDATE)
+    assert not audits(actions.EVENT_UPDATE)
 
 
 def test_raising_the_seats_promotes_the_waiting_families(editor: Any, place: Any) -> None:
@@ -638,8 +542,8 @@ def test_raising_the_seats_promotes_the_waiting_families(editor: Any, place: Any
     assert counters(event) == (3, 2)
     statuses = [Signup.objects.get(pk=r.signup.pk).status for r in waiting]
     assert statuses == [SignupStatus.ATTENDING, SignupStatus.WAITLISTED]
-    assert logged(actions.SIGNUP_PROMOTE)
-    assert logged(actions.EVENT_UPDATE)[-1].details["promoted"] == 1
+    assert audits(actions.SIGNUP_PROMOTE)
+    assert audits(actions.EVENT_UPDATE)[-1].details["promoted"] == 1
 
 
 def test_fewer_seats_than_those_taken_are_refused(editor: Any, place: Any) -> None:
@@ -664,7 +568,7 @@ def test_a_series_change_reaches_its_future_occurrences_but_not_the_detached_or_
     event_update(actor=editor, event_id=rows[3].pk, fields={"title_fi": "Erikoiskerta"}, now=now)
     rows[3].refresh_from_db()
     assert rows[3].detached
-    assert logged(actions.EVENT_UPDATE)[-1].details["detached"] is True
+    assert audits(actions.EVENT_UPDATE)[-1].details["detached"] is True
     event_update(
         actor=editor,
         event_id=series.pk,
@@ -677,7 +581,7 @@ def test_a_series_change_reaches_its_future_occurrences_but_not_the_detached_or_
     assert titles[D(2027, 3, 9)] == ("Vauvamuskari", 12)
     assert titles[D(2027, 3, 16)] == ("Erikoiskerta", 10)
     assert titles[D(2027, 4, 27)] == ("Vauvamuskari", 12)
-    [entry] = logged(actions.SERIES_UPDATE)
+    [entry] = audits(actions.SERIES_UPDATE)
     assert entry.details["to"] == {"title_fi": "Vauvamuskari", "capacity": 12}
     assert len(entry.details["occurrences"]["updated"]) == 7
     assert entry.details["occurrences"]["added"] == []
@@ -699,7 +603,7 @@ def test_new_times_of_a_series_stay_finnish_wall_clock_over_the_change(
             assert helsinki_times(row) == (T(17, 0), T(18, 30))
         else:
             assert helsinki_times(row) == (T(9, 30), T(11, 0))
-    entry = logged(actions.SERIES_UPDATE)[-1]
+    entry = audits(actions.SERIES_UPDATE)[-1]
     assert entry.details["rule"]["from"]["starts_at"] == "09:30"
     assert entry.details["rule"]["to"]["starts_at"] == "17:00"
 
@@ -728,7 +632,7 @@ def test_dates_the_rule_loses_are_cancelled_with_sign_ups_and_deleted_without(
     assert dates[D(2027, 5, 4)] == EventStatus.PUBLISHED
     assert dates[D(2027, 5, 11)] == EventStatus.PUBLISHED
     assert D(2027, 3, 16) not in dates
-    entry = logged(actions.SERIES_UPDATE)[-1]
+    entry = audits(actions.SERIES_UPDATE)[-1]
     assert entry.details["occurrences"]["cancelled"] == ["2027-03-09"]
     assert entry.details["occurrences"]["deleted"] == ["2027-03-16"]
     assert entry.details["occurrences"]["added"] == ["2027-05-04", "2027-05-11"]
@@ -787,11 +691,11 @@ def test_publishing_a_series_publishes_its_occurrences(editor: Any, place: Any) 
     series = make_series(editor, place)
     event_publish(actor=editor, event_id=series.pk)
     assert {row.status for row in occurrences(series)} == {EventStatus.PUBLISHED}
-    [entry] = logged(actions.EVENT_PUBLISH)
+    [entry] = audits(actions.EVENT_PUBLISH)
     assert entry.details == {"from": "draft", "to": "published", "parts": 10}
     # Publishing again changes nothing and logs nothing.
     event_publish(actor=editor, event_id=series.pk)
-    assert len(logged(actions.EVENT_PUBLISH)) == 1
+    assert len(audits(actions.EVENT_PUBLISH)) == 1
 
 
 def test_others_may_not_publish(outsider: Any, editor: Any, place: Any) -> None:
@@ -800,7 +704,7 @@ def test_others_may_not_publish(outsider: Any, editor: Any, place: Any) -> None:
         event_publish(actor=outsider, event_id=series.pk)
     series.refresh_from_db()
     assert series.status == EventStatus.DRAFT
-    assert not logged(actions.EVENT_PUBLISH)
+    assert not audits(actions.EVENT_PUBLISH)
 
 
 def test_cancelling_a_series_cancels_its_occurrences_and_tells_the_families(
@@ -820,7 +724,7 @@ def test_cancelling_a_series_cancels_its_occurrences_and_tells_the_families(
     assert sorted(told) == sorted(
         [(rows[2].pk, [first.signup.pk]), (rows[4].pk, [second.signup.pk])]
     )
-    [entry] = logged(actions.EVENT_CANCEL)
+    [entry] = audits(actions.EVENT_CANCEL)
     assert entry.reason == "Ohjaaja sairastui"
     assert entry.details["parts"] == 9
     assert entry.details["told"] == 2
@@ -828,7 +732,7 @@ def test_cancelling_a_series_cancels_its_occurrences_and_tells_the_families(
     with pytest.raises(ValidationError):
         event_update(actor=editor, event_id=series.pk, fields={"title_fi": "X"}, now=NOW)
     event_cancel(actor=editor, event_id=series.pk, now=NOW)
-    assert len(logged(actions.EVENT_CANCEL)) == 1
+    assert len(audits(actions.EVENT_CANCEL)) == 1
 
 
 def test_an_event_that_is_over_is_not_cancelled(
@@ -866,7 +770,7 @@ def test_others_may_not_cancel(outsider: Any, place: Any, monkeypatch: pytest.Mo
     event.refresh_from_db()
     assert event.status == EventStatus.PUBLISHED
     assert told == []
-    assert not logged(actions.EVENT_CANCEL)
+    assert not audits(actions.EVENT_CANCEL)
 
 
 # --- Concurrency ---------------------------------------------------------------------------------

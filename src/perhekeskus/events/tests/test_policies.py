@@ -13,7 +13,7 @@ from perhekeskus.core.actors import Visitor
 from perhekeskus.core.roles import Role
 from perhekeskus.events import policies
 from perhekeskus.events.models import Event, EventKind
-from perhekeskus.events.tests.test_signup import make_event, peer_group
+from perhekeskus.events.tests.helpers import make_event, peer_group
 from perhekeskus.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

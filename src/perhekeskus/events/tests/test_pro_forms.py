@@ -27,7 +27,7 @@ from perhekeskus.events.forms.pro import (
 )
 from perhekeskus.events.models import EventKind, RecurrenceRule, RegistrationMode
 from perhekeskus.events.views.pro.participants import safe_cell
-from perhekeskus.testing.factories import EventFactory, LocationFactory
+from perhekeskus.testing.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,11 +65,6 @@ def rule_data(place: Location, **overrides: Any) -> dict[str, Any]:
     data.update(first_date="2.3.2027", last_date="30.3.2027", interval_weeks="1")
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def place() -> Location:
-    return LocationFactory.create()
 
 
 @pytest.mark.parametrize(

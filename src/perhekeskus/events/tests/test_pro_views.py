@@ -36,29 +36,19 @@ from perhekeskus.events.models import (
     SignupStatus,
 )
 from perhekeskus.events.services import ParticipantInput, SignupInput, signup_create
+from perhekeskus.events.tests import helpers
+from perhekeskus.events.tests.helpers import NOW, START
 from perhekeskus.events.views.pro.cards import register_cards
 from perhekeskus.testing.clients import logged_in_client
 from perhekeskus.testing.factories import (
-    EventFactory,
-    LocationFactory,
     MunicipalityFactory,
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
-# Monday 1 March 2027, 12.00 in Finnish time (UTC+2).
-NOW = dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.UTC)
-# Tuesday 2 March 2027, 10.00–12.00 in Finnish time.
-START = dt.datetime(2027, 3, 2, 8, 0, tzinfo=dt.UTC)
 BASE = "/en/pro/events/"
 FAMILY = "Maija Meikäläinen"
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
-    return NOW
 
 
 @pytest.fixture
@@ -81,18 +71,13 @@ def facilitator(other_organization: Organization) -> User:
     )
 
 
-@pytest.fixture
-def place(organization: Organization) -> Location:
-    return LocationFactory.create(organization=organization, name="Perhekeskus Lumo")
-
-
 def make_event(organization: Organization, **fields: Any) -> Event:
-    fields.setdefault("starts", START)
-    fields.setdefault("ends", fields["starts"] + dt.timedelta(hours=2))
-    if "title" in fields:  # the same in every language, so that each page shows it
+    """The events' shared `make_event` of `organization`, its title the same in every language
+    (so that each page shows it)."""
+    if "title" in fields:
         for code in ("fi", "sv", "en"):
             fields.setdefault(f"title_{code}", fields["title"])
-    return EventFactory.create(organization=organization, **fields)
+    return helpers.make_event(organization=organization, **fields)
 
 
 def sign_up(event: Event, *, name: str = FAMILY, phone: str = "", persons: int = 1) -> Signup:

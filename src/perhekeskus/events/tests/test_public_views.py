@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from perhekeskus.catalog.models import LocationType, ServiceAtLocation
 from perhekeskus.events.models import (
@@ -28,32 +28,16 @@ from perhekeskus.events.models import (
     SignupStatus,
 )
 from perhekeskus.events.selectors_public import EventFilters, event_list_public
+from perhekeskus.events.tests.helpers import NOW, START, make_event
 from perhekeskus.testing.factories import (
-    EventFactory,
     LocationFactory,
     MunicipalityFactory,
     ServiceFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
-# Monday 1 March 2027, 12.00 in Finnish time.
-NOW = dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.UTC)
-# Tuesday 2 March 2027, 10.00–12.00 in Finnish time.
-START = dt.datetime(2027, 3, 2, 8, 0, tzinfo=dt.UTC)
 LANGS = ["fi", "sv", "en"]
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
-    return NOW
-
-
-def make_event(**fields: Any) -> Event:
-    fields.setdefault("starts", START)
-    fields.setdefault("ends", fields["starts"] + dt.timedelta(hours=2))
-    return EventFactory.create(**fields)
 
 
 def url(lang: str, name: str, **kwargs: Any) -> str:

@@ -20,7 +20,7 @@ from perhekeskus.events.models import (
     SignupStatus,
 )
 from perhekeskus.events.services import signup_create, signups_anonymise
-from perhekeskus.events.tests.test_signup import NOW, audits, family, make_event, sign_up
+from perhekeskus.events.tests.helpers import NOW, audits, family, make_event, sign_up
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from perhekeskus.events import actions
 from perhekeskus.events.models import Event, SignupStatus
 from perhekeskus.events.services import applications
 from perhekeskus.events.services.signup import lock_event
-from perhekeskus.events.tests.test_signup import audits, peer_group, sign_up
+from perhekeskus.events.tests.helpers import audits, peer_group, sign_up
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

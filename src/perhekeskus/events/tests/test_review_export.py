@@ -12,7 +12,7 @@ import pytest
 from perhekeskus.events import selectors
 from perhekeskus.events.models import Question
 from perhekeskus.events.services import signup_create
-from perhekeskus.events.tests.test_signup import NOW, family, make_event
+from perhekeskus.events.tests.helpers import NOW, family, make_event
 from perhekeskus.events.views.pro.participants import participants_csv
 
 pytestmark = pytest.mark.django_db

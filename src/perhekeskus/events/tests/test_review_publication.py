@@ -25,18 +25,11 @@ from perhekeskus.events.selectors_public import (
     sessions_of,
 )
 from perhekeskus.events.services.organise import event_cancel, event_create, event_publish
-from perhekeskus.events.tests.test_organise import fields, make_forum, make_series
-from perhekeskus.events.tests.test_signup import NOW, START, sign_up
-from perhekeskus.testing.factories import LocationFactory
+from perhekeskus.events.tests.helpers import NOW, START, fields, make_forum, make_series, sign_up
 
 pytestmark = pytest.mark.django_db
 
 BEFORE = NOW - dt.timedelta(days=1)
-
-
-@pytest.fixture
-def place(organization: Any) -> Any:
-    return LocationFactory.create(organization=organization, name="Perhekeskus Kompassi")
 
 
 def single(editor: Any, place: Any) -> Event:

@@ -15,15 +15,15 @@ from perhekeskus.events.models import EventKind
 from perhekeskus.events.services import application_approve
 from perhekeskus.events.services.attendance import attendance_mark
 from perhekeskus.events.services.forum import topic_create
-from perhekeskus.events.tests.test_attendance import people
-from perhekeskus.events.tests.test_organise import (
-    logged,
+from perhekeskus.events.tests.helpers import (
+    NOW,
+    START,
+    audits,
     occurrences,
-    outsider,  # noqa: F401  (fixture)
-    place,  # noqa: F401  (fixture)
+    people,
     published_peer_group,
+    sign_up,
 )
-from perhekeskus.events.tests.test_signup import NOW, START, sign_up
 from perhekeskus.testing.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_sessions_participant_list_carries_the_marks_given_there(
     editor: Any,
-    place: Any,  # noqa: F811
+    place: Any,
     other_organization: Any,
 ) -> None:
     group, facilitator = published_peer_group(editor, place, other_organization)
@@ -51,7 +51,7 @@ def test_a_sessions_participant_list_carries_the_marks_given_there(
 
 def test_the_topics_come_with_their_forum_in_one_audited_read(
     editor: Any,
-    place: Any,  # noqa: F811
+    place: Any,
 ) -> None:
     forum = EventFactory.create(
         organization=place.organization,
@@ -65,4 +65,4 @@ def test_the_topics_come_with_their_forum_in_one_audited_read(
     assert shown == forum and topic.text == "Kerhoja iltaisin?"
     with pytest.raises(NotFound):
         selectors_pro.topics_for(actor=editor, event_id="not-a-uuid")  # type: ignore[arg-type]
-    assert len(logged(actions.TOPICS_VIEW)) == 1
+    assert len(audits(actions.TOPICS_VIEW)) == 1

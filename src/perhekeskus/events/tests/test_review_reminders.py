@@ -21,17 +21,16 @@ from perhekeskus.events.models import (
     SessionReminder,
     SignupStatus,
 )
-from perhekeskus.events.tests.test_jobs import NOW, _event_at, _reminders
-from perhekeskus.events.tests.test_notices import empty_sms_outbox, signup_for
+from perhekeskus.events.tests.helpers import NOW, event_at, reminders, signup_for
 from perhekeskus.testing.concurrency import at_once, concurrent
 from perhekeskus.testing.factories import LocationFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures(empty_sms_outbox.__name__)]
+pytestmark = pytest.mark.django_db
 
 
 @override_settings(EVENTS_REMINDER_HOURS=2)
 def test_the_reminder_window_is_the_setting() -> None:
-    signup = signup_for(_event_at(NOW + dt.timedelta(hours=3)))
+    signup = signup_for(event_at(NOW + dt.timedelta(hours=3)))
     assert jobs.reminders_send_due(now=NOW) == 0
     assert jobs.reminders_send_due(now=NOW + dt.timedelta(hours=1, minutes=5)) == 1
     signup.refresh_from_db()
@@ -40,13 +39,13 @@ def test_the_reminder_window_is_the_setting() -> None:
 
 @override_settings(EVENTS_REMINDER_HOURS=48)
 def test_a_longer_window_reminds_earlier() -> None:
-    signup_for(_event_at(NOW + dt.timedelta(hours=40)))
+    signup_for(event_at(NOW + dt.timedelta(hours=40)))
     assert jobs.reminders_send_due(now=NOW) == 1
 
 
 @override_settings(EVENTS_REMINDER_HOURS=24)
 def test_nothing_cancelled_is_reminded() -> None:
-    event = _event_at(NOW + dt.timedelta(hours=5))
+    event = event_at(NOW + dt.timedelta(hours=5))
     signup_for(event, status=SignupStatus.CANCELLED)
     kept = signup_for(event, email="kept@example.org")
     event.status = EventStatus.CANCELLED
@@ -55,19 +54,19 @@ def test_nothing_cancelled_is_reminded() -> None:
     assert jobs.reminder_send(signup_id=kept.pk, now=NOW) is False
     kept.refresh_from_db()
     assert kept.reminder_sent_at is None
-    assert _reminders() == []
+    assert reminders() == []
 
 
 @override_settings(EVENTS_REMINDER_HOURS=24)
 def test_a_peer_group_is_not_reminded_of_a_cancelled_first_session() -> None:
     starts = NOW + dt.timedelta(hours=5)
-    group = _event_at(
+    group = event_at(
         starts,
         kind=EventKind.SERIES,
         is_peer_group=True,
         registration=RegistrationMode.APPLICATION,
     )
-    first = _event_at(
+    first = event_at(
         starts,
         kind=EventKind.OCCURRENCE,
         parent=group,
@@ -86,14 +85,14 @@ def test_a_peer_group_is_not_reminded_of_a_cancelled_first_session() -> None:
 
 def _peer_group_with_sessions(*starts: dt.datetime) -> tuple[Event, list[Event]]:
     """A published peer group and its published sessions, each at a place of its own."""
-    group = _event_at(
+    group = event_at(
         starts[0],
         kind=EventKind.SERIES,
         is_peer_group=True,
         registration=RegistrationMode.APPLICATION,
     )
     sessions = [
-        _event_at(
+        event_at(
             moment,
             kind=EventKind.OCCURRENCE,
             parent=group,
@@ -118,7 +117,7 @@ def test_a_peer_groups_members_are_reminded_of_each_session_once() -> None:
 
     assert jobs.reminders_send_due(now=NOW) == 1
     assert jobs.reminders_send_due(now=NOW + dt.timedelta(minutes=5)) == 0  # run twice: once
-    (first,) = _reminders()
+    (first,) = reminders()
     assert json.loads(first.recipients) == [member.email]
     with translation.override("en"):
         first_when, second_when = when_text(sessions[0]), when_text(sessions[1])
@@ -128,10 +127,10 @@ def test_a_peer_groups_members_are_reminded_of_each_session_once() -> None:
     week_later = NOW + dt.timedelta(days=7)
     assert jobs.reminders_send_due(now=week_later) == 1
     assert jobs.reminders_send_due(now=week_later) == 0
-    second = next(message for message in _reminders() if message.pk != first.pk)
+    second = next(message for message in reminders() if message.pk != first.pk)
     assert second_when in second.subject and second_when in second.body
     assert "Perhekeskus 2" in second.body
-    assert len(_reminders()) == 2
+    assert len(reminders()) == 2
     assert set(
         SessionReminder.objects.filter(signup=member).values_list("occurrence_id", flat=True)
     ) == {session.pk for session in sessions}
@@ -150,7 +149,7 @@ def test_a_cancelled_session_of_a_peer_group_is_not_reminded() -> None:
     assert (
         jobs.session_reminder_send(signup_id=member.pk, session_id=cancelled.pk, now=NOW) is False
     )
-    (reminder,) = _reminders()
+    (reminder,) = reminders()
     with translation.override("en"):
         assert when_text(held) in reminder.body
     assert list(SessionReminder.objects.values_list("occurrence_id", flat=True)) == [held.pk]
@@ -169,7 +168,7 @@ def test_a_member_who_cancelled_or_a_cancelled_group_is_not_reminded() -> None:
     group.save(update_fields=["status"])
     assert jobs.reminders_send_due(now=NOW) == 0
     assert jobs.session_reminder_send(signup_id=member.pk, session_id=session.pk, now=NOW) is False
-    assert _reminders() == []
+    assert reminders() == []
     assert not SessionReminder.objects.exists()
 
 
@@ -185,7 +184,7 @@ def test_workers_running_at_once_remind_each_member_of_a_session_once() -> None:
     results = at_once(4, lambda _index: jobs.reminders_send_due(now=NOW))
     assert all(isinstance(result, int) for result in results), results
     assert sum(results) == 16
-    reminders = _reminders()
-    assert len(reminders) == 16
-    assert len({message.dedupe_key for message in reminders}) == 16
+    sent = reminders()
+    assert len(sent) == 16
+    assert len({message.dedupe_key for message in sent}) == 16
     assert SessionReminder.objects.count() == 16

@@ -20,14 +20,7 @@ from perhekeskus.events.services import (
     signup_cancel,
     signup_create,
 )
-from perhekeskus.events.tests.test_signup import (
-    NOW,
-    audits,
-    family,
-    make_event,
-    peer_group,
-    sign_up,
-)
+from perhekeskus.events.tests.helpers import NOW, audits, family, make_event, peer_group, sign_up
 from perhekeskus.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,13 +15,7 @@ from perhekeskus.core.roles import Role
 from perhekeskus.events import actions, selectors_pro
 from perhekeskus.events.models import EventKind
 from perhekeskus.events.services.forum import topic_create
-from perhekeskus.events.tests.test_organise import (
-    logged,
-    make_series,
-    outsider,  # noqa: F401  (fixture)
-    place,  # noqa: F401  (fixture)
-)
-from perhekeskus.events.tests.test_signup import NOW, START
+from perhekeskus.events.tests.helpers import NOW, START, audits, make_series
 from perhekeskus.testing.factories import (
     EventFactory,
     LocationFactory,
@@ -34,8 +28,8 @@ pytestmark = pytest.mark.django_db
 
 def test_editors_see_their_organisations_top_level_events(
     editor: Any,
-    outsider: Any,  # noqa: F811
-    place: Any,  # noqa: F811
+    outsider: Any,
+    place: Any,
 ) -> None:
     single = EventFactory.create(organization=place.organization, location=place)
     series = make_series(editor, place)
@@ -51,7 +45,7 @@ def test_editors_see_their_organisations_top_level_events(
 def test_a_coordinator_sees_all_and_others_nothing(
     coordinator: Any,
     professional: Any,
-    place: Any,  # noqa: F811
+    place: Any,
 ) -> None:
     single = EventFactory.create(organization=place.organization, location=place)
     other = EventFactory.create()
@@ -62,7 +56,7 @@ def test_a_coordinator_sees_all_and_others_nothing(
 
 def test_a_facilitator_sees_their_groups_and_uses_the_tool(
     editor: Any,
-    place: Any,  # noqa: F811
+    place: Any,
     other_organization: Any,
 ) -> None:
     facilitator = UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
@@ -88,8 +82,8 @@ def test_who_uses_the_events_tool(
 
 def test_event_for_edit_allowed_and_denied(
     editor: Any,
-    outsider: Any,  # noqa: F811
-    place: Any,  # noqa: F811
+    outsider: Any,
+    place: Any,
 ) -> None:
     event = EventFactory.create(organization=place.organization, location=place)
     assert selectors_pro.event_get_for_edit(actor=editor, event_id=event.pk) == event
@@ -102,9 +96,9 @@ def test_event_for_edit_allowed_and_denied(
 def test_organisations_and_places_for_the_form(
     editor: Any,
     coordinator: Any,
-    outsider: Any,  # noqa: F811
+    outsider: Any,
     professional: Any,
-    place: Any,  # noqa: F811
+    place: Any,
 ) -> None:
     assert list(selectors_pro.organizations_for(editor)) == [editor.organization]
     assert set(selectors_pro.organizations_for(coordinator)) >= {
@@ -127,7 +121,7 @@ def test_organisations_and_places_for_the_form(
 
 def test_facilitators_come_from_the_whole_network(
     editor: Any,
-    outsider: Any,  # noqa: F811
+    outsider: Any,
     professional: Any,
     other_organization: Any,
 ) -> None:
@@ -142,8 +136,8 @@ def test_facilitators_come_from_the_whole_network(
 
 def test_topics_are_for_the_forums_organisers_and_each_read_is_logged(
     editor: Any,
-    outsider: Any,  # noqa: F811
-    place: Any,  # noqa: F811
+    outsider: Any,
+    place: Any,
 ) -> None:
     forum = EventFactory.create(
         organization=place.organization,
@@ -156,7 +150,7 @@ def test_topics_are_for_the_forums_organisers_and_each_read_is_logged(
     shown, [topic] = selectors_pro.topics_for(actor=editor, event_id=forum.pk)
     assert shown == forum
     assert topic.text == "Kerhoja iltaisin?"
-    [entry] = logged(actions.TOPICS_VIEW)
+    [entry] = audits(actions.TOPICS_VIEW)
     assert (entry.actor_id, entry.target_id, entry.details) == (
         editor.pk,
         str(forum.pk),
@@ -167,4 +161,4 @@ def test_topics_are_for_the_forums_organisers_and_each_read_is_logged(
     plain = EventFactory.create(organization=place.organization, location=place)
     with pytest.raises(NotFound):
         selectors_pro.topics_for(actor=editor, event_id=plain.pk)
-    assert len(logged(actions.TOPICS_VIEW)) == 1
+    assert len(audits(actions.TOPICS_VIEW)) == 1

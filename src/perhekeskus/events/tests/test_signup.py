@@ -1,7 +1,5 @@
-"""A family signs up, changes its group and cancels (events.services.signup).
-
-The helpers at the top (`make_event`, `family`, `sign_up`, `spy_notices`) are shared by the other
-sign-up tests of the events app.
+"""A family signs up, changes its group and cancels (events.services.signup). The helpers
+(`make_event`, `family`, `sign_up`, `spy_notices`) are the events tests' shared ones (helpers.py).
 """
 
 from __future__ import annotations
@@ -9,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -17,10 +14,9 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 
-from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.ratelimit import NO_LIMIT, Counter, Limiter, Rate, RateLimited
-from perhekeskus.events import actions, notices, selectors
+from perhekeskus.events import actions, selectors
 from perhekeskus.events.models import (
     Event,
     EventKind,
@@ -38,104 +34,23 @@ from perhekeskus.events.services import (
     ParticipantInput,
     SignupInput,
     SignupRefused,
-    SignupResult,
     signup_cancel,
     signup_change,
     signup_create,
 )
 from perhekeskus.events.services.signup import closed_reason
-from perhekeskus.testing.factories import EventFactory
-
-pytestmark = pytest.mark.django_db
-
-NOW = dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.UTC)
-START = dt.datetime(2027, 3, 2, 8, 0, tzinfo=dt.UTC)
-
-_NOTICES = (
-    "signup_created",
-    "signup_promoted",
-    "signup_changed",
-    "signup_cancelled",
-    "offer_expired",
-    "application_decided",
+from perhekeskus.events.tests.helpers import (
+    NOW,
+    START,
+    audits,
+    counters,
+    family,
+    make_event,
+    sign_up,
+    spy_notices,
 )
 
-
-def make_event(**fields: Any) -> Event:
-    values: dict[str, Any] = {
-        "starts": START,
-        "ends": START + dt.timedelta(hours=2),
-        "capacity": 10,
-        **fields,
-    }
-    return EventFactory.create(**values)
-
-
-def peer_group(facilitator: Any = None, **fields: Any) -> Event:
-    """A peer group (a series families apply to) run by `facilitator`."""
-    values: dict[str, Any] = {
-        "kind": EventKind.SERIES,
-        "is_peer_group": True,
-        "registration": RegistrationMode.APPLICATION,
-        "facilitator": facilitator,
-        **fields,
-    }
-    return make_event(**values)
-
-
-def family(
-    persons: int = 1,
-    *,
-    ages: Sequence[int | None] | None = None,
-    name: str = "Maija Meikäläinen",
-    email: str = "maija@example.org",
-    phone: str = "",
-    language: str = "fi",
-    answers: dict[str, str] | None = None,
-) -> SignupInput:
-    ages = list(ages) if ages is not None else [None] * persons
-    return SignupInput(
-        name=name,
-        email=email,
-        phone=phone,
-        language=language,
-        participants=[ParticipantInput(f"Osallistuja {i}", age) for i, age in enumerate(ages)],
-        answers=answers or {},
-    )
-
-
-def sign_up(event: Event, persons: int = 1, *, index: int = 0, **extra: Any) -> SignupResult:
-    return signup_create(
-        event_id=event.pk,
-        data=family(persons, email=f"perhe{index}@example.org"),
-        now=NOW,
-        **extra,
-    )
-
-
-def spy_notices(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Record each notice (its name and the sign-up's status) and send it as usual."""
-    sent: list[tuple[str, str]] = []
-    for name in _NOTICES:
-        original = getattr(notices, name)
-
-        def spy(
-            signup: Signup, *args: Any, _name: str = name, _original: Any = original, **kwargs: Any
-        ) -> None:
-            sent.append((_name, signup.status))
-            _original(signup, *args, **kwargs)
-
-        monkeypatch.setattr(notices, name, spy)
-    return sent
-
-
-def counters(event: Event) -> tuple[int, int]:
-    event.refresh_from_db()
-    return event.seats_taken, event.waitlisted_count
-
-
-def audits(action: Any) -> list[AuditEntry]:
-    return list(AuditEntry.objects.filter(action=action.name).order_by("pk"))
+pytestmark = pytest.mark.django_db
 
 
 # --- Attending, waitlisted, full ----------------------------------------------------------------

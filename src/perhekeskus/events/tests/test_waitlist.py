@@ -20,7 +20,7 @@ from perhekeskus.events.services import (
     signup_change,
     signup_confirm_offer,
 )
-from perhekeskus.events.tests.test_signup import (
+from perhekeskus.events.tests.helpers import (
     NOW,
     START,
     audits,
