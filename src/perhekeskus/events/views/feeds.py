@@ -4,8 +4,9 @@
 A calendar program fetches these without a login, so they carry only what the public event pages
 show: the publicly listed events (single events, occurrences of series and peer groups, events
 with sessions; one cancelled after publication stays, marked cancelled) from a month back to half
-a year ahead, with the title, time, place and the event page's link — never anything of a sign-up and never an online meeting's
-address. The language is `?lang=fi|sv|en`, else the request's. An unknown municipality or
+a year ahead, with the title, time, place and the event page's link — never anything of a
+sign-up and never an online meeting's address. The language is `?lang=fi|sv|en`, else the
+request's. An unknown municipality or
 organisation is a 404 (the selectors raise NotFound). Answers may be cached for a while (the
 feed says so too) and carry an ETag, so that a program polling an unchanged feed gets a 304."""
 
