@@ -30,6 +30,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
 from perhekeskus.core.crypto import EncryptedTextField
@@ -220,8 +221,8 @@ class Event(models.Model):  # type: ignore[django-manager-missing]
     anonymised_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name = pgettext_lazy("in the calendar", "event")
+        verbose_name_plural = pgettext_lazy("in the calendar", "events")
         ordering = ["starts", "title"]
         indexes = [
             models.Index(fields=["status", "starts"], name="events_status_starts"),
