@@ -42,6 +42,7 @@ from perhekeskus.catalog.tests.test_hsds_roundtrip import (
     rich_catalogue,
 )
 from perhekeskus.testing.garbage import GARBAGE
+from perhekeskus.testing.openapi import undeclared
 
 pytestmark = pytest.mark.django_db
 
@@ -435,30 +436,6 @@ def test_a_page_of_services_costs_the_same_few_queries_whatever_its_size(
 # --- the OpenAPI document -----------------------------------------------------------------------
 
 
-def _undeclared(
-    data: Any, schema: dict[str, Any], components: dict[str, Any], at: str
-) -> list[str]:
-    """Keys of `data` that the schema does not declare, and declared required keys it lacks."""
-    while "$ref" in schema or "allOf" in schema:
-        schema = (
-            components[schema["$ref"].rsplit("/", 1)[1]] if "$ref" in schema else schema["allOf"][0]
-        )
-    problems: list[str] = []
-    if isinstance(data, dict):
-        properties = schema.get("properties", {})
-        problems += [f"{at}.{key} is not declared" for key in data if key not in properties]
-        problems += [
-            f"{at}.{key} is missing" for key in schema.get("required", []) if key not in data
-        ]
-        for key, value in data.items():
-            if key in properties:
-                problems += _undeclared(value, properties[key], components, f"{at}.{key}")
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            problems += _undeclared(item, schema.get("items", {}), components, f"{at}[{index}]")
-    return problems
-
-
 def test_responses_are_what_the_openapi_document_says(client: Client, catalogue: None) -> None:
     document = SchemaGenerator().get_schema(request=None, public=True)
     components = document["components"]["schemas"]
@@ -485,7 +462,7 @@ def test_responses_are_what_the_openapi_document_says(client: Client, catalogue:
     for path, params, component in checks:
         paging = {} if "/" in path else {"per_page": 100}  # an object has no pages
         data = get(client, path, **paging, **params).json()
-        assert _undeclared(data, components[component], components, path) == []
+        assert undeclared(data, components[component], document, path) == []
         seen |= set(data) | {key for item in data.get("contents", []) for key in item}
     assert seen >= {"x_suggestion", "x_corrected", "x_related", "x_distance_km"}
     assert {f"/api/v1/{p.split('/')[0]}" for p, _params, _c in checks} <= set(document["paths"])

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
+from perhekeskus.core.validators import looks_like_phone_number
 from perhekeskus.intake import services
 from perhekeskus.intake.models import Concern
 from perhekeskus.intake.selectors import municipalities_with_a_team
@@ -22,7 +23,6 @@ MESSAGE_TOO_LONG = _(
     "Shorten it, or send the rest later from the status page of your request."
 )
 MAX_CHILDREN = 12
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
 
 
 def parse_child_ages(text: str) -> list[int]:
@@ -40,7 +40,7 @@ def parse_child_ages(text: str) -> list[int]:
 
 def normalize_phone(value: str) -> str:
     value = value.strip()
-    if value and not _PHONE.match(value):
+    if value and not looks_like_phone_number(value):
         raise ValueError(_("Enter a phone number, e.g. 040 123 4567."))
     return value
 
