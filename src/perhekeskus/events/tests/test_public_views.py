@@ -175,6 +175,29 @@ def test_the_municipality_choices_are_those_with_coming_events(resident: Client)
     assert known.context["notes"] == [] and known.context["items"] == []
 
 
+def test_the_chosen_municipality_and_organiser_offer_their_calendar_subscription(
+    resident: Client,
+) -> None:
+    porvoo = MunicipalityFactory.create(code="638", name="Porvoo")
+    event = make_event(location=LocationFactory.create(municipality=porvoo))
+    plain = resident.get(url("sv", "list"))
+    assert plain.context["subscriptions"] == []
+    assert "/event-feeds/" not in plain.content.decode()
+    chosen = resident.get(
+        url("sv", "list") + f"?municipality=638&organization={event.organization_id}"
+    )
+    feeds = [link for _label, link in chosen.context["subscriptions"]]
+    assert feeds == [
+        "/event-feeds/municipality/638.ics?lang=sv",
+        f"/event-feeds/organization/{event.organization_id}.ics?lang=sv",
+    ]
+    assert "/event-feeds/municipality/638.ics?lang=sv" in chosen.content.decode()
+    for feed in feeds:
+        calendar = resident.get(feed)
+        assert calendar.status_code == 200
+        assert event.title_sv in calendar.content.decode()
+
+
 def test_the_links_of_a_service_an_organiser_and_a_place_limit_the_list(
     resident: Client,
 ) -> None:

@@ -218,8 +218,26 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "clear_url": reverse("events:list"),
         "filtered": bool(active),
         "open_filters": bool(active) or bool(notes),
+        "subscriptions": _subscriptions(values, dict(municipalities)),
     }
     return render(request, "events/list.html", context)
+
+
+def _subscriptions(values: dict[str, Any], municipalities: dict[str, str]) -> list[tuple[str, str]]:
+    """The calendar subscriptions that fit the chosen filters: the municipality's events, the
+    organisation's events (the feed's own language follows the page's)."""
+    language = active_language()
+    found: list[tuple[str, str]] = []
+    code = values.get("municipality")
+    if code and code in municipalities:
+        url = reverse("events_feed:municipality", kwargs={"code": code})
+        label = _("Events in %(municipality)s") % {"municipality": municipalities[code]}
+        found.append((label, f"{url}?lang={language}"))
+    organization = values.get("organization")
+    if organization:
+        url = reverse("events_feed:organization", kwargs={"organization_id": organization})
+        found.append((_("Events of this organiser"), f"{url}?lang={language}"))
+    return found
 
 
 # --- One event ----------------------------------------------------------------------------------
