@@ -683,10 +683,17 @@ class PendingImport(models.Model):
     organisation have not arrived. Kept, and read again by every later import of the same
     source, until what it waits for is there (ADR 0030)."""
 
+    class Waiting(models.TextChoices):
+        SERVICES = "services", _("its services")
+        ORGANIZATION = "organization", _("its organisation")
+
     source = models.CharField(_("source"), max_length=20)
     object_id = models.UUIDField(_("id in the source"))
     document = models.JSONField(_("document"))
-    waiting_for = models.TextField(_("waiting for"), blank=True)
+    # What it waits for as codes (`PendingImport.Waiting`), said in the reader's language where
+    # it is shown; the ids of the services it waits for apart.
+    waiting_for = models.JSONField(_("waiting for"), default=list, blank=True)
+    waiting_services = models.JSONField(_("services waited for"), default=list, blank=True)
     received_at = models.DateTimeField(_("received"), auto_now=True)
 
     class Meta:

@@ -6,7 +6,6 @@ clean-up (`catalog.services.pending_import_purge`) deletes what waited too long.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from django.contrib import admin
@@ -20,27 +19,26 @@ from perhekeskus.catalog.editor.site import editor_site
 from perhekeskus.catalog.models import PendingImport
 from perhekeskus.catalog.policies import can_view_pending_imports
 
-_MORE = re.compile(r"^(?P<ids>.*) and (?P<more>\d+) more$")
+_SHOWN_IDS = 3
 
 
-def _waiting_in_words(stored: str) -> str:
-    """The import stores what a document waits for as "services <ids>[ and N more]" and "its
-    organisation", joined by "; ": said in the reader's language."""
+def _waiting_in_words(codes: list[str], services: list[str]) -> str:
+    """What a document waits for, stored as codes (`PendingImport.Waiting`) and the ids of the
+    services, said in the reader's language: "services <ids>[ and N more]; its organisation"."""
     parts = []
-    for part in filter(None, stored.split("; ")):
-        if part == "its organisation":
-            parts.append(gettext("its organisation"))
-        elif part.startswith("services "):
-            ids = part.removeprefix("services ")
-            more = _MORE.match(ids)
-            if more:
+    for code in codes:
+        if code == PendingImport.Waiting.SERVICES:
+            ids = ", ".join(services[:_SHOWN_IDS])
+            if len(services) > _SHOWN_IDS:
                 ids = gettext("%(ids)s and %(count)s more") % {
-                    "ids": more["ids"],
-                    "count": more["more"],
+                    "ids": ids,
+                    "count": len(services) - _SHOWN_IDS,
                 }
             parts.append(gettext("services %(ids)s") % {"ids": ids})
+        elif code == PendingImport.Waiting.ORGANIZATION:
+            parts.append(gettext("its organisation"))
         else:
-            parts.append(part)
+            parts.append(str(code))
     return "; ".join(parts)
 
 
@@ -64,7 +62,7 @@ def _name(document: Any) -> str:
 class PendingImportAdmin(admin.ModelAdmin):
     list_display = ("name", "waiting", "source", "object_id", "received_at")
     list_filter = ("source",)
-    search_fields = ("object_id", "waiting_for")
+    search_fields = ("object_id",)
     date_hierarchy = "received_at"
     fields = ("name", "source", "object_id", "waiting", "received_at", "document_as_text")
     readonly_fields = fields
@@ -76,7 +74,7 @@ class PendingImportAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("waiting for"), ordering="waiting_for")
     def waiting(self, pending: PendingImport) -> str:
-        return _waiting_in_words(pending.waiting_for)
+        return _waiting_in_words(pending.waiting_for, pending.waiting_services)
 
     @admin.display(description=_("document"))
     def document_as_text(self, pending: PendingImport) -> str:

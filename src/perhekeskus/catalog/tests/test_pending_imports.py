@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import override_settings
 from django.utils import timezone
 
@@ -25,7 +27,12 @@ LIST = "/fi/pro/catalog/catalog/pendingimport/"
 NOW = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.UTC)
 
 
-def _pending(*, days_old: int, waiting_for: str = "its organisation") -> PendingImport:
+def _pending(
+    *,
+    days_old: int,
+    waiting_for: tuple[str, ...] = (PendingImport.Waiting.ORGANIZATION,),
+    waiting_services: tuple[str, ...] = (),
+) -> PendingImport:
     row = PendingImport.objects.create(
         source="ptv",
         object_id=uuid.uuid4(),
@@ -35,7 +42,8 @@ def _pending(*, days_old: int, waiting_for: str = "its organisation") -> Pending
                 {"language": "fi", "value": "Perheneuvola", "type": "Name"},
             ]
         },
-        waiting_for=waiting_for,
+        waiting_for=list(waiting_for),
+        waiting_services=list(waiting_services),
     )
     # `received_at` is set on every save: put it back in time as a later day would see it.
     PendingImport.objects.filter(pk=row.pk).update(received_at=NOW - dt.timedelta(days=days_old))
@@ -44,11 +52,22 @@ def _pending(*, days_old: int, waiting_for: str = "its organisation") -> Pending
 
 
 def test_a_coordinator_sees_what_waits_and_for_what(coordinator: Any) -> None:
-    row = _pending(days_old=2, waiting_for="services a, b, c and 2 more; its organisation")
+    row = _pending(
+        days_old=2,
+        waiting_for=(PendingImport.Waiting.SERVICES, PendingImport.Waiting.ORGANIZATION),
+        waiting_services=("a", "b", "c", "d", "e"),
+    )
     client = logged_in_client(coordinator)
     page = client.get(LIST).content.decode()
     assert "Perheneuvola" in page
     assert "palvelut a, b, c ja 2 muuta; sen organisaatio" in page
+    swedish = client.get(LIST.replace("/fi/", "/sv/")).content.decode()
+    assert "tjänsterna a, b, c och 2 till; dess organisation" in swedish
+    english = client.get(LIST.replace("/fi/", "/en/")).content.decode()
+    assert "services a, b, c and 2 more; its organisation" in english
+    # Stored as codes, not as words of one language.
+    row.refresh_from_db()
+    assert row.waiting_for == ["services", "organization"]
     detail = client.get(f"{LIST}{row.pk}/change/")
     assert detail.status_code == 200
     html = detail.content.decode()
@@ -70,10 +89,10 @@ def test_an_editor_does_not_see_the_waiting_documents_and_changes_nothing(editor
 def test_nobody_changes_or_deletes_them_on_the_page(coordinator: Any) -> None:
     row = _pending(days_old=2)
     client = logged_in_client(coordinator)
-    client.post(f"{LIST}{row.pk}/change/", {"waiting_for": "nothing"})
+    client.post(f"{LIST}{row.pk}/change/", {"waiting_for": '["nothing"]'})
     client.post(f"{LIST}{row.pk}/delete/", {"post": "yes"})
     row.refresh_from_db()
-    assert row.waiting_for == "its organisation"
+    assert row.waiting_for == ["organization"]
 
 
 @override_settings(CATALOG_PENDING_IMPORT_RETENTION_DAYS=30)
@@ -97,10 +116,67 @@ def test_the_command_takes_the_days_and_says_how_many_in_the_users_language() ->
 
 
 def test_the_clean_up_is_a_daily_periodic_job() -> None:
-    from perhekeskus.core.jobs.schedule import schedules
+    from perhekeskus.core.jobs.schedule import run_periodic, schedules
 
     schedule = schedules()["catalog.pending_imports.purge"]
     assert schedule.every == dt.timedelta(days=1)
     old = _pending(days_old=(timezone.now() - NOW).days + 400)
-    schedule.job()
+    run_periodic.call("catalog.pending_imports.purge")
     assert not PendingImport.objects.filter(pk=old.pk).exists()
+
+
+BEFORE_CODES = [("catalog", "0008_database_defaults_for_the_review_columns")]
+AFTER_CODES = [("catalog", "0009_pending_import_waiting_for_codes")]
+
+
+def _migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_turns_the_stored_english_words_into_codes() -> None:
+    """Rows written before 0009 said what they wait for in English: they are codes now, and
+    where the words cut the ids short ("and N more") the ids come from the channel's document."""
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    linked = [str(uuid.UUID(int=n)) for n in range(1, 7)]
+    try:
+        old_apps = _migrate(BEFORE_CODES).loader.project_state(BEFORE_CODES).apps
+        OldPending = old_apps.get_model("catalog", "PendingImport")
+        Organization = old_apps.get_model("catalog", "Organization")
+        Service = old_apps.get_model("catalog", "Service")
+        organization = Organization.objects.create(name="Askolan kunta")
+        Service.objects.create(id=linked[0], organization=organization, name="Neuvola")
+        document = {"services": [{"service": {"id": s}} for s in linked]}
+        shown = ", ".join(linked[1:4])
+        rows = {
+            "both": OldPending.objects.create(
+                source="ptv",
+                object_id=uuid.uuid4(),
+                document=document,
+                waiting_for=f"services {shown} and 2 more; its organisation",
+            ),
+            "services": OldPending.objects.create(
+                source="ptv",
+                object_id=uuid.uuid4(),
+                document={},
+                waiting_for=f"services {linked[1]}, {linked[2]}",
+            ),
+            "organisation": OldPending.objects.create(
+                source="ptv", object_id=uuid.uuid4(), document={}, waiting_for="its organisation"
+            ),
+        }
+        _migrate(AFTER_CODES)
+        migrated = {
+            key: PendingImport.objects.get(object_id=row.object_id) for key, row in rows.items()
+        }
+        assert migrated["both"].waiting_for == ["services", "organization"]
+        assert migrated["both"].waiting_services == linked[1:]
+        assert migrated["services"].waiting_for == ["services"]
+        assert migrated["services"].waiting_services == linked[1:3]
+        assert migrated["organisation"].waiting_for == ["organization"]
+        assert migrated["organisation"].waiting_services == []
+    finally:
+        _migrate(latest)

@@ -179,21 +179,19 @@ def _keep_waiting(parsed: PtvParse) -> int:
     existing: set[uuid.UUID] = set()
     for part in _in_slices(wanted):
         existing |= set(Service.objects.filter(pk__in=part).values_list("pk", flat=True))
-    waiting: dict[uuid.UUID, str] = {}
+    # Per channel: the codes of what it waits for (`PendingImport.Waiting`) and the services.
+    waiting: dict[uuid.UUID, tuple[list[str], list[str]]] = {}
     for channel_id in parsed.channel_documents:
         if channel_id in parsed.unusable_channels:
             continue
-        reasons = []
+        codes = []
         missing = sorted(str(s) for s in linked.get(channel_id, ()) if s not in existing)
         if missing:
-            shown = ", ".join(missing[:3]) + (
-                f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-            )
-            reasons.append(f"services {shown}")
+            codes.append(PendingImport.Waiting.SERVICES.value)
         if channel_id in parsed.dropped_locations:
-            reasons.append("its organisation")
-        if reasons:
-            waiting[channel_id] = "; ".join(reasons)
+            codes.append(PendingImport.Waiting.ORGANIZATION.value)
+        if codes:
+            waiting[channel_id] = (codes, missing)
     done = [c for c in parsed.channel_documents if c not in waiting]
     for part in _in_slices(done):
         PendingImport.objects.filter(source=SOURCE, object_id__in=part).delete()
@@ -206,18 +204,22 @@ def _keep_waiting(parsed: PtvParse) -> int:
             }
         )
     new = []
-    for channel_id, reason in waiting.items():
+    for channel_id, (codes, missing) in waiting.items():
         document = parsed.channel_documents[channel_id]
         row = kept.get(channel_id)
         if row is None:
             new.append(
                 PendingImport(
-                    source=SOURCE, object_id=channel_id, document=document, waiting_for=reason
+                    source=SOURCE,
+                    object_id=channel_id,
+                    document=document,
+                    waiting_for=codes,
+                    waiting_services=missing,
                 )
             )
-        elif row.document != document or row.waiting_for != reason:
-            row.document, row.waiting_for = document, reason
-            row.save(update_fields=["document", "waiting_for", "received_at"])
+        elif (row.document, row.waiting_for, row.waiting_services) != (document, codes, missing):
+            row.document, row.waiting_for, row.waiting_services = document, codes, missing
+            row.save(update_fields=["document", "waiting_for", "waiting_services", "received_at"])
     PendingImport.objects.bulk_create(new, batch_size=500)
     return len(waiting)
 
