@@ -136,20 +136,21 @@ def test_the_api_declares_what_it_answers_with_the_features_and_the_texts() -> N
     from django.test import Client
     from drf_spectacular.generators import SchemaGenerator
 
-    from perhekeskus.catalog.tests.test_api import _undeclared
     from perhekeskus.catalog.tests.test_hsds_roundtrip import CLINIC_SERVICE, rich_catalogue
+    from perhekeskus.testing.openapi import undeclared
 
     rich_catalogue()
     service = Service.objects.get(pk=CLINIC_SERVICE)
     Service.objects.filter(pk=service.pk).update(extra_texts={"se": {"name": "Mánáidráđđehus"}})
     place = service.at_locations.first().location
     Location.objects.filter(pk=place.pk).update(step_free_entrance=True, lift=False)
-    components = SchemaGenerator().get_schema(request=None, public=True)["components"]["schemas"]
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    components = document["components"]["schemas"]
     data = Client().get(f"/api/v1/services/{service.pk}").json()
     assert data["x_texts"] == [{"language": "se", "name": "Mánáidráđđehus"}]
-    assert _undeclared(data, components["HsdsService"], components, "service") == []
+    assert undeclared(data, components["HsdsService"], document, "service") == []
     located = Client().get(f"/api/v1/organizations/{place.organization_id}").json()
-    assert _undeclared(located, components["HsdsOrganization"], components, "org") == []
+    assert undeclared(located, components["HsdsOrganization"], document, "org") == []
     assert any(
         record.get("x_feature") == "step_free"
         for location in located["locations"]
