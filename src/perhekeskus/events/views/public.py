@@ -9,6 +9,7 @@ of the manage link are in `manage.py`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import uuid
 from typing import Any
@@ -38,7 +39,7 @@ from perhekeskus.events.forms.public import (
     age_label,
     date_span,
 )
-from perhekeskus.events.models import Event, EventKind, EventLanguage, Question
+from perhekeskus.events.models import Event, EventKind, EventLanguage, EventStatus
 from perhekeskus.events.ratelimit import signup_limiter, topic_limiter
 from perhekeskus.events.selectors_public import (
     EventFilters,
@@ -243,10 +244,6 @@ def _subscriptions(values: dict[str, Any], municipalities: dict[str, str]) -> li
 # --- One event ----------------------------------------------------------------------------------
 
 
-def _questions(event: Event) -> list[Question]:
-    return questions_of(event)
-
-
 def _takes_own_signups(event: Event) -> bool:
     """Families sign up for this event itself (a plain series by its occurrences, a peer
     group's meetings through the group)."""
@@ -259,18 +256,18 @@ def _takes_own_signups(event: Event) -> bool:
 
 
 def _signup_form(event: Event, data: Any = None, **kwargs: Any) -> SignupForm:
-    return SignupForm(data, event=event, questions=_questions(event), **kwargs)
+    return SignupForm(data, event=event, questions=questions_of(event), **kwargs)
 
 
 def _new_signup_form(event: Event) -> SignupForm:
     return _signup_form(event, initial={"form_token": secrets.token_urlsafe(24)})
 
 
-def _topics_open(event: Event, now: Any) -> bool:
+def _topics_open(event: Event, now: dt.datetime) -> bool:
     return (
         event.kind == EventKind.UMBRELLA
         and event.is_forum
-        and event.status == "published"
+        and event.status == EventStatus.PUBLISHED
         and event.ends > now
     )
 
@@ -288,17 +285,17 @@ def event_detail(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     context = event_view(event, now)
     seats = context["seats"]
     sessions = sessions_of(event)
+    own_signups = _takes_own_signups(event)
+    topics_open = _topics_open(event, now)
     context.update(
         {
             "sessions": [(session, seats_of(session, now)) for session in sessions],
             "occurrences": occurrences_of(event, now=now),
             "on_map": place_on_map(event),
-            "own_signups": _takes_own_signups(event),
-            "form": _new_signup_form(event)
-            if _takes_own_signups(event) and seats.can_sign_up
-            else None,
-            "topics_open": _topics_open(event, now),
-            "topic_form": TopicForm() if _topics_open(event, now) else None,
+            "own_signups": own_signups,
+            "form": _new_signup_form(event) if own_signups and seats.can_sign_up else None,
+            "topics_open": topics_open,
+            "topic_form": TopicForm() if topics_open else None,
             "summary": event.summary if event.summary_published_at else "",
             "series": event.parent if event.kind == EventKind.OCCURRENCE else None,
         }
