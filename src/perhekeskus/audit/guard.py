@@ -160,3 +160,60 @@ def install_truncate_trigger(apps: Any, schema_editor: Any) -> None:
 def remove_truncate_trigger(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor == "postgresql":
         _run(schema_editor, POSTGRES_TRUNCATE_DROP)
+
+
+def append_only_statements(
+    table: str, what: str
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The same guard for another append-only log (`families`' access log): row triggers that
+    refuse UPDATE and DELETE, and on PostgreSQL a statement trigger that refuses TRUNCATE, each
+    opened only by `audit_table_writable_for_flush()`. Returns (install, remove) per vendor."""
+    install = {
+        "sqlite": [
+            f"""
+            CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+            WHEN perhekeskus_audit_writable() = 0
+            BEGIN SELECT RAISE(ABORT, '{what} are append-only'); END
+            """,
+            f"""
+            CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+            WHEN perhekeskus_audit_writable() = 0
+            BEGIN SELECT RAISE(ABORT, '{what} are append-only'); END
+            """,
+        ],
+        "postgresql": [
+            f"""
+            CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'TRUNCATE'
+                   AND coalesce(current_setting('{POSTGRES_WRITABLE_SETTING}', true), '') = 'on'
+                THEN
+                    RETURN NULL;
+                END IF;
+                RAISE EXCEPTION '{what} are append-only' USING ERRCODE = 'insufficient_privilege';
+            END;
+            $$
+            """,
+            f"""
+            CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
+            FOR EACH ROW EXECUTE FUNCTION {table}_append_only()
+            """,
+            f"""
+            CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table}
+            FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()
+            """,
+        ],
+    }
+    remove = {
+        "sqlite": [
+            f"DROP TRIGGER IF EXISTS {table}_no_update",
+            f"DROP TRIGGER IF EXISTS {table}_no_delete",
+        ],
+        "postgresql": [
+            f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+            f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}",
+            f"DROP FUNCTION IF EXISTS {table}_append_only()",
+        ],
+    }
+    return install, remove

@@ -44,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("pro/appointments/", include("perhekeskus.appointments.urls_pro")),
     path("events/", include("perhekeskus.events.urls_public")),
     path("pro/events/", include("perhekeskus.events.urls_pro")),
+    path("pro/families/", include("perhekeskus.families.urls_pro")),
+    path("family/", include("perhekeskus.families.urls_public")),
     prefix_default_language=True,
 )
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "perhekeskus.finder",
     "perhekeskus.appointments",
     "perhekeskus.events",
+    "perhekeskus.families",
     "perhekeskus.demo",
 ]
 
@@ -442,6 +443,26 @@ EVENTS_TOPIC_RATE_LIMIT = env_str("EVENT_TOPIC_RATE_LIMIT", "10/h")
 EVENTS_RETENTION_DAYS = env_int("EVENT_RETENTION_DAYS", 30)
 # The reminder goes out this many hours before the event.
 EVENTS_REMINDER_HOURS = env_int("EVENT_REMINDER_HOURS", 24)
+
+# --- Family coordination (families app, ADR 0040) ----------------------------------------------
+# A closed family record keeps its data this many days, then the anonymisation job erases what
+# identifies the family and what anyone wrote, keeping what statistics need.
+FAMILIES_RETENTION_DAYS = env_int("FAMILY_RETENTION_DAYS", 730)
+# A reading under a law (without consent) stays open this many hours.
+FAMILIES_LEGAL_ACCESS_HOURS = env_int("FAMILY_LEGAL_ACCESS_HOURS", 8)
+# The family page's sign-in link is valid this many minutes, once; the signed-in session ends
+# after this many minutes without a request.
+FAMILIES_SIGNIN_LINK_MINUTES = env_int("FAMILY_SIGNIN_LINK_MINUTES", 20)
+FAMILIES_SESSION_MINUTES = env_int("FAMILY_SESSION_MINUTES", 30)
+# Sign-in links asked for from one browser at one address, and from one address.
+FAMILIES_SIGNIN_RATE_LIMIT = env_str("FAMILY_SIGNIN_RATE_LIMIT", "5/h")
+FAMILIES_SIGNIN_ADDRESS_RATE_LIMIT = env_str("FAMILY_SIGNIN_ADDRESS_RATE_LIMIT", "50/h")
+# How a guardian proves who they are on the family page: dotted paths to identification
+# backends (`families.identification`); the e-mail link is built in, a county can add strong
+# electronic identification (Suomi.fi) as another backend.
+FAMILIES_IDENTIFICATION_BACKENDS = env_list(
+    "FAMILY_IDENTIFICATION_BACKENDS", ["perhekeskus.families.identification.EmailLinkBackend"]
+)
 
 # --- Text messages (core.sms) -------------------------------------------------------------------
 # A dotted path to a backend class; the console backend writes the message to standard output.

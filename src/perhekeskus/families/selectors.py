@@ -1,0 +1,229 @@
+"""Every read of a family's data, through the consent gate (`access.py`).
+
+`access_family` is the gatekeeper of one family's page: missing and not covered are both
+`NotFound`, and each category the page reads is logged in the family's access log in the read's
+transaction. It returns a `FamilyAccess`, the proof a section selector asks for: a section reads
+only a category the gatekeeper logged (`FamilyAccess.require`). `family_list` lists the families
+a professional may read, 50 to a page, logging the BASIC read of each row in one insert.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import cast
+
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from perhekeskus.accounts.models import User
+from perhekeskus.core.errors import NotFound
+from perhekeskus.families import access
+from perhekeskus.families.access import FamilyGrants
+from perhekeskus.families.identity import name_digest, pic_digest
+from perhekeskus.families.models import (
+    AccessPlace,
+    Child,
+    DataCategory,
+    Family,
+    FamilyStatus,
+    Guardian,
+    TeamMember,
+)
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class FamilyAccess:
+    """One family as one reader may read it: the row, the grants, and the categories read (and
+    logged) by this request."""
+
+    family: Family
+    grants: FamilyGrants
+    read: set[str] = field(default_factory=set)
+
+    def can(self, category: str) -> bool:
+        return category in self.read
+
+    def require(self, category: str) -> None:
+        """A section selector's check: the category was granted and logged by the gatekeeper."""
+        if category not in self.read:
+            raise NotFound()
+
+    @property
+    def is_responsible(self) -> bool:
+        return self.grants.is_responsible
+
+    @property
+    def sees_protected_addresses(self) -> bool:
+        return self.grants.sees_protected_addresses
+
+    @property
+    def under_law(self) -> bool:
+        return self.grants.under_law
+
+
+def _parse_id(value: uuid.UUID | str) -> uuid.UUID:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError) as error:
+        raise NotFound() from error
+
+
+def access_family(
+    *,
+    actor: User,
+    family_id: uuid.UUID | str,
+    categories: Iterable[str] = (DataCategory.BASIC,),
+    place: str = AccessPlace.PAGE,
+    for_action: bool = False,
+    lock: bool = False,
+) -> FamilyAccess:
+    """The family, if the actor may read its BASIC category; else NotFound (missing and not
+    covered alike). Of `categories`, those granted are logged as read (BASIC always) and
+    may be read through the returned `FamilyAccess`. With `for_action=True` nothing is logged:
+    a service checks and its own audit entry records the change. With `lock=True` the family's
+    row is re-read under `select_for_update` (services, inside their transaction)."""
+    pk = _parse_id(family_id)
+    grants = access.grants_of(actor, pk)
+    if grants is None:
+        raise NotFound()
+    rows = Family.objects.select_related("municipality", "organization", "responsible")
+    if lock:
+        rows = rows.select_for_update(of=("self",))
+    family = rows.filter(pk=pk).first()
+    if family is None:
+        raise NotFound()
+    wanted = {DataCategory.BASIC.value, *(str(c) for c in categories)}
+    read = {c for c in wanted if grants.can(c)}
+    if not for_action:
+        with transaction.atomic():
+            access.log_reads(actor, [(grants, c) for c in sorted(read)], place=place)
+    return FamilyAccess(family=family, grants=grants, read=read)
+
+
+@dataclass
+class FamilyRow:
+    family: Family
+    grants: FamilyGrants
+    children: list[Child]
+
+    @property
+    def role(self) -> str:
+        return self.grants.role
+
+
+def family_list(
+    *,
+    actor: User,
+    status: str = FamilyStatus.OPEN,
+    search: str = "",
+    page: int | str = 1,
+    place: str = AccessPlace.LIST,
+) -> Page[FamilyRow]:
+    """The families the actor may read, newest first, 50 to a page; `search` is a family's exact
+    name or a child's or guardian's personal identity code (matched by keyed digests). Each
+    row's BASIC read is logged, with its basis, in one insert."""
+    families = access.readable_families(actor).select_related("municipality", "responsible")
+    if status in FamilyStatus.values:
+        families = families.filter(status=status)
+    term = search.strip()
+    if term:
+        families = families.filter(_search_condition(term))
+    families = families.order_by("-opened_at", "pk").prefetch_related(
+        Prefetch("children", queryset=Child.objects.order_by("birth_year", "pk"))
+    )
+    paginator = Paginator(families, PAGE_SIZE)
+    current = paginator.get_page(page)
+    rows = list(current.object_list)
+    grants = access.grants_for(actor, [family.pk for family in rows])
+    visible = [
+        FamilyRow(family=family, grants=grants[family.pk], children=list(family.children.all()))
+        for family in rows
+        if family.pk in grants
+    ]
+    with transaction.atomic():
+        access.log_reads(
+            actor, [(row.grants, DataCategory.BASIC.value) for row in visible], place=place
+        )
+    # The same page's numbers, its rows the readable ones with their grants.
+    return Page(visible, current.number, cast("Paginator[FamilyRow]", paginator))
+
+
+def _search_condition(term: str) -> Q:
+    """A family's exact name, or a child's or guardian's personal identity code."""
+    condition = Q(name_digest=name_digest(term))
+    code = pic_digest(term)
+    if code:
+        condition |= Q(Exists(Child.objects.filter(family=OuterRef("pk"), pic_digest=code)))
+        condition |= Q(Exists(Guardian.objects.filter(family=OuterRef("pk"), pic_digest=code)))
+    return condition
+
+
+# --- Sections of a family's page: each needs the FamilyAccess proof ------------------------------
+
+
+def family_children(family_access: FamilyAccess) -> list[Child]:
+    family_access.require(DataCategory.BASIC)
+    return list(Child.objects.filter(family=family_access.family))
+
+
+def family_guardians(family_access: FamilyAccess) -> list[Guardian]:
+    """The guardians' names and roles (BASIC). Their contact details and addresses are read by
+    `contact_details`, which needs CONTACT."""
+    family_access.require(DataCategory.BASIC)
+    return list(Guardian.objects.filter(family=family_access.family))
+
+
+def family_team(family_access: FamilyAccess) -> list[TeamMember]:
+    family_access.require(DataCategory.BASIC)
+    return list(
+        TeamMember.objects.filter(family=family_access.family, removed_at__isnull=True)
+        .select_related("user", "organization")
+        .order_by("added_at", "pk")
+    )
+
+
+def team_member_options(family_access: FamilyAccess) -> QuerySet[TeamMember]:
+    family_access.require(DataCategory.BASIC)
+    return TeamMember.objects.filter(family=family_access.family, removed_at__isnull=True)
+
+
+@dataclass
+class PersonContact:
+    """A child's or guardian's contact details as this reader may see them: a non-disclosed
+    address is replaced by `address_protected` for everyone but the responsible worker."""
+
+    person: Child | Guardian
+    address: str
+    address_protected: bool
+    address_hidden: bool
+    email: str = ""
+    phone: str = ""
+
+
+def _contact(person: Child | Guardian, sees_protected: bool) -> PersonContact:
+    hidden = person.address_protected and not sees_protected
+    return PersonContact(
+        person=person,
+        address="" if hidden else person.address,
+        address_protected=person.address_protected,
+        address_hidden=hidden,
+        email=getattr(person, "email", ""),
+        phone=getattr(person, "phone", ""),
+    )
+
+
+def contact_details(family_access: FamilyAccess) -> list[PersonContact]:
+    """Every guardian's and child's contact details and address (CONTACT). The one place that
+    decides whether an address is shown: pages, exports, letters and the API take it from here."""
+    family_access.require(DataCategory.CONTACT)
+    sees = family_access.sees_protected_addresses
+    people: list[Child | Guardian] = [
+        *Guardian.objects.filter(family=family_access.family),
+        *Child.objects.filter(family=family_access.family),
+    ]
+    return [_contact(person, sees) for person in people]
