@@ -9,6 +9,7 @@ from perhekeskus.audit import api as audit_api
 from perhekeskus.catalog import api as catalog_api
 from perhekeskus.core import api as core_api
 from perhekeskus.events import api as events_api
+from perhekeskus.families import api as families_api
 from perhekeskus.finder import api as finder_api
 
 app_name = "api"
@@ -67,6 +68,9 @@ urlpatterns = [
     path(
         "events/<str:id>/signups", events_api.SignupCreateView.as_view(), name="event-signup-create"
     ),
+    # Family coordination: a professional's families, through the consent gate.
+    path("families", families_api.FamilyListView.as_view(), name="family-list"),
+    path("families/<str:id>", families_api.FamilyDetailView.as_view(), name="family-detail"),
     path("audit-entries", audit_api.AuditEntryListView.as_view(), name="audit-entry-list"),
     path(
         "audit-entries/<int:pk>",
