@@ -11,6 +11,7 @@ worker; the answer then says `address_hidden`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
@@ -21,7 +22,16 @@ from perhekeskus.accounts.models import User
 from perhekeskus.catalog.api import LanguageParams, register_shape
 from perhekeskus.catalog.api.params import MAX_PAGE, MAX_SEARCH
 from perhekeskus.catalog.models import Municipality, Organization
-from perhekeskus.families.models import Child, FamilyStatus, Guardian, TeamMember
+from perhekeskus.families.models import (
+    Child,
+    FamilyStatus,
+    Guardian,
+    NetworkMeeting,
+    Note,
+    PlanAction,
+    SupportPlan,
+    TeamMember,
+)
 from perhekeskus.families.selectors import FamilyAccess, FamilyRow, PersonContact
 
 register_shape("FamilyOrganization", "id:uuid! name!")
@@ -45,13 +55,25 @@ register_shape(
     "kind! person_id:int! name! address! address_protected:bool! address_hidden:bool! email! "
     "phone!",
 )
+register_shape("FamilyPlanAction", "id:int! text! who! due_on:date?! status! meeting_id:int?!")
+register_shape(
+    "FamilyPlan",
+    "goals! follow_up_on:date?! status! version:int! updated_at:datetime! "
+    "actions:[FamilyPlanAction]!",
+)
+register_shape(
+    "FamilyMeeting",
+    "id:int! starts_at:datetime! place! status! minutes! guardian_ids:[int]! child_ids:[int]! "
+    "professionals:[str]!",
+)
+register_shape("FamilyNote", "id:int! author! written_at:datetime! text!")
 register_shape(
     "Family",
     "id:uuid! name! status! close_reason! municipality:FamilyMunicipality! "
     "organization:FamilyOrganization! language! opened_at:datetime! closed_at:datetime?! "
     "anonymised_at:datetime?! responsible:FamilyWorker?! your_role! basis! categories:[str]! "
     "children:[FamilyChildBasic]! guardians:[FamilyGuardianBasic]! team:[FamilyTeamMember]! "
-    "contact:[FamilyContact]",
+    "contact:[FamilyContact] plan:FamilyPlan? meetings:[FamilyMeeting] notes:[FamilyNote]",
 )
 
 STATUS_ALL = "all"
@@ -177,14 +199,70 @@ def _contact(contact: PersonContact) -> dict[str, Any]:
     }
 
 
-def family_json(
-    family_access: FamilyAccess,
-    *,
-    children: list[Child],
-    guardians: list[Guardian],
-    team: list[TeamMember],
-    contact: list[PersonContact] | None,
-) -> dict[str, Any]:
+def _name(user: User | None) -> str:
+    return (user.get_full_name() or user.email) if user is not None else ""
+
+
+def _action(action: PlanAction) -> dict[str, Any]:
+    return {
+        "id": action.pk,
+        "text": action.text,
+        "who": _name(action.assignee) or action.assignee_text,
+        "due_on": action.due_on.isoformat() if action.due_on else None,
+        "status": action.status,
+        "meeting_id": action.meeting_id,
+    }
+
+
+def _plan(plan: SupportPlan | None, actions: list[PlanAction]) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    return {
+        "goals": plan.goals,
+        "follow_up_on": plan.follow_up_on.isoformat() if plan.follow_up_on else None,
+        "status": plan.status,
+        "version": plan.version,
+        "updated_at": _moment(plan.updated_at),
+        "actions": [_action(action) for action in actions],
+    }
+
+
+def _meeting(meeting: NetworkMeeting) -> dict[str, Any]:
+    return {
+        "id": meeting.pk,
+        "starts_at": _moment(meeting.starts_at),
+        "place": meeting.place,
+        "status": meeting.status,
+        "minutes": meeting.minutes,
+        "guardian_ids": [guardian.pk for guardian in meeting.guardians.all()],
+        "child_ids": [child.pk for child in meeting.children.all()],
+        "professionals": [_name(user) for user in meeting.professionals.all()],
+    }
+
+
+def _note(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.pk,
+        "author": _name(note.author),
+        "written_at": _moment(note.created_at),
+        "text": note.text,
+    }
+
+
+@dataclass
+class Sections:
+    """What the section selectors read for one family; None for a category not read."""
+
+    children: list[Child]
+    guardians: list[Guardian]
+    team: list[TeamMember]
+    contact: list[PersonContact] | None = None
+    plan: tuple[SupportPlan | None, list[PlanAction]] | None = None
+    meetings: list[NetworkMeeting] | None = None
+    notes: list[Note] | None = None
+
+
+def family_json(family_access: FamilyAccess, sections: Sections) -> dict[str, Any]:
     """One family as this reader may read it: only the categories read (`categories`); the
     sections of the others are left out of the answer."""
     family = family_access.family
@@ -204,10 +282,16 @@ def family_json(
         "your_role": family_access.grants.role,
         "basis": _basis(family_access.grants),
         "categories": sorted(family_access.read),
-        "children": [_child(child, today) for child in children],
-        "guardians": [_guardian(guardian) for guardian in guardians],
-        "team": [_member(member) for member in team],
+        "children": [_child(child, today) for child in sections.children],
+        "guardians": [_guardian(guardian) for guardian in sections.guardians],
+        "team": [_member(member) for member in sections.team],
     }
-    if contact is not None:
-        body["contact"] = [_contact(item) for item in contact]
+    if sections.contact is not None:
+        body["contact"] = [_contact(item) for item in sections.contact]
+    if sections.plan is not None:
+        body["plan"] = _plan(*sections.plan)
+    if sections.meetings is not None:
+        body["meetings"] = [_meeting(meeting) for meeting in sections.meetings]
+    if sections.notes is not None:
+        body["notes"] = [_note(note) for note in sections.notes]
     return body

@@ -25,15 +25,26 @@ from perhekeskus.catalog.api import ACCEPT_LANGUAGE, ERRORS_400, ID, LanguagePar
 from perhekeskus.catalog.api.base import HsdsView
 from perhekeskus.catalog.api.shapes import page_of, shape
 from perhekeskus.core.errors import NotFound
-from perhekeskus.families import access, selectors
+from perhekeskus.families import selectors, selectors_plan
 from perhekeskus.families.api.serializers import (
     STATUS_ALL,
     FamilyListParams,
+    Sections,
     family_json,
     family_row_json,
 )
 from perhekeskus.families.models import AccessPlace, DataCategory
 from perhekeskus.families.policies import can_work_with_families
+from perhekeskus.families.selectors import FamilyAccess
+
+# The categories one family's answer reads (and so logs), each only where granted.
+API_CATEGORIES = (
+    DataCategory.BASIC,
+    DataCategory.CONTACT,
+    DataCategory.PLAN,
+    DataCategory.MEETINGS,
+    DataCategory.NOTES,
+)
 
 
 class WorksWithFamilies(permissions.BasePermission):
@@ -74,7 +85,8 @@ LIST_DESCRIPTION = (
 DETAIL_DESCRIPTION = (
     "One family as the logged-in professional may read it. `categories` are the data "
     "categories read (and logged in the family's access log); the others are left out of the "
-    "answer: `contact` is there only with the category contact. A non-disclosed address is "
+    "answer: `contact`, `plan`, `meetings` and `notes` are there only with their category "
+    "(`plan` is null while the family has no plan). A non-disclosed address is "
     "given to the family's responsible worker only; anyone else gets `address` empty and "
     "`address_hidden` true. A family that does not exist and one the professional may not "
     "read are the same 404."
@@ -127,22 +139,30 @@ class FamilyDetailView(FamiliesApiView):
             family_access = selectors.access_family(
                 actor=self.reader,
                 family_id=id,
-                categories=access.ALL_CATEGORIES,
+                categories=API_CATEGORIES,
                 place=AccessPlace.API,
             )
         except NotFound:
             raise exceptions.NotFound() from None
-        contact = (
-            selectors.contact_details(family_access)
-            if family_access.can(DataCategory.CONTACT)
-            else None
+        return Response(family_json(family_access, _sections(family_access)))
+
+
+def _sections(family_access: FamilyAccess) -> Sections:
+    """Each category read by its section selector; one not granted is not read at all."""
+    sections = Sections(
+        children=selectors.family_children(family_access),
+        guardians=selectors.family_guardians(family_access),
+        team=selectors.family_team(family_access),
+    )
+    if family_access.can(DataCategory.CONTACT):
+        sections.contact = selectors.contact_details(family_access)
+    if family_access.can(DataCategory.PLAN):
+        sections.plan = (
+            selectors_plan.support_plan(family_access),
+            selectors_plan.plan_actions(family_access),
         )
-        return Response(
-            family_json(
-                family_access,
-                children=selectors.family_children(family_access),
-                guardians=selectors.family_guardians(family_access),
-                team=selectors.family_team(family_access),
-                contact=contact,
-            )
-        )
+    if family_access.can(DataCategory.MEETINGS):
+        sections.meetings = selectors_plan.family_meetings(family_access)
+    if family_access.can(DataCategory.NOTES):
+        sections.notes = selectors_plan.family_notes(family_access)
+    return sections

@@ -17,12 +17,17 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 
 from perhekeskus.core.roles import Role
+from perhekeskus.families.api.views import API_CATEGORIES
 from perhekeskus.families.models import (
     AccessBasis,
     AccessLogEntry,
     AccessPlace,
     DataCategory,
     FamilyStatus,
+    NetworkMeeting,
+    Note,
+    PlanAction,
+    SupportPlan,
 )
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import (
@@ -174,7 +179,7 @@ def test_the_responsible_worker_reads_everything_with_the_protected_address(
     answer = logged_in(professional).get(f"{API}/families/{family.pk}")
     assert answer.status_code == 200, answer.content
     body = answer.json()
-    assert body["categories"] == sorted(DataCategory.values)
+    assert body["categories"] == sorted(API_CATEGORIES)
     assert body["basis"] == AccessBasis.RESPONSIBLE
     addresses = {(c["kind"], c["address"], c["address_hidden"]) for c in body["contact"]}
     assert addresses == {
@@ -183,7 +188,7 @@ def test_the_responsible_worker_reads_everything_with_the_protected_address(
         ("child", PROTECTED_ADDRESS, False),
     }
     assert entries(family, professional) == {
-        (category, AccessPlace.API, AccessBasis.RESPONSIBLE) for category in DataCategory.values
+        (category, AccessPlace.API, AccessBasis.RESPONSIBLE) for category in API_CATEGORIES
     }
 
 
@@ -246,6 +251,33 @@ def test_without_a_covering_consent_the_family_is_404_and_nothing_is_logged(
     assert not AccessLogEntry.objects.filter(family=family).exists()
 
 
+def with_plan_meeting_and_note(family: Any, author: Any) -> None:
+    plan = SupportPlan.objects.create(family=family, goals="Arki sujuu", version=1)
+    meeting = NetworkMeeting.objects.create(
+        family=family, starts_at=timezone.now(), place="Neuvola", minutes="Sovittiin tuesta"
+    )
+    meeting.guardians.set(family.guardians.all())
+    meeting.professionals.set([author])
+    PlanAction.objects.create(plan=plan, text="Kerhopaikka", assignee=author, meeting=meeting)
+    Note.objects.create(family=family, author=author, text="Soitettu kouluun")
+
+
+def test_each_section_is_answered_only_with_its_category(
+    professional, kuraattori, school, family
+) -> None:
+    with_plan_meeting_and_note(family, professional)
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=[DataCategory.PLAN])
+    body = logged_in(kuraattori).get(f"{API}/families/{family.pk}").json()
+    assert body["categories"] == [DataCategory.BASIC, DataCategory.PLAN]
+    assert body["plan"]["goals"] == "Arki sujuu"
+    assert [action["text"] for action in body["plan"]["actions"]] == ["Kerhopaikka"]
+    assert not {"contact", "meetings", "notes"} & set(body)
+    full = logged_in(professional).get(f"{API}/families/{family.pk}").json()
+    assert full["meetings"][0]["minutes"] == "Sovittiin tuesta"
+    assert full["notes"][0]["text"] == "Soitettu kouluun"
+
+
 def test_a_missing_family_and_a_malformed_id_are_404(professional) -> None:
     client = logged_in(professional)
     assert client.get(f"{API}/families/{uuid.uuid4()}").status_code == 404
@@ -280,6 +312,7 @@ def test_answers_use_only_declared_keys(professional, kuraattori, school, family
         schema = response_schema(document, path, "get", "200")
         assert undeclared(data, schema, document, path) == []
 
+    with_plan_meeting_and_note(family, professional)
     family.status, family.closed_at = FamilyStatus.CLOSED, timezone.now()
     family.save()
     add_member(family, kuraattori)
