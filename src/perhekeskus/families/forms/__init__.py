@@ -1,0 +1,1 @@
+"""The families app's forms, one module per part of the record."""
