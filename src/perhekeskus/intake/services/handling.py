@@ -268,8 +268,12 @@ def help_request_close(
     help_request: HelpRequest,
     reason: str,
     text: str = "",
+    coordination_reference: str = "",
     request: HttpRequest | None = None,
 ) -> HelpRequest:
+    """Close the request. `coordination_reference` is the family coordination record that
+    continues it (reason COORDINATION), set by the service that opens that record in the same
+    transaction."""
     if reason not in CloseReason.values:
         raise ValidationError({"reason": _("Choose why the request is closed.")})
     with transaction.atomic():
@@ -277,7 +281,11 @@ def help_request_close(
         old = transitions.move(help_request, RequestStatus.CLOSED)
         help_request.close_reason = reason
         help_request.closed_at = timezone.now()
-        help_request.save(update_fields=["status", "close_reason", "closed_at"])
+        fields = ["status", "close_reason", "closed_at"]
+        if coordination_reference:
+            help_request.coordination_reference = coordination_reference
+            fields.append("coordination_reference")
+        help_request.save(update_fields=fields)
         _event(
             help_request,
             actor=actor,
@@ -292,6 +300,10 @@ def help_request_close(
             actor=actor,
             target=help_request,
             request=request,
-            details={"reason": reason, **_status_change(old, help_request.status)},
+            details={
+                "reason": reason,
+                "coordination": bool(coordination_reference),
+                **_status_change(old, help_request.status),
+            },
         )
     return help_request
