@@ -189,14 +189,21 @@ def _names_an_address(place: str, family: Family) -> bool:
     return False
 
 
+def meeting_place_for_family(meeting: NetworkMeeting) -> str:
+    """The meeting's place as the family may be told it: empty when it names an address of
+    anyone in the family (the responsible worker tells the place instead)."""
+    place = meeting.place.strip()
+    if place and _names_an_address(place, meeting.family):
+        return ""
+    return place
+
+
 def meeting_notice(*, meeting: NetworkMeeting) -> int:
     """A network meeting planned, moved or cancelled: its date, time and place, to the guardians
     invited to it (only them: a guardian who is not invited does not learn where the family
     meets). The minutes are never sent."""
     family = meeting.family
-    place = meeting.place.strip()
-    if place and _names_an_address(place, family):
-        place = ""
+    place = meeting_place_for_family(meeting)
     queued = 0
     for guardian in _recipients(family, meeting.guardians.all()):
         with translation.override(guardian.notice_language):

@@ -1,0 +1,225 @@
+"""Signing in to the family's own page: a guardian asks for a link by e-mail, opens it, and is
+signed in for `FAMILIES_SESSION_MINUTES` of inactivity. No account, no password.
+
+- `signin_link_request` answers the same whether the address is known or not (the view shows one
+  page either way); for each guardian of an open, not anonymised record with that address it
+  stores a link (only a keyed hash of its random token) valid `FAMILIES_SIGNIN_LINK_MINUTES`, and
+  e-mails it (`notices.signin_link_notice`) in the same transaction. A guardian with
+  `MAX_OPEN_LINKS` unused links waiting gets no more, so that nobody can fill a mailbox with them.
+- `signin_complete` consumes a link once, under a row lock, if it has not expired and its
+  guardian's record is still open; the link is bound to that guardian and to nobody else.
+- `guardian_sign_in` is the one way into the session for every identification backend
+  (`identification.py`): a new session key (against session fixation), the guardian's id, the
+  time of the last request (`current_guardian` ends an idle session) and an audit entry.
+
+The audit entries name the guardian's row, never the e-mail address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from perhekeskus.audit.services import audit_record
+from perhekeskus.core.client import keyed_hash
+from perhekeskus.core.links import absolute
+from perhekeskus.families import actions, notices
+from perhekeskus.families.identification import EMAIL_LINK, IdentificationBackend, backend
+from perhekeskus.families.identity import email_digest
+from perhekeskus.families.models import FamilyStatus, Guardian, SignInLink
+from perhekeskus.families.ratelimit import Limiter
+
+SESSION_GUARDIAN = "families.guardian"
+SESSION_SEEN = "families.seen"
+SESSION_METHOD = "families.method"
+MAX_OPEN_LINKS = 3
+
+
+def token_digest(token: str) -> str:
+    return keyed_hash("families.signin", token)
+
+
+def signin_url(token: str, language: str) -> str:
+    with translation.override(language):
+        return absolute(reverse("family:signin", kwargs={"token": token}))
+
+
+def signin_link_request(
+    *, email: str, request: HttpRequest | None = None, limiter: Limiter | None = None
+) -> None:
+    """Send a sign-in link to every guardian of an open record with this e-mail address.
+    Returns nothing: the caller says the same thing whatever happened. `limiter`'s slot is taken
+    before anything is looked up, so an unknown address counts like a known one
+    (`ratelimit.RateLimited` is raised when it is used up)."""
+    if limiter is not None:
+        limiter.reserve()
+    digest = email_digest(email)
+    if not digest:
+        return
+    now = timezone.now()
+    with transaction.atomic():
+        guardians = list(
+            Guardian.objects.select_related("family")
+            .select_for_update(of=("self",))
+            .filter(
+                email_digest=digest,
+                family__status=FamilyStatus.OPEN,
+                family__anonymized_at__isnull=True,
+            )
+            .order_by("pk")
+        )
+        for guardian in guardians:
+            waiting = SignInLink.objects.filter(
+                guardian=guardian, used_at__isnull=True, expires_at__gt=now
+            ).count()
+            if waiting >= MAX_OPEN_LINKS:
+                continue
+            token = secrets.token_urlsafe(32)
+            link = SignInLink.objects.create(
+                guardian=guardian,
+                token_digest=token_digest(token),
+                created_at=now,
+                expires_at=now + dt.timedelta(minutes=settings.FAMILIES_SIGNIN_LINK_MINUTES),
+            )
+            notices.signin_link_notice(
+                guardian=guardian, url=signin_url(token, guardian.notice_language)
+            )
+            audit_record(
+                action=actions.SIGNIN_LINK,
+                target=guardian,
+                request=request,
+                details={"family": str(guardian.family_id), "link": link.pk},
+            )
+
+
+def link_consume(*, token: str) -> Guardian | None:
+    """The guardian a link is for, if it is unused, unexpired and the record open; the link is
+    used up (and the guardian's other waiting links with it). Call inside a transaction."""
+    if not token or len(token) > 200:
+        return None
+    now = timezone.now()
+    link = (
+        SignInLink.objects.select_for_update()
+        .filter(token_digest=token_digest(token), used_at__isnull=True, expires_at__gt=now)
+        .first()
+    )
+    if link is None:
+        return None
+    guardian = (
+        Guardian.objects.select_related("family")
+        .filter(
+            pk=link.guardian_id,
+            family__status=FamilyStatus.OPEN,
+            family__anonymized_at__isnull=True,
+        )
+        .first()
+    )
+    SignInLink.objects.filter(guardian_id=link.guardian_id, used_at__isnull=True).update(
+        used_at=now
+    )
+    return guardian
+
+
+def link_is_valid(token: str) -> bool:
+    """Whether a link could still sign someone in (the confirmation page's GET; nothing used)."""
+    if not token or len(token) > 200:
+        return False
+    return SignInLink.objects.filter(
+        token_digest=token_digest(token),
+        used_at__isnull=True,
+        expires_at__gt=timezone.now(),
+        guardian__family__status=FamilyStatus.OPEN,
+        guardian__family__anonymized_at__isnull=True,
+    ).exists()
+
+
+def link_minutes() -> int:
+    return int(settings.FAMILIES_SIGNIN_LINK_MINUTES)
+
+
+def signin_complete(*, token: str, request: HttpRequest) -> Guardian | None:
+    """Sign in with an e-mailed link: the guardian, signed in to this session, or None when the
+    link is unknown, used, expired or its record closed."""
+    with transaction.atomic():
+        guardian = backend(EMAIL_LINK).complete(request, token=token)
+        if guardian is None:
+            return None
+        guardian_sign_in(request=request, guardian=guardian, method=EMAIL_LINK)
+    return guardian
+
+
+def identify_complete(
+    *, backend: IdentificationBackend, request: HttpRequest, data: dict[str, str]
+) -> Guardian | None:
+    """Finish a sign-in with another identification backend (strong electronic identification):
+    the guardian it identified, signed in to this session, or None."""
+    with transaction.atomic():
+        guardian = backend.complete(request, **data)
+        if guardian is None:
+            return None
+        guardian_sign_in(request=request, guardian=guardian, method=backend.name)
+    return guardian
+
+
+def guardian_sign_in(*, request: HttpRequest, guardian: Guardian, method: str) -> None:
+    """Put the identified guardian in the session (every backend comes through here)."""
+    session = request.session
+    for key in (SESSION_GUARDIAN, SESSION_SEEN, SESSION_METHOD):
+        session.pop(key, None)
+    session.cycle_key()
+    session[SESSION_GUARDIAN] = guardian.pk
+    session[SESSION_SEEN] = int(time.time())
+    session[SESSION_METHOD] = method
+    audit_record(
+        action=actions.SIGNIN,
+        target=guardian,
+        request=request,
+        details={"family": str(guardian.family_id), "method": method},
+    )
+
+
+def sign_out(*, request: HttpRequest) -> None:
+    """End the guardian's session on the family page (a professional's login in the same browser
+    is left alone)."""
+    session = request.session
+    had = session.pop(SESSION_GUARDIAN, None) is not None
+    session.pop(SESSION_SEEN, None)
+    session.pop(SESSION_METHOD, None)
+    if had:
+        session.cycle_key()
+
+
+def current_guardian(request: HttpRequest) -> Guardian | None:
+    """The guardian signed in to this session, if the session has not been idle longer than
+    `FAMILIES_SESSION_MINUTES` and the guardian's record is still open; each call counts as
+    activity."""
+    session = request.session
+    guardian_id = session.get(SESSION_GUARDIAN)
+    if guardian_id is None:
+        return None
+    seen = session.get(SESSION_SEEN)
+    now = int(time.time())
+    if not isinstance(seen, int) or now - seen > settings.FAMILIES_SESSION_MINUTES * 60:
+        sign_out(request=request)
+        return None
+    guardian = (
+        Guardian.objects.select_related("family", "family__responsible")
+        .filter(
+            pk=guardian_id,
+            family__status=FamilyStatus.OPEN,
+            family__anonymized_at__isnull=True,
+        )
+        .first()
+    )
+    if guardian is None:
+        sign_out(request=request)
+        return None
+    session[SESSION_SEEN] = now
+    return guardian
