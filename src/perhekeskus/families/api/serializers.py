@@ -29,6 +29,7 @@ from perhekeskus.families.models import (
     NetworkMeeting,
     Note,
     PlanAction,
+    Referral,
     SupportPlan,
     TeamMember,
 )
@@ -68,12 +69,19 @@ register_shape(
 )
 register_shape("FamilyNote", "id:int! author! written_at:datetime! text!")
 register_shape(
+    "FamilyReferral",
+    "id:uuid! from_organization:FamilyOrganization! to_organization:FamilyOrganization! "
+    "categories:[str]! status! message! sent_at:datetime! answered_at:datetime?! "
+    "decline_reason! finished_at:datetime?!",
+)
+register_shape(
     "Family",
     "id:uuid! name! status! close_reason! municipality:FamilyMunicipality! "
     "organization:FamilyOrganization! language! opened_at:datetime! closed_at:datetime?! "
     "anonymised_at:datetime?! responsible:FamilyWorker?! your_role! basis! categories:[str]! "
     "children:[FamilyChildBasic]! guardians:[FamilyGuardianBasic]! team:[FamilyTeamMember]! "
-    "contact:[FamilyContact] plan:FamilyPlan? meetings:[FamilyMeeting] notes:[FamilyNote]",
+    "contact:[FamilyContact] plan:FamilyPlan? meetings:[FamilyMeeting] notes:[FamilyNote] "
+    "referrals:[FamilyReferral]",
 )
 
 STATUS_ALL = "all"
@@ -249,6 +257,21 @@ def _note(note: Note) -> dict[str, Any]:
     }
 
 
+def _referral(referral: Referral) -> dict[str, Any]:
+    return {
+        "id": str(referral.pk),
+        "from_organization": _organization(referral.from_organization),
+        "to_organization": _organization(referral.to_organization),
+        "categories": list(referral.categories),
+        "status": referral.status,
+        "message": referral.message,
+        "sent_at": _moment(referral.sent_at),
+        "answered_at": _moment(referral.decided_at),
+        "decline_reason": referral.decline_reason,
+        "finished_at": _moment(referral.finished_at),
+    }
+
+
 @dataclass
 class Sections:
     """What the section selectors read for one family; None for a category not read."""
@@ -260,6 +283,7 @@ class Sections:
     plan: tuple[SupportPlan | None, list[PlanAction]] | None = None
     meetings: list[NetworkMeeting] | None = None
     notes: list[Note] | None = None
+    referrals: list[Referral] | None = None
 
 
 def family_json(family_access: FamilyAccess, sections: Sections) -> dict[str, Any]:
@@ -294,4 +318,6 @@ def family_json(family_access: FamilyAccess, sections: Sections) -> dict[str, An
         body["meetings"] = [_meeting(meeting) for meeting in sections.meetings]
     if sections.notes is not None:
         body["notes"] = [_note(note) for note in sections.notes]
+    if sections.referrals is not None:
+        body["referrals"] = [_referral(referral) for referral in sections.referrals]
     return body

@@ -25,7 +25,7 @@ from perhekeskus.catalog.api import ACCEPT_LANGUAGE, ERRORS_400, ID, LanguagePar
 from perhekeskus.catalog.api.base import HsdsView
 from perhekeskus.catalog.api.shapes import page_of, shape
 from perhekeskus.core.errors import NotFound
-from perhekeskus.families import selectors, selectors_plan
+from perhekeskus.families import selectors, selectors_plan, selectors_referrals
 from perhekeskus.families.api.serializers import (
     STATUS_ALL,
     FamilyListParams,
@@ -37,14 +37,8 @@ from perhekeskus.families.models import AccessPlace, DataCategory
 from perhekeskus.families.policies import can_work_with_families
 from perhekeskus.families.selectors import FamilyAccess
 
-# The categories one family's answer reads (and so logs), each only where granted.
-API_CATEGORIES = (
-    DataCategory.BASIC,
-    DataCategory.CONTACT,
-    DataCategory.PLAN,
-    DataCategory.MEETINGS,
-    DataCategory.NOTES,
-)
+# The categories one family's answer reads (and so logs), each only where granted: all.
+API_CATEGORIES = tuple(DataCategory)
 
 
 class WorksWithFamilies(permissions.BasePermission):
@@ -85,7 +79,8 @@ LIST_DESCRIPTION = (
 DETAIL_DESCRIPTION = (
     "One family as the logged-in professional may read it. `categories` are the data "
     "categories read (and logged in the family's access log); the others are left out of the "
-    "answer: `contact`, `plan`, `meetings` and `notes` are there only with their category "
+    "answer: `contact`, `plan`, `meetings`, `notes` and `referrals` are there only with their "
+    "category "
     "(`plan` is null while the family has no plan). A non-disclosed address is "
     "given to the family's responsible worker only; anyone else gets `address` empty and "
     "`address_hidden` true. A family that does not exist and one the professional may not "
@@ -165,4 +160,6 @@ def _sections(family_access: FamilyAccess) -> Sections:
         sections.meetings = selectors_plan.family_meetings(family_access)
     if family_access.can(DataCategory.NOTES):
         sections.notes = selectors_plan.family_notes(family_access)
+    if family_access.can(DataCategory.REFERRALS):
+        sections.referrals = selectors_referrals.referrals_of_family(family_access)
     return sections

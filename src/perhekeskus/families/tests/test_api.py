@@ -27,6 +27,7 @@ from perhekeskus.families.models import (
     NetworkMeeting,
     Note,
     PlanAction,
+    Referral,
     SupportPlan,
 )
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
@@ -260,6 +261,15 @@ def with_plan_meeting_and_note(family: Any, author: Any) -> None:
     meeting.professionals.set([author])
     PlanAction.objects.create(plan=plan, text="Kerhopaikka", assignee=author, meeting=meeting)
     Note.objects.create(family=family, author=author, text="Soitettu kouluun")
+    Referral.objects.create(
+        family=family,
+        from_organization=author.organization,
+        to_organization=author.organization,
+        categories=["basic"],
+        consent=give_consent(family, [author.organization], categories=["referrals"]),
+        message="Perhe tarvitsee kerhon",
+        sent_by=author,
+    )
 
 
 def test_each_section_is_answered_only_with_its_category(
@@ -272,10 +282,11 @@ def test_each_section_is_answered_only_with_its_category(
     assert body["categories"] == [DataCategory.BASIC, DataCategory.PLAN]
     assert body["plan"]["goals"] == "Arki sujuu"
     assert [action["text"] for action in body["plan"]["actions"]] == ["Kerhopaikka"]
-    assert not {"contact", "meetings", "notes"} & set(body)
+    assert not {"contact", "meetings", "notes", "referrals"} & set(body)
     full = logged_in(professional).get(f"{API}/families/{family.pk}").json()
     assert full["meetings"][0]["minutes"] == "Sovittiin tuesta"
     assert full["notes"][0]["text"] == "Soitettu kouluun"
+    assert full["referrals"][0]["message"] == "Perhe tarvitsee kerhon"
 
 
 def test_a_missing_family_and_a_malformed_id_are_404(professional) -> None:
