@@ -564,7 +564,7 @@ def meeting_record(
         )
         if not guardians and not children and not professionals:
             raise ValidationError({"guardians": _("Say who took part.")})
-        items = [item for item in agreed if item.text.strip()]
+        items = [(n, item) for n, item in enumerate(agreed, start=1) if item.text.strip()]
         if len(items) > AGREED_MAX:
             raise ValidationError(
                 _("At most %(count)d agreed items at a time.") % {"count": AGREED_MAX}
@@ -578,14 +578,14 @@ def meeting_record(
                 )
             )
         checked: list[tuple[str, int | None, str, dt.date | None]] = []
-        for number, item in enumerate(items, start=1):
-            text = _clean_text(item.text, field=f"agreed-{number}-text", maximum=ACTION_TEXT_MAX)
+        for number, item in items:
+            text = _clean_text(item.text, field=f"agreed_{number}_text", maximum=ACTION_TEXT_MAX)
             who, who_text = _check_assignee(
                 family_access,
                 item.assignee_id,
                 item.assignee_text,
-                field=f"agreed-{number}-assignee",
-                text_field=f"agreed-{number}-assignee_text",
+                field=f"agreed_{number}_assignee",
+                text_field=f"agreed_{number}_assignee_text",
             )
             checked.append((text, who, who_text, item.due_on))
         meeting.minutes = minutes

@@ -1,0 +1,454 @@
+"""The professionals' pages of a family's support plan, network meetings and notes.
+
+Every page reads the family once through the gate (`selectors.access_family`, which logs each
+category it grants) and shows only the categories granted: one the family's consent does not
+cover for the reader's organisation is replaced by a note saying so. A family the reader may not
+read at all is a 404 (`core.middleware`). A write goes through one service of `services.plan`,
+which checks the writer again under lock (a refusal is a 403) and validates."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from perhekeskus.accounts.models import User
+from perhekeskus.core.decorators import professional_required
+from perhekeskus.core.forms import apply_validation_error
+from perhekeskus.families import selectors, selectors_plan
+from perhekeskus.families.forms.plan import (
+    ActionForm,
+    ConfirmForm,
+    MeetingForm,
+    NoteForm,
+    PlanForm,
+    RecordForm,
+)
+from perhekeskus.families.models import AccessPlace, DataCategory, MeetingStatus
+from perhekeskus.families.selectors import FamilyAccess
+from perhekeskus.families.services import plan as services
+from perhekeskus.families.services.plan import can_write
+
+NOTES_PER_PAGE = 25
+
+
+def current_user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # professional_required lets only a logged-in user through
+    return user
+
+
+def family_page_url(family_id: uuid.UUID) -> str:
+    """The family's page (the records part of the app names it); this plan page until it does."""
+    for name in ("families:family", "families:detail"):
+        try:
+            return reverse(name, kwargs={"family_id": family_id})
+        except NoReverseMatch:
+            continue
+    return reverse("families:plan", kwargs={"family_id": family_id})
+
+
+def _read(
+    request: HttpRequest,
+    family_id: uuid.UUID,
+    categories: list[str],
+    *,
+    place: str = AccessPlace.PAGE,
+) -> FamilyAccess:
+    return selectors.access_family(
+        actor=current_user(request), family_id=family_id, categories=categories, place=place
+    )
+
+
+def _require_writer(request: HttpRequest, family_access: FamilyAccess, category: str) -> None:
+    """A write form is shown only to whom the service would let write (it checks again)."""
+    if not can_write(current_user(request), family_access, category):
+        raise PermissionDenied
+
+
+def _base(request: HttpRequest, family_access: FamilyAccess) -> dict[str, Any]:
+    user = current_user(request)
+    return {
+        "family": family_access.family,
+        "family_access": family_access,
+        "family_url": family_page_url(family_access.family.pk),
+        "can_write_plan": can_write(user, family_access, DataCategory.PLAN),
+        "can_write_meetings": can_write(user, family_access, DataCategory.MEETINGS),
+        "can_write_notes": can_write(user, family_access, DataCategory.NOTES),
+    }
+
+
+def _user_label(user: User, family_access: FamilyAccess) -> str:
+    organization = getattr(user, "organization", None)
+    label = f"{user.full_name} – {organization}" if organization is not None else user.full_name
+    if user.pk == family_access.family.responsible_id:
+        label = _("%(name)s (responsible worker)") % {"name": label}
+    return label
+
+
+def _assignees(family_access: FamilyAccess) -> list[tuple[int, str]]:
+    return [
+        (user.pk, _user_label(user, family_access))
+        for user in selectors_plan.assignee_options(family_access)
+    ]
+
+
+def _people(family_access: FamilyAccess) -> dict[str, list[tuple[int, str]]]:
+    return {
+        "guardians": [(g.pk, g.name) for g in selectors_plan.meeting_guardians(family_access)],
+        "children": [(c.pk, c.name) for c in selectors_plan.meeting_children(family_access)],
+        "professionals": _assignees(family_access),
+    }
+
+
+def _render(
+    request: HttpRequest, template: str, context: dict[str, Any], *, failed: bool = False
+) -> HttpResponse:
+    return render(request, template, context, status=400 if failed else 200)
+
+
+# --- The plan -----------------------------------------------------------------------------------
+
+
+@never_cache
+@require_GET
+@professional_required
+def plan_detail(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.PLAN])
+    context = _base(request, family_access)
+    if family_access.can(DataCategory.PLAN):
+        context["plan"] = selectors_plan.support_plan(family_access)
+        context["actions"] = selectors_plan.plan_actions(family_access)
+    return _render(request, "families/pro/plan_detail.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@professional_required
+def plan_edit(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.PLAN])
+    _require_writer(request, family_access, DataCategory.PLAN)
+    plan = selectors_plan.support_plan(family_access)
+    initial = (
+        {"goals": plan.goals, "follow_up_on": plan.follow_up_on, "status": plan.status}
+        if plan is not None
+        else {}
+    )
+    form = PlanForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.plan_update(
+                actor=current_user(request),
+                family_id=family_access.family.pk,
+                goals=data["goals"],
+                follow_up_on=data["follow_up_on"],
+                status=data["status"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The support plan was saved."))
+            return redirect("families:plan", family_id=family_access.family.pk)
+    context = {**_base(request, family_access), "form": form, "plan": plan}
+    return _render(request, "families/pro/plan_form.html", context, failed=bool(form.errors))
+
+
+@never_cache
+@require_GET
+@professional_required
+def plan_versions(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.PLAN])
+    context = _base(request, family_access)
+    if family_access.can(DataCategory.PLAN):
+        context["versions"] = selectors_plan.plan_versions(family_access)
+    return _render(request, "families/pro/plan_versions.html", context)
+
+
+@never_cache
+@require_GET
+@professional_required
+def plan_version(request: HttpRequest, family_id: uuid.UUID, number: int) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.PLAN])
+    context = _base(request, family_access)
+    if family_access.can(DataCategory.PLAN):
+        context["shown"] = selectors_plan.plan_version(family_access, number)
+    return _render(request, "families/pro/plan_version.html", context)
+
+
+# --- Actions ------------------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@professional_required
+def action_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.BASIC])
+    _require_writer(request, family_access, DataCategory.PLAN)
+    form = ActionForm(
+        request.POST if request.method == "POST" else None,
+        assignees=_assignees(family_access),
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_add(
+                actor=current_user(request),
+                family_id=family_access.family.pk,
+                text=data["text"],
+                assignee_id=data["assignee"],
+                assignee_text=data["assignee_text"],
+                due_on=data["due_on"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The action was added to the plan."))
+            return redirect("families:plan", family_id=family_access.family.pk)
+    context = {**_base(request, family_access), "form": form}
+    return _render(request, "families/pro/plan_action_form.html", context, failed=bool(form.errors))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@professional_required
+def action_edit(request: HttpRequest, family_id: uuid.UUID, action_id: int) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.PLAN])
+    _require_writer(request, family_access, DataCategory.PLAN)
+    action = selectors_plan.plan_action(family_access, action_id)
+    form = ActionForm(
+        request.POST if request.method == "POST" else None,
+        assignees=_assignees(family_access),
+        with_status=True,
+        initial={
+            "text": action.text,
+            "assignee": action.assignee_id,
+            "assignee_text": action.assignee_text,
+            "due_on": action.due_on,
+            "status": action.status,
+        },
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_update(
+                actor=current_user(request),
+                family_id=family_access.family.pk,
+                action_id=action.pk,
+                status=data["status"],
+                text=data["text"],
+                assignee_id=data["assignee"],
+                assignee_text=data["assignee_text"],
+                due_on=data["due_on"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The action was saved."))
+            return redirect("families:plan", family_id=family_access.family.pk)
+    context = {**_base(request, family_access), "form": form, "action": action}
+    return _render(request, "families/pro/plan_action_form.html", context, failed=bool(form.errors))
+
+
+# --- Meetings -----------------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@professional_required
+def meeting_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.BASIC])
+    _require_writer(request, family_access, DataCategory.MEETINGS)
+    form = MeetingForm(request.POST if request.method == "POST" else None, **_people(family_access))
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.meeting_plan(
+                actor=current_user(request),
+                family_id=family_access.family.pk,
+                starts_at=data["starts_at"],
+                place=data["place"],
+                guardian_ids=data["guardians"],
+                child_ids=data["children"],
+                professional_ids=data["professionals"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The meeting was planned. The invited guardians who gave an e-mail address "
+                    "were told its time and place."
+                ),
+            )
+            return redirect(
+                "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
+            )
+    context = {**_base(request, family_access), "form": form}
+    return _render(request, "families/pro/meeting_form.html", context, failed=bool(form.errors))
+
+
+@never_cache
+@require_GET
+@professional_required
+def meeting_detail(request: HttpRequest, family_id: uuid.UUID, meeting_id: int) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.MEETINGS])
+    context = _base(request, family_access)
+    if family_access.can(DataCategory.MEETINGS):
+        context["meeting"] = selectors_plan.family_meeting(family_access, meeting_id)
+    return _render(request, "families/pro/meeting_detail.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@professional_required
+def meeting_record(request: HttpRequest, family_id: uuid.UUID, meeting_id: int) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.MEETINGS])
+    _require_writer(request, family_access, DataCategory.MEETINGS)
+    meeting = selectors_plan.family_meeting(family_access, meeting_id)
+    if meeting.status != MeetingStatus.PLANNED:
+        messages.info(request, _("Only a planned meeting's minutes can be written."))
+        return redirect(
+            "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
+        )
+    user = current_user(request)
+    with_agreed = can_write(user, family_access, DataCategory.PLAN)
+    form = RecordForm(
+        request.POST if request.method == "POST" else None,
+        **_people(family_access),
+        assignees=_assignees(family_access),
+        with_agreed=with_agreed,
+        initial={
+            "guardians": [g.pk for g in meeting.guardians.all()],
+            "children": [c.pk for c in meeting.children.all()],
+            "professionals": [p.pk for p in meeting.professionals.all()],
+        },
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_record(
+                actor=user,
+                family_id=family_access.family.pk,
+                meeting_id=meeting.pk,
+                minutes=data["minutes"],
+                agreed=form.agreed(),
+                guardian_ids=data["guardians"],
+                child_ids=data["children"],
+                professional_ids=data["professionals"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The meeting's minutes were saved."))
+            return redirect(
+                "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
+            )
+    context = {**_base(request, family_access), "form": form, "meeting": meeting}
+    return _render(request, "families/pro/meeting_record.html", context, failed=bool(form.errors))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@professional_required
+def meeting_cancel(request: HttpRequest, family_id: uuid.UUID, meeting_id: int) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.MEETINGS])
+    _require_writer(request, family_access, DataCategory.MEETINGS)
+    meeting = selectors_plan.family_meeting(family_access, meeting_id)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.meeting_cancel(
+                actor=current_user(request),
+                family_id=family_access.family.pk,
+                meeting_id=meeting.pk,
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The meeting was cancelled. The invited guardians were told by e-mail."),
+            )
+            return redirect(
+                "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
+            )
+    context = {**_base(request, family_access), "form": form, "meeting": meeting}
+    return _render(request, "families/pro/meeting_cancel.html", context, failed=bool(form.errors))
+
+
+@never_cache
+@require_GET
+@professional_required
+def meeting_letter(
+    request: HttpRequest, family_id: uuid.UUID, meeting_id: int, guardian_id: int
+) -> HttpResponse:
+    """The printable invitation to one invited guardian. Its address block comes from
+    `contact_details` only: a non-disclosed address is printed for the responsible worker
+    alone. The read is logged as a printout."""
+    family_access = _read(
+        request,
+        family_id,
+        [DataCategory.MEETINGS, DataCategory.CONTACT],
+        place=AccessPlace.PRINT,
+    )
+    context = _base(request, family_access)
+    if family_access.can(DataCategory.MEETINGS):
+        context["letter"] = selectors_plan.meeting_letter(family_access, meeting_id, guardian_id)
+    return _render(request, "families/pro/letter.html", context)
+
+
+# --- Notes --------------------------------------------------------------------------------------
+
+
+@never_cache
+@require_GET
+@professional_required
+def note_list(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.NOTES])
+    context = _base(request, family_access)
+    if family_access.can(DataCategory.NOTES):
+        context["page"] = Paginator(
+            selectors_plan.family_notes(family_access), NOTES_PER_PAGE
+        ).get_page(request.GET.get("page"))
+    return _render(request, "families/pro/note_list.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@professional_required
+def note_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
+    family_access = _read(request, family_id, [DataCategory.BASIC])
+    _require_writer(request, family_access, DataCategory.NOTES)
+    form = NoteForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.note_add(
+                actor=current_user(request),
+                family_id=family_access.family.pk,
+                text=form.cleaned_data["text"],
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The note was saved."))
+            return redirect("families:notes", family_id=family_access.family.pk)
+    context = {**_base(request, family_access), "form": form}
+    return _render(request, "families/pro/note_form.html", context, failed=bool(form.errors))
