@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.template.loader import render_to_string
+from django.test import Client
 from django.utils import timezone
 
 from perhekeskus.core.roles import Role
