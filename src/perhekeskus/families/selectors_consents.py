@@ -98,6 +98,10 @@ class ConsentRow:
         return ConsentState.LABELS[self.state]
 
     @property
+    def category_labels(self) -> list[Any]:
+        return [DataCategory(c).label for c in self.categories]
+
+    @property
     def in_force(self) -> bool:
         return self.state == ConsentState.IN_FORCE
 
