@@ -80,6 +80,8 @@ def test_handover_notice_to_each_guardian_with_email_in_their_language(
     assert coordinator.email in finnish.body
     assert "https://perhekeskus.example/fi/family/" in finnish.body
     assert "https://perhekeskus.example/sv/family/" in swedish.body
+    assert "uusi vastuutyöntekijä" in finnish.subject
+    assert "ny ansvarig arbetstagare" in swedish.subject
     for message in messages:
         _assert_clean(message)
 

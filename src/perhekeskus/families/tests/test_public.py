@@ -250,15 +250,21 @@ def test_a_correction_request(family, first):
     assert "Lapsen syntymäaika on väärin" in page(client)
 
 
-@pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_pages_in_each_language(first, language):
-    anonymous = Client()
-    start = anonymous.get(url("start", language))
-    assert start.status_code == 200
-    assert f'<html lang="{language}">' in start.content.decode()
-    home = signed_in(first).get(url("home", language))
-    assert home.status_code == 200
-    assert f'<html lang="{language}">' in home.content.decode()
+@pytest.mark.parametrize(
+    ("language", "heading", "worker"),
+    [
+        ("fi", "Perheesi sivu", "Vastuutyöntekijäsi"),
+        ("sv", "Din familjs sida", "Din ansvariga arbetstagare"),
+        ("en", "Your family's page", "Your responsible worker"),
+    ],
+)
+def test_pages_in_each_language(first, language, heading, worker):
+    start = Client().get(url("start", language)).content.decode()
+    assert f'<html lang="{language}">' in start
+    assert f"<h1>{heading}</h1>" in start
+    home = page(signed_in(first), language=language)
+    assert f'<html lang="{language}">' in home
+    assert worker in home
 
 
 def test_the_pages_are_private(first):
