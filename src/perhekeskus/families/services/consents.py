@@ -129,15 +129,20 @@ def consent_create_in(
     family: Family,
     data: ConsentData,
     actor: User,
-    guardians: Sequence[Guardian],
-    children: Sequence[Child],
+    guardians: Sequence[Guardian] | None = None,
+    children: Sequence[Child] | None = None,
     given_on: datetime.date | None = None,
     request: HttpRequest | None = None,
 ) -> Consent:
     """Write a consent of `family`, given by `data.given_by` (on `given_on`, by default its
     first day or today, whichever is earlier), with the children's views and their ages that
     day. Runs in the caller's transaction; the caller has checked its own policy. Records
-    CONSENT_RECORD (no personal data in the details)."""
+    CONSENT_RECORD (no personal data in the details). `guardians` and `children` are the lists
+    `data` indexes (by default the family's, in the order `selectors_consents` lists them)."""
+    if guardians is None:
+        guardians = list(Guardian.objects.filter(family=family).order_by("created_at", "pk"))
+    if children is None:
+        children = list(Child.objects.filter(family=family).order_by("birth_year", "pk"))
     categories, givers = _validate(data, guardians, children)
     today = timezone.localdate()
     assert data.valid_from is not None and data.valid_until is not None

@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import NoReverseMatch, clear_url_caches, include, path, reverse
 from django.urls.resolvers import LocalePrefixPattern, URLResolver
@@ -262,3 +263,27 @@ def test_the_printout_takes_days(professional, family):
     body = response.content.decode()
     assert "data on these days." in body
     assert "is not a date" in body
+
+
+def test_the_sections_render(professional, school, family):
+    give_consent(family, [school])
+    family_access = selectors.access_family(
+        actor=professional, family_id=family.pk, categories=[DataCategory.BASIC]
+    )
+    context = section_context(professional, family_access)
+    with translation.override("en"):
+        consents_html = render_to_string("families/pro/sections/consents.html", context)
+        log_html = render_to_string("families/pro/sections/access_log.html", context)
+    assert "In force" in consents_html
+    assert "Askolan koulu" in consents_html
+    assert url("consent_revoke", family.pk, family.consents.get().pk) in consents_html
+    assert "Responsible worker" in log_html
+
+
+def test_the_sections_render_nothing_for_a_team_member(kuraattori, school, family):
+    add_member(family, kuraattori)
+    give_consent(family, [school])
+    family_access = selectors.access_family(actor=kuraattori, family_id=family.pk)
+    context = section_context(kuraattori, family_access)
+    assert not render_to_string("families/pro/sections/consents.html", context).strip()
+    assert not render_to_string("families/pro/sections/access_log.html", context).strip()

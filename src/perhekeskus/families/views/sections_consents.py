@@ -23,6 +23,7 @@ def section_context(actor: User, family_access: FamilyAccess) -> dict[str, Any]:
     if family_access.is_responsible:
         log = selectors_consents.access_log_entries(family_access)
         context.update(
+            consents_family=family_access.family,
             consent_rows=selectors_consents.family_consents(family_access),
             access_log_rows=list(log.object_list)[:ACCESS_LOG_ROWS],
             access_log_more=log.paginator.count > ACCESS_LOG_ROWS,
