@@ -306,7 +306,8 @@ def meeting_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
 @require_GET
 @professional_required
 def meeting_detail(request: HttpRequest, family_id: uuid.UUID, meeting_id: int) -> HttpResponse:
-    family_access = _read(request, family_id, [DataCategory.MEETINGS])
+    # The plan too: the actions agreed in the meeting are the plan's (shown where it is granted).
+    family_access = _read(request, family_id, [DataCategory.MEETINGS, DataCategory.PLAN])
     context = _base(request, family_access)
     if family_access.can(DataCategory.MEETINGS):
         context["meeting"] = selectors_plan.family_meeting(family_access, meeting_id)
