@@ -111,6 +111,14 @@ def test_the_home_page_shows_the_worker_and_the_team(family, first, professional
     assert "Kaisa Kuraattori" in html and "Askolan koulu" in html
 
 
+def test_a_worker_who_has_left_is_not_shown_as_the_contact(first, professional):
+    professional.is_active = False
+    professional.save()
+    html = page(signed_in(first), language="en")
+    assert professional.email not in html
+    assert "Your family has no responsible worker at the moment" in html
+
+
 def test_the_empty_states(first):
     html = page(signed_in(first), language="en")
     assert "Your family has no plan yet" in html

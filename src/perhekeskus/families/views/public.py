@@ -212,13 +212,17 @@ def _consents(guardian: Guardian) -> tuple[list[ConsentView], list[ConsentView]]
 def home(request: HttpRequest, guardian: Guardian) -> HttpResponse:
     family = guardian.family
     family_access = identification.guardian_family_access(guardian)
+    # A worker who has left is not someone to contact: the page says a new one is coming.
+    responsible = (
+        family.responsible if family.responsible and family.responsible.is_active else None
+    )
     my_consents, other_consents = _consents(guardian)
     log = selectors_consents.access_log_entries(guardian, page=1)
     context = {
         "guardian": guardian,
-        "responsible": family.responsible,
+        "responsible": responsible,
         "responsible_organization": selectors_referrals.organization_name(
-            family.responsible.organization if family.responsible else None
+            responsible.organization if responsible else None
         ),
         "team": selectors.family_team(family_access),
         "plan": selectors_plan.plan_for_family(family),
