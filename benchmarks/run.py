@@ -28,6 +28,7 @@ BENCHMARKS = [
     "bench_bookings",
     "bench_reminders",
     "bench_events",
+    "bench_families",
 ]
 
 
@@ -250,6 +251,12 @@ def print_events(kind: str, r: dict[str, Any]) -> None:
     print_figures(kind, r)
 
 
+def print_families(kind: str, r: dict[str, Any]) -> None:
+    from benchmarks.bench_families import print_figures
+
+    print_figures(kind, r)
+
+
 def print_danger() -> None:
     # Pure Python and no database: measured once, in this process.
     from perhekeskus.core.danger_eval import report_lines
@@ -271,6 +278,7 @@ PRINTERS = {
     "bench_bookings": print_bookings,
     "bench_reminders": print_reminders,
     "bench_events": print_events,
+    "bench_families": print_families,
 }
 
 
