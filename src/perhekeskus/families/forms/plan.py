@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.families.models import ActionStatus, PlanStatus
 from perhekeskus.families.services.plan import (
@@ -124,7 +125,7 @@ class MeetingForm(forms.Form):
         label=_("Time"), help_text=_("d.m.yyyy h.mm, for example 14.1.2027 13.00.")
     )
     place = forms.CharField(
-        label=_("Place"),
+        label=pgettext_lazy("meeting", "Place"),
         max_length=PLACE_MAX,
         help_text=_("For example “Family centre, meeting room 2”. Never a home address."),
     )
