@@ -316,3 +316,19 @@ def test_sections_for_a_team_member(kuraattori, school, family, ngo, consent, pr
         "families/pro/sections/referrals.html", section_context(professional, empty_access)
     )
     assert "No referrals" in html or "Ei " in html
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_pages_in_each_language(language, professional, ngo_worker, family, ngo, consent):
+    from django.utils import translation
+
+    referral = sent(professional, family, ngo)
+    with translation.override(language):
+        inbox = reverse("families:referral_inbox")
+        detail = reverse("families:referral_detail", args=[referral.pk])
+        send_page = reverse("families:referral_send", args=[family.pk])
+    assert inbox.startswith(f"/{language}/")
+    receiver = client_for(ngo_worker)
+    assert receiver.get(inbox).status_code == 200
+    assert receiver.get(detail).status_code == 200
+    assert client_for(professional).get(send_page, {"to_organization": ngo.pk}).status_code == 200
