@@ -16,8 +16,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from perhekeskus.accounts.models import User
+from perhekeskus.audit.registry import register
 from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
@@ -35,6 +37,14 @@ from perhekeskus.families.policies import can_review_legal_access, can_work_with
 
 # A reason is what a coordinator reviews: a word or two does not say why.
 REASON_MIN_LENGTH = 20
+
+# A look-up that found no record is audited too, with its basis and reason (never the code), so
+# that trying codes one after another leaves a trace. Defined here until actions.py has it.
+LEGAL_ACCESS_NO_MATCH = register(
+    "families.legal_access.no_match",
+    _lazy("Reading under a law asked for a code that matches no family"),
+    requires_reason=True,
+)
 
 
 def _family_by_code(code: str) -> Family | None:
@@ -95,10 +105,26 @@ def legal_access_open(
         errors["personal_identity_code"] = error.messages[0]
     if errors:
         raise ValidationError(errors)
+    family = _family_by_code(personal_identity_code)
+    if family is None:
+        audit_record(
+            action=LEGAL_ACCESS_NO_MATCH,
+            actor=actor,
+            target_type="families.family",
+            request=request,
+            reason=text,
+            details={"basis": basis},
+        )
+        raise ValidationError({"personal_identity_code": _("No family record with this code.")})
+    if family.responsible_id == actor.pk:
+        raise ValidationError(
+            {
+                "personal_identity_code": _(
+                    "You are this family's responsible worker: you read its record already."
+                )
+            }
+        )
     with transaction.atomic():
-        family = _family_by_code(personal_identity_code)
-        if family is None:
-            raise ValidationError({"personal_identity_code": _("No family record with this code.")})
         now = timezone.now()
         access = LegalAccess.objects.create(
             family=family,

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound, PolicyDenied
@@ -26,6 +26,13 @@ from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import VALID_PIC, make_family
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
+
 
 REASON = "Koulu teki lastensuojeluilmoituksen, selvitän perheen tilanteen."
 
@@ -115,6 +122,19 @@ def test_an_unknown_code_finds_nothing(reader, family):
     assert error.value.message_dict["personal_identity_code"] == [
         "No family record with this code."
     ]
+    assert not LegalAccess.objects.exists()
+    # The miss leaves a trace with its reason, never the code.
+    miss = AuditEntry.objects.get(action=legal.LEGAL_ACCESS_NO_MATCH.name)
+    assert miss.actor_id == reader.pk
+    assert miss.reason == REASON
+    assert other not in str(miss.details)
+    assert other not in miss.reason
+
+
+def test_the_responsible_worker_needs_no_reading_under_a_law(professional, family):
+    with pytest.raises(ValidationError) as error:
+        open_reading(professional)
+    assert "personal_identity_code" in error.value.message_dict
     assert not LegalAccess.objects.exists()
 
 
