@@ -546,6 +546,9 @@ def meeting_record(
         meeting = _meeting_for_update(family_access, meeting_id)
         if meeting.status == MeetingStatus.CANCELLED:
             raise ValidationError(_("This meeting was cancelled: it has no minutes."))
+        if meeting.status == MeetingStatus.HELD:
+            # Once: a second recording would add its agreed items to the plan again.
+            raise ValidationError(_("The minutes of this meeting have already been written."))
         if meeting.starts_at > timezone.now():
             raise ValidationError(
                 {"minutes": _("The minutes are written once the meeting has begun.")}

@@ -562,3 +562,19 @@ def test_the_family_page_readers(professional, family):
     )
     services.meeting_cancel(actor=professional, family_id=family.pk, meeting_id=cancelled.pk)
     assert [m.pk for m in selectors_plan.upcoming_meetings_for_family(family)] == [coming.pk]
+
+
+def test_minutes_are_written_once(professional, family):
+    meeting = _held_meeting(professional, family)
+    record = dict(
+        actor=professional,
+        family_id=family.pk,
+        meeting_id=meeting.pk,
+        minutes="Sovittiin.",
+        agreed=[AgreedItem("Tehdään", None, "Perhe", None)],
+        guardian_ids=[family.guardians.first().pk],
+    )
+    services.meeting_record(**record)
+    with pytest.raises(ValidationError):
+        services.meeting_record(**record)
+    assert PlanAction.objects.count() == 1

@@ -257,3 +257,38 @@ def test_the_section_shows_only_what_the_consent_covers(professional, kuraattori
     section, html = _section(professional, family)
     assert section.shows_plan and GOALS in html and "Salainen muistiinpano" in html
     assert section.can_write_plan and section.can_write_notes
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_every_page_renders_in_each_language(professional, family, lang):
+    meeting = services.meeting_plan(
+        actor=professional,
+        family_id=family.pk,
+        starts_at=timezone.now() + dt.timedelta(days=2),
+        place="Perhekeskus",
+        guardian_ids=[family.guardians.first().pk],
+    )
+    services.note_add(actor=professional, family_id=family.pk, text="Muistiinpano")
+    action = PlanAction.objects.first()
+    client = logged_in_client(professional)
+    base = f"/{lang}/pro/families/{family.pk}/"
+    for tail in (
+        "plan/",
+        "plan/edit/",
+        "plan/versions/",
+        "plan/versions/1/",
+        "actions/new/",
+        f"actions/{action.pk}/",
+        "meetings/new/",
+        f"meetings/{meeting.pk}/",
+        f"meetings/{meeting.pk}/cancel/",
+        f"meetings/{meeting.pk}/letter/{family.guardians.first().pk}/",
+        "notes/",
+        "notes/new/",
+    ):
+        response = client.get(base + tail)
+        assert response.status_code == 200, tail
+        assert f'<html lang="{lang}">' in response.content.decode()
+    meeting.starts_at = timezone.now() - dt.timedelta(hours=1)
+    meeting.save(update_fields=["starts_at"])
+    assert client.get(base + f"meetings/{meeting.pk}/record/").status_code == 200
