@@ -380,7 +380,9 @@ def subject_data(family_access: FamilyAccess, subject_kind: str, subject_id: int
         "id": person.pk,
         "name": person.name,
         "personal_identity_code": person.personal_identity_code,
-        "address": subject.address,
+        # The person's own address, unless it is another person's non-disclosed one (a child
+        # living with a parent whose address is non-disclosed): then it is blanked too.
+        "address": subject.address if person.address_protected else redact(subject.address),
         "address_protected": person.address_protected,
         "created_at": person.created_at,
     }

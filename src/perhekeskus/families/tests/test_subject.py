@@ -253,3 +253,13 @@ def test_responsible_worker_answers_once(professional, family):
             status=CorrectionStatus.CORRECTED,
             response="Korjattu.",
         )
+
+
+def test_a_childs_export_blanks_a_home_address_that_is_a_parents_non_disclosed_one(professional):
+    family = make_family(
+        responsible=professional,
+        guardians=({}, {"address": PROTECTED_ADDRESS, "address_protected": True}),
+        children=({"address": PROTECTED_ADDRESS},),
+    )
+    text = as_text(export(professional, family, "child", family.children.get().pk))
+    assert PROTECTED_ADDRESS not in text
