@@ -60,9 +60,15 @@ def outsider(other_organization):
 def family(professional):
     return make_family(
         responsible=professional,
+        # English letters, so that the tests read the letters' English words.
         guardians=(
-            {"name": "Anna Avoin"},
-            {"name": "Sanna Suojattu", "address": PROTECTED_ADDRESS, "address_protected": True},
+            {"name": "Anna Avoin", "preferred_language": "en"},
+            {
+                "name": "Sanna Suojattu",
+                "address": PROTECTED_ADDRESS,
+                "address_protected": True,
+                "preferred_language": "en",
+            },
         ),
     )
 

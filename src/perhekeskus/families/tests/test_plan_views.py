@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from django.template.loader import render_to_string
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from perhekeskus.core.roles import Role
 from perhekeskus.families import selectors
@@ -240,10 +240,11 @@ def _section(actor, family):
         actor=actor, family_id=family.pk, categories=["plan", "meetings", "notes"]
     )
     context = section_context(actor, fa)
-    html = "".join(
-        render_to_string(f"families/pro/sections/{name}.html", context)
-        for name in ("plan", "meetings", "notes")
-    )
+    with translation.override("en"):
+        html = "".join(
+            render_to_string(f"families/pro/sections/{name}.html", context)
+            for name in ("plan", "meetings", "notes")
+        )
     return context["plan_section"], html
 
 
