@@ -48,8 +48,8 @@ def current_user(request: HttpRequest) -> User:
 
 
 def family_page_url(family_id: uuid.UUID) -> str:
-    """The family's page (the records part of the app names it); this plan page until it does."""
-    for name in ("families:family", "families:detail"):
+    """The family's page (the records part of the app serves it); this plan page until it does."""
+    for name in ("families:detail",):
         try:
             return reverse(name, kwargs={"family_id": family_id})
         except NoReverseMatch:
