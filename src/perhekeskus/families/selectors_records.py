@@ -5,23 +5,29 @@ read of the family's data takes the `FamilyAccess` proof of the page that asks (
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from perhekeskus.accounts.models import User
 from perhekeskus.accounts.selectors import user_list_with_role
 from perhekeskus.core.errors import NotFound
+from perhekeskus.core.policies import is_coordinator
 from perhekeskus.core.roles import Role
 from perhekeskus.families.identity import mask_pic
 from perhekeskus.families.models import (
     Child,
     DataCategory,
+    Family,
+    FamilyStatus,
     Guardian,
     ResponsibleChange,
     TeamMember,
 )
-from perhekeskus.families.selectors import FamilyAccess
+from perhekeskus.families.selectors import PAGE_SIZE, FamilyAccess
 
 GUARDIAN = "guardian"
 CHILD = "child"
@@ -94,5 +100,58 @@ class PersonRow:
     masked_pic: str
 
 
-def people_rows(people: list[Child] | list[Guardian]) -> list[PersonRow]:
+def people_rows(people: Sequence[Child | Guardian]) -> list[PersonRow]:
     return [PersonRow(person, mask_pic(person.personal_identity_code)) for person in people]
+
+
+# --- A coordinator's view of records whose responsible worker has left ---------------------------
+# A coordinator reads no family's data: these rows carry no name, only what a hand-over needs
+# (when the record was opened, where, by which organisation, whose it was).
+
+
+def _without_worker() -> QuerySet[Family]:
+    workers = user_list_with_role(roles=[Role.PROFESSIONAL]).order_by().values("pk")
+    return Family.objects.filter(status=FamilyStatus.OPEN, anonymized_at__isnull=True).exclude(
+        responsible__in=workers
+    )
+
+
+def families_without_worker(actor: User, page: int | str = 1) -> Page[Family] | None:
+    """For a coordinator: the open records whose responsible worker has left (the account is
+    closed or no longer works with families), oldest first, 50 to a page. None for anyone else."""
+    if not is_coordinator(actor):
+        return None
+    families = (
+        _without_worker()
+        .select_related("municipality", "organization", "responsible")
+        .only(
+            "pk",
+            "opened_at",
+            "municipality__name",
+            "organization__name",
+            "responsible__full_name",
+            "status",
+        )
+        .order_by("opened_at", "pk")
+    )
+    return Paginator(families, PAGE_SIZE).get_page(page)
+
+
+def family_for_coordinator_handover(actor: User, family_id: uuid.UUID | str) -> Family:
+    """The record a coordinator may hand over (its responsible worker has left); NotFound
+    otherwise. Its name is not shown to the coordinator."""
+    if not is_coordinator(actor):
+        raise NotFound()
+    try:
+        pk = family_id if isinstance(family_id, uuid.UUID) else uuid.UUID(str(family_id))
+    except ValueError as error:
+        raise NotFound() from error
+    family = (
+        _without_worker()
+        .select_related("municipality", "organization", "responsible")
+        .filter(pk=pk)
+        .first()
+    )
+    if family is None:
+        raise NotFound()
+    return family

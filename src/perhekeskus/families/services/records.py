@@ -233,7 +233,7 @@ def _check_open(
                 "The consent must name your organisation, %(organisation)s: it keeps the "
                 "family's record."
             )
-            % {"organisation": actor.organization},
+            % {"organisation": actor.organization.name if actor.organization else ""},
         )
     if errors:
         raise ValidationError(errors)

@@ -73,6 +73,7 @@ def team_member_add(
             )
         if TeamMember.objects.filter(family=family, user=user, removed_at__isnull=True).exists():
             raise ValidationError({"user": _("This professional is already on the team.")})
+        assert user.organization is not None
         covered = (
             Consent.objects.effective(timezone.localdate())
             .filter(family=family, recipients=user.organization_id)
@@ -85,7 +86,7 @@ def team_member_add(
                         "No consent in force names %(organisation)s as a recipient: record the "
                         "family's consent for sharing with it first."
                     )
-                    % {"organisation": user.organization}
+                    % {"organisation": user.organization.name}
                 }
             )
         member = TeamMember.objects.create(
