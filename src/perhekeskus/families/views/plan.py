@@ -49,12 +49,10 @@ def current_user(request: HttpRequest) -> User:
 
 def family_page_url(family_id: uuid.UUID) -> str:
     """The family's page (the records part of the app serves it); this plan page until it does."""
-    for name in ("families:detail",):
-        try:
-            return reverse(name, kwargs={"family_id": family_id})
-        except NoReverseMatch:
-            continue
-    return reverse("families:plan", kwargs={"family_id": family_id})
+    try:
+        return reverse("families:detail", kwargs={"family_id": family_id})
+    except NoReverseMatch:
+        return reverse("families:plan", kwargs={"family_id": family_id})
 
 
 def _read(
