@@ -293,3 +293,25 @@ def test_every_page_renders_in_each_language(professional, family, lang):
     meeting.starts_at = timezone.now() - dt.timedelta(hours=1)
     meeting.save(update_fields=["starts_at"])
     assert client.get(base + f"meetings/{meeting.pk}/record/").status_code == 200
+
+
+def test_the_family_page_shows_the_plan_meetings_and_notes_only_where_covered(
+    professional, kuraattori, school, family
+):
+    services.note_add(actor=professional, family_id=family.pk, text="Salainen muistiinpano")
+    services.meeting_plan(
+        actor=professional,
+        family_id=family.pk,
+        starts_at=timezone.now() + dt.timedelta(days=2),
+        place="Nuorisotalo",
+        guardian_ids=[family.guardians.first().pk],
+    )
+    _member(family, kuraattori, school, [DataCategory.CONTACT])
+    body = logged_in_client(kuraattori).get(url(family)).content.decode()
+    assert GOALS not in body and "Salainen muistiinpano" not in body and "Nuorisotalo" not in body
+    assert f"/{family.pk}/meetings/new/" not in body and f"/{family.pk}/notes/new/" not in body
+    read = set(AccessLogEntry.objects.filter(actor=kuraattori).values_list("category", flat=True))
+    assert read == {"basic", "contact"}
+    body = logged_in_client(professional).get(url(family)).content.decode()
+    assert GOALS in body and "Salainen muistiinpano" in body and "Nuorisotalo" in body
+    assert f"/{family.pk}/meetings/new/" in body and f"/{family.pk}/notes/new/" in body
