@@ -13,6 +13,7 @@ from perhekeskus.demo import network
 from perhekeskus.demo.appointments import load_demo_appointments
 from perhekeskus.demo.catalog import demo_batch
 from perhekeskus.demo.events import load_demo_events
+from perhekeskus.demo.families import load_demo_families
 from perhekeskus.intake.services import team_provision
 
 VIA = "load-demo"
@@ -44,6 +45,8 @@ class DemoSummary:
     peer_groups_created: int = 0
     forum_sessions_created: int = 0
     event_signups_created: int = 0
+    # Family coordination: the families this run opened (Virtanen in Askola and four more).
+    families_created: int = 0
 
 
 def load_demo_network() -> DemoSummary:
@@ -112,6 +115,7 @@ def load_demo_network() -> DemoSummary:
         written = apply_batch(batch, via=VIA, source=ServiceSource.MANUAL, prune=True)
         appointments = load_demo_appointments(users=users, via=VIA)
         events = load_demo_events(users=users)
+        families = load_demo_families(users=users, organizations=organizations)
     summary.services = len(batch.services)
     summary.services_created = written.services.created
     summary.services_updated = written.services.updated
@@ -127,4 +131,5 @@ def load_demo_network() -> DemoSummary:
     summary.peer_groups_created = events.peer_groups_created
     summary.forum_sessions_created = events.forum_sessions_created
     summary.event_signups_created = events.signups_created
+    summary.families_created = families.families_created
     return summary
