@@ -153,7 +153,9 @@ def family_consents(source: FamilyAccess | Guardian) -> list[ConsentRow]:
         givers = list(consent.givers.all())
         for giving in givers:
             # The guardian rows are already read: no query per giver.
-            giving.guardian = by_id.get(giving.guardian_id, giving.guardian)
+            known = by_id.get(giving.guardian_id)
+            if known is not None:
+                giving.guardian = known
         given = {giving.guardian_id for giving in givers}
         waiting = (
             [g for g in custodians if g.pk not in given]
@@ -283,6 +285,17 @@ def access_log_entries(
     current = paginator.get_page(page)
     rows = [_row(values) for values in current.object_list]
     return Page(rows, current.number, cast("Paginator[AccessLogRow]", paginator))
+
+
+def access_log_recent(
+    family_access: FamilyAccess, *, rows: int, days: int
+) -> tuple[list[AccessLogRow], bool]:
+    """The newest `rows` rows of the last `days` days (the family page's section) and whether
+    there are more: one grouped query over those days only, however long the log."""
+    _require_responsible(family_access)
+    since = timezone.localdate() - datetime.timedelta(days=days)
+    found = [_row(values) for values in _log_rows(family_access.family.pk, since)[: rows + 1]]
+    return found[:rows], len(found) > rows
 
 
 def access_log_all(

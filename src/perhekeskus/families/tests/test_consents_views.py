@@ -287,3 +287,37 @@ def test_the_sections_render_nothing_for_a_team_member(kuraattori, school, famil
     context = section_context(kuraattori, family_access)
     assert not render_to_string("families/pro/sections/consents.html", context).strip()
     assert not render_to_string("families/pro/sections/access_log.html", context).strip()
+
+
+@pytest.mark.parametrize("consents", [1, 6])
+def test_the_sections_cost_the_same_whatever_the_number_of_consents(
+    professional, school, family, consents, django_assert_max_num_queries
+):
+    for _number in range(consents):
+        give_consent(family, [school, OrganizationFactory.create()], categories=["plan"])
+    family_access = selectors.access_family(
+        actor=professional, family_id=family.pk, categories=[DataCategory.BASIC]
+    )
+    with django_assert_max_num_queries(6):
+        context = section_context(professional, family_access)
+        assert len(context["consent_rows"]) == consents
+        for row in context["consent_rows"]:
+            assert [giving.guardian.name for giving in row.givers]
+            assert row.recipients
+
+
+def test_the_section_shows_the_newest_rows_and_says_there_are_more(professional, family):
+    for _number in range(12):
+        selectors.access_family(
+            actor=professional,
+            family_id=family.pk,
+            categories=[DataCategory.BASIC, DataCategory.PLAN],
+            place=AccessPlace.LIST,
+        )
+    family_access = selectors.access_family(
+        actor=professional, family_id=family.pk, categories=list(DataCategory.values)
+    )
+    context = section_context(professional, family_access)
+    assert len(context["access_log_rows"]) == len(DataCategory.values)
+    rows = {(row.category, row.times) for row in context["access_log_rows"]}
+    assert (DataCategory.BASIC.label, 13) in rows

@@ -10,8 +10,10 @@ from perhekeskus.accounts.models import User
 from perhekeskus.families import selectors_consents
 from perhekeskus.families.selectors import FamilyAccess
 
-# The newest rows of the access log on the family page; the rest on the printable log.
+# The newest rows of the access log on the family page, of its last days; the rest on the
+# printable log.
 ACCESS_LOG_ROWS = 10
+ACCESS_LOG_DAYS = 90
 
 
 def section_context(actor: User, family_access: FamilyAccess) -> dict[str, Any]:
@@ -21,11 +23,13 @@ def section_context(actor: User, family_access: FamilyAccess) -> dict[str, Any]:
         ),
     }
     if family_access.is_responsible:
-        log = selectors_consents.access_log_entries(family_access)
+        rows, more = selectors_consents.access_log_recent(
+            family_access, rows=ACCESS_LOG_ROWS, days=ACCESS_LOG_DAYS
+        )
         context.update(
             consents_family=family_access.family,
             consent_rows=selectors_consents.family_consents(family_access),
-            access_log_rows=list(log.object_list)[:ACCESS_LOG_ROWS],
-            access_log_more=log.paginator.count > ACCESS_LOG_ROWS,
+            access_log_rows=rows,
+            access_log_more=more,
         )
     return context
