@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalog.models import Organization
 from perhekeskus.core.forms import LenientForm
-from perhekeskus.events.forms.pro import FinnishDateField
+from perhekeskus.events.forms.pro import FinnishDateField, finnish_date
 from perhekeskus.families.models import (
     Child,
     ConsentMethod,
@@ -122,9 +122,9 @@ class ConsentForm(forms.Form):
         kwargs.setdefault(
             "initial",
             {
-                "valid_from": today,
-                "valid_until": today + datetime.timedelta(days=DEFAULT_VALIDITY_DAYS),
-                "given_on": today,
+                "valid_from": finnish_date(today),
+                "valid_until": finnish_date(today + datetime.timedelta(days=DEFAULT_VALIDITY_DAYS)),
+                "given_on": finnish_date(today),
             },
         )
         super().__init__(*args, **kwargs)
@@ -186,7 +186,7 @@ class GiveForm(forms.Form):
     given_on = FinnishDateField(label=_("Given on"), help_text=DATE_HELP)
 
     def __init__(self, *args: Any, guardians: Sequence[Guardian], **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"given_on": timezone.localdate()})
+        kwargs.setdefault("initial", {"given_on": finnish_date(timezone.localdate())})
         super().__init__(*args, **kwargs)
         guardian = self.fields["guardian"]
         assert isinstance(guardian, forms.TypedChoiceField)
