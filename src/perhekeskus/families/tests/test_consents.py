@@ -22,6 +22,8 @@ from perhekeskus.families.models import (
     ConsentPurpose,
     CustodyRole,
     DataCategory,
+    Family,
+    FamilyStatus,
     Guardian,
 )
 from perhekeskus.families.services import consents
@@ -279,3 +281,22 @@ def test_an_expired_consent_opens_nothing(professional, school, kuraattori, fami
     )
     with pytest.raises(NotFound):
         selectors.access_family(actor=kuraattori, family_id=family.pk)
+
+
+def test_a_closed_record_takes_no_new_consent_but_can_still_be_revoked(
+    professional, school, family
+):
+    consent = give_consent(family, [school])
+    Family.objects.filter(pk=family.pk).update(status=FamilyStatus.CLOSED, closed_at=timezone.now())
+    with pytest.raises(ValidationError):
+        consents.consent_record(actor=professional, family_id=family.pk, data=data(school))
+    consents.consent_revoke(actor=professional, family_id=family.pk, consent_id=consent.pk)
+    consent.refresh_from_db()
+    assert consent.revoked_at is not None
+
+
+def test_a_consent_of_another_family_is_not_found(professional, school, family):
+    other = make_family(responsible=professional, name="Korhonen")
+    consent = give_consent(other, [school])
+    with pytest.raises(NotFound):
+        consents.consent_revoke(actor=professional, family_id=family.pk, consent_id=consent.pk)
