@@ -29,8 +29,15 @@ from perhekeskus.families.models import (
     TeamRole,
 )
 from perhekeskus.families.services import records
-from perhekeskus.intake.models import CloseReason, RequestStatus
-from perhekeskus.intake.tests.factories import EarlySupportTeamFactory, HelpRequestFactory
+from perhekeskus.intake.models import (
+    CloseReason,
+    Concern,
+    ContactMethod,
+    EarlySupportTeam,
+    HelpRequest,
+    RequestStatus,
+)
+from perhekeskus.intake.tracking import new_tracking_code
 from perhekeskus.testing.factories import MunicipalityFactory, OrganizationFactory, UserFactory
 from perhekeskus.testing.families import (
     OPEN_ADDRESS,
@@ -87,6 +94,29 @@ def client_for(user) -> Client:
 
 def url(name: str, *args) -> str:
     return reverse(f"families:{name}", args=args)
+
+
+def make_help_request(member, municipality, **fields):
+    """A help request to an early-support team that `member` is in (written straight to the
+    tables: the intake's services are its own tests' business)."""
+    team = EarlySupportTeam.objects.create(name="VATU", organization=member.organization)
+    team.municipalities.add(municipality)
+    team.members.add(member)
+    values = {
+        "tracking_code": new_tracking_code(),
+        "team": team,
+        "municipality": municipality,
+        "language": "fi",
+        "concerns": Concern.MY_CHILD,
+        "child_ages": [4],
+        "message": "Lapsi ei nuku öisin.",
+        "contact_name": "Maija Meikäläinen",
+        "contact_phone": "+358401234567",
+        "contact_method": ContactMethod.PHONE,
+        "consent_at": timezone.now(),
+        **fields,
+    }
+    return HelpRequest.objects.create(**values)
 
 
 # --- The list ------------------------------------------------------------------------------------
@@ -261,12 +291,9 @@ def test_open_page_adds_another_guardian_without_errors(professional):
 @pytest.fixture
 def help_request(team_member):
     municipality = MunicipalityFactory.create()
-    team = EarlySupportTeamFactory.create(
-        organization=team_member.organization, municipalities=[municipality], members=[team_member]
-    )
-    return HelpRequestFactory.create(
-        team=team,
-        municipality=municipality,
+    return make_help_request(
+        team_member,
+        municipality,
         language="sv",
         child_ages=[4, 9],
         contact_name="Maija Meikäläinen",

@@ -30,8 +30,15 @@ from perhekeskus.families.models import (
 )
 from perhekeskus.families.services import records
 from perhekeskus.families.services.inputs import ChildInput, ConsentInput, GuardianInput
-from perhekeskus.intake.models import CloseReason, RequestStatus
-from perhekeskus.intake.tests.factories import EarlySupportTeamFactory, HelpRequestFactory
+from perhekeskus.intake.models import (
+    CloseReason,
+    Concern,
+    ContactMethod,
+    EarlySupportTeam,
+    HelpRequest,
+    RequestStatus,
+)
+from perhekeskus.intake.tracking import new_tracking_code
 from perhekeskus.testing.factories import MunicipalityFactory, OrganizationFactory, UserFactory
 from perhekeskus.testing.families import (
     PROTECTED_ADDRESS,
@@ -122,6 +129,29 @@ def _no_personal_data(entry: AuditEntry) -> None:
         assert word not in text
 
 
+def make_help_request(member, municipality, **fields):
+    """A help request to an early-support team that `member` is in (written straight to the
+    tables: the intake's services are its own tests' business)."""
+    team = EarlySupportTeam.objects.create(name="VATU", organization=member.organization)
+    team.municipalities.add(municipality)
+    team.members.add(member)
+    values = {
+        "tracking_code": new_tracking_code(),
+        "team": team,
+        "municipality": municipality,
+        "language": "fi",
+        "concerns": Concern.MY_CHILD,
+        "child_ages": [4],
+        "message": "Lapsi ei nuku öisin.",
+        "contact_name": "Maija Meikäläinen",
+        "contact_phone": "+358401234567",
+        "contact_method": ContactMethod.PHONE,
+        "consent_at": timezone.now(),
+        **fields,
+    }
+    return HelpRequest.objects.create(**values)
+
+
 # --- Opening -------------------------------------------------------------------------------------
 
 
@@ -194,12 +224,7 @@ def test_family_open_consent_errors_roll_back_everything(professional, municipal
 
 @pytest.fixture
 def help_request(team_member, municipality):
-    team = EarlySupportTeamFactory.create(
-        organization=team_member.organization, municipalities=[municipality], members=[team_member]
-    )
-    return HelpRequestFactory.create(
-        team=team, municipality=municipality, language="sv", child_ages=[4, 9]
-    )
+    return make_help_request(team_member, municipality, language="sv", child_ages=[4, 9])
 
 
 def _open_from(actor, help_request, **overrides) -> Family:
