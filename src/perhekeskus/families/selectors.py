@@ -205,12 +205,22 @@ class PersonContact:
     phone: str = ""
 
 
-def _contact(person: Child | Guardian, sees_protected: bool) -> PersonContact:
-    hidden = person.address_protected and not sees_protected
+def _address_key(address: str) -> str:
+    return "".join(ch for ch in address.casefold() if ch.isalnum())
+
+
+def _contact(person: Child | Guardian, sees_protected: bool, protected: set[str]) -> PersonContact:
+    # An address is hidden when its person's is non-disclosed, and also when it is the same as
+    # someone else's non-disclosed address in the family: a child who lives with a parent
+    # under non-disclosure would otherwise give the parent's address away.
+    hidden = not sees_protected and (
+        person.address_protected
+        or (bool(person.address) and _address_key(person.address) in protected)
+    )
     return PersonContact(
         person=person,
         address="" if hidden else person.address,
-        address_protected=person.address_protected,
+        address_protected=person.address_protected or hidden,
         address_hidden=hidden,
         email=getattr(person, "email", ""),
         phone=getattr(person, "phone", ""),
@@ -226,4 +236,9 @@ def contact_details(family_access: FamilyAccess) -> list[PersonContact]:
         *Guardian.objects.filter(family=family_access.family),
         *Child.objects.filter(family=family_access.family),
     ]
-    return [_contact(person, sees) for person in people]
+    protected = {
+        _address_key(person.address)
+        for person in people
+        if person.address_protected and person.address
+    }
+    return [_contact(person, sees, protected) for person in people]

@@ -119,9 +119,7 @@ def test_list_logs_each_row_once_with_its_basis(professional, kuraattori, school
     assert entries.get(family=shared).basis == AccessBasis.CONSENT
 
 
-def test_list_costs_the_same_queries_for_many_families(
-    professional, django_assert_max_num_queries
-):
+def test_list_costs_the_same_queries_for_many_families(professional, django_assert_max_num_queries):
     for n in range(30):
         make_family(responsible=professional, name=f"Perhe {n}")
     with django_assert_max_num_queries(8):
@@ -177,3 +175,28 @@ def test_a_bad_or_unknown_id_is_not_found(professional):
     for value in ["nonsense", "00000000-0000-0000-0000-000000000000"]:
         with pytest.raises(NotFound):
             selectors.access_family(actor=professional, family_id=value)
+
+
+def test_a_childs_address_that_is_a_parents_non_disclosed_one_is_hidden(
+    professional, kuraattori, school
+):
+    from perhekeskus.testing.families import PROTECTED_ADDRESS
+
+    family = make_family(
+        responsible=professional,
+        guardians=[{"address": PROTECTED_ADDRESS, "address_protected": True}, {}],
+        children=[{"address": PROTECTED_ADDRESS.upper()}],
+    )
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=[DataCategory.CONTACT])
+    as_member = selectors.access_family(
+        actor=kuraattori, family_id=family.pk, categories=[DataCategory.CONTACT]
+    )
+    addresses = [contact.address for contact in selectors.contact_details(as_member)]
+    assert not any("salainen" in address.casefold() for address in addresses)
+    assert sum(contact.address_hidden for contact in selectors.contact_details(as_member)) == 2
+    as_worker = selectors.access_family(
+        actor=professional, family_id=family.pk, categories=[DataCategory.CONTACT]
+    )
+    shown = [contact.address for contact in selectors.contact_details(as_worker)]
+    assert shown.count(PROTECTED_ADDRESS) == 1

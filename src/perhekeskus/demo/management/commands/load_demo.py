@@ -40,7 +40,8 @@ class Command(BaseCommand):
                 f"{summary.bookings_created} families' bookings made; "
                 f"{summary.events_created} events ({summary.peer_groups_created} peer groups, "
                 f"{summary.forum_sessions_created} forum sessions) and "
-                f"{summary.event_signups_created} sign-ups."
+                f"{summary.event_signups_created} sign-ups; "
+                f"{summary.families_created} families in family coordination."
             )
         )
         for kind, record_id, reason in summary.skipped:
