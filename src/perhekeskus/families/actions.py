@@ -24,6 +24,13 @@ CONSENT_REVOKE = register("families.consent.revoke", _("Consent revoked"))
 LEGAL_ACCESS = register(
     "families.legal_access.open", _("Family's data read under a law"), requires_reason=True
 )
+# A look-up that found no record is audited too, with its basis and reason (never the code), so
+# that trying codes one after another leaves a trace.
+LEGAL_ACCESS_NO_MATCH = register(
+    "families.legal_access.no_match",
+    _("Reading under a law asked for a code that matches no family"),
+    requires_reason=True,
+)
 LEGAL_ACCESS_REVIEW = register("families.legal_access.review", _("Reading under a law reviewed"))
 PLAN_UPDATE = register("families.plan.update", _("Support plan changed"))
 ACTION_UPDATE = register("families.action.update", _("Plan action changed"))

@@ -16,10 +16,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from perhekeskus.accounts.models import User
-from perhekeskus.audit.registry import register
 from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
@@ -37,15 +35,6 @@ from perhekeskus.families.policies import can_review_legal_access, can_work_with
 
 # A reason is what a coordinator reviews: a word or two does not say why.
 REASON_MIN_LENGTH = 20
-
-# A look-up that found no record is audited too, with its basis and reason (never the code), so
-# that trying codes one after another leaves a trace. Defined here until actions.py has it.
-LEGAL_ACCESS_NO_MATCH = register(
-    "families.legal_access.no_match",
-    _lazy("Reading under a law asked for a code that matches no family"),
-    requires_reason=True,
-)
-
 
 def _family_by_code(code: str) -> Family | None:
     """The record of the child or guardian with this code: an open one first, then the newest
@@ -108,7 +97,7 @@ def legal_access_open(
     family = _family_by_code(personal_identity_code)
     if family is None:
         audit_record(
-            action=LEGAL_ACCESS_NO_MATCH,
+            action=actions.LEGAL_ACCESS_NO_MATCH,
             actor=actor,
             target_type="families.family",
             request=request,

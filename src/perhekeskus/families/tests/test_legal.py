@@ -124,7 +124,7 @@ def test_an_unknown_code_finds_nothing(reader, family):
     ]
     assert not LegalAccess.objects.exists()
     # The miss leaves a trace with its reason, never the code.
-    miss = AuditEntry.objects.get(action=legal.LEGAL_ACCESS_NO_MATCH.name)
+    miss = AuditEntry.objects.get(action=actions.LEGAL_ACCESS_NO_MATCH.name)
     assert miss.actor_id == reader.pk
     assert miss.reason == REASON
     assert other not in str(miss.details)
