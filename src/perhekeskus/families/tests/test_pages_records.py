@@ -599,10 +599,45 @@ def test_pages_in_every_language(professional, family):
             ("handover", (family.pk,)),
             ("close", (family.pk,)),
         ):
-            path = url(name, *args).replace("/en/", f"/{language}/", 1)
+            with translation.override(language):
+                path = url(name, *args)
+            assert path.startswith(f"/{language}/")
             assert client.get(path).status_code == 200, (language, name)
+    headings = {
+        "fi": "Avaa perheen asiakkuus",
+        "sv": "Öppna ett klientskap för familjen",
+        "en": "Open a family record",
+    }
+    for language, heading in headings.items():
+        with translation.override(language):
+            path = url("open")
+        page = client.get(path).content.decode()
+        assert f"<h1>{heading}</h1>" in page
 
 
 def test_paginator_size_is_fifty():
     assert selectors.PAGE_SIZE == 50
     assert Paginator([], selectors.PAGE_SIZE).per_page == 50
+
+
+def test_family_page_costs_the_same_whatever_the_size_of_the_family_and_team(professional, school):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for size in (1, 4):
+        family = make_family(
+            responsible=professional,
+            name=f"Perhe {size}",
+            guardians=[{}] * size,
+            children=[{}] * size,
+        )
+        give_consent(family, [school])
+        for _number in range(size):
+            add_member(family, UserFactory.create(organization=school, roles=[Role.PROFESSIONAL]))
+        client = client_for(professional)
+        client.get(url("detail", family.pk))  # the session and the user, read once
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url("detail", family.pk)).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
