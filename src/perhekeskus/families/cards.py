@@ -7,8 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 def register_cards() -> None:
     """Called by the families app's `ready()`."""
+    from perhekeskus.core.actors import Visitor
     from perhekeskus.core.dashboard import Card, register
+    from perhekeskus.core.policies import is_coordinator
     from perhekeskus.families.policies import can_work_with_families
+
+    def coordinator_only(user: Visitor) -> bool:
+        # A coordinator who also works with families reaches the same list from the card above.
+        return is_coordinator(user) and not can_work_with_families(user)
 
     register(
         Card(
@@ -21,5 +27,18 @@ def register_cards() -> None:
             "families:list",
             can_work_with_families,
             order=25,
+        )
+    )
+    register(
+        Card(
+            "families.without_worker",
+            _("Family records without a responsible worker"),
+            _(
+                "Hand over the records whose responsible worker has left, without reading the "
+                "families' data."
+            ),
+            "families:list",
+            coordinator_only,
+            order=26,
         )
     )

@@ -195,6 +195,8 @@ def test_list_denied_to_a_user_without_a_role(db):
 def test_dashboard_card(professional, coordinator):
     assert "families.records" in {card.key for card in cards_for(professional)}
     assert "families.records" not in {card.key for card in cards_for(coordinator)}
+    assert "families.without_worker" in {card.key for card in cards_for(coordinator)}
+    assert "families.without_worker" not in {card.key for card in cards_for(professional)}
 
 
 # --- Opening -------------------------------------------------------------------------------------
