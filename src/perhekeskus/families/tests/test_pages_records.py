@@ -643,3 +643,27 @@ def test_family_page_costs_the_same_whatever_the_size_of_the_family_and_team(pro
             assert client.get(url("detail", family.pk)).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_every_change_page_is_refused_on_a_closed_record(professional, kuraattori, school, family):
+    give_consent(family, [school])
+    member = add_member(family, kuraattori)
+    child = Child.objects.get(family=family)
+    records.family_close(actor=professional, family_id=family.pk, reason="goals_met")
+    client = client_for(professional)
+    for name, args in (
+        ("edit", (family.pk,)),
+        ("close", (family.pk,)),
+        ("handover", (family.pk,)),
+        ("team_add", (family.pk,)),
+        ("team_member", (family.pk, member.pk)),
+        ("person_add", (family.pk, "guardian")),
+        ("person_change", (family.pk, "child", child.pk)),
+    ):
+        assert client.get(url(name, *args)).status_code == 403, name
+        assert client.post(url(name, *args), {"remove": "1"}).status_code == 403, name
+    member.refresh_from_db()
+    assert member.removed_at is None
+    # Still readable as before, by the responsible worker and the team member alike.
+    assert client.get(url("detail", family.pk)).status_code == 200
+    assert client_for(kuraattori).get(url("detail", family.pk)).status_code == 200

@@ -552,3 +552,37 @@ def test_responsible_change_needs_a_professional_and_a_reason(professional, coor
     assert {"new_responsible", "reason"} <= set(caught.value.message_dict)
     family.refresh_from_db()
     assert family.responsible == professional
+
+
+def test_person_add_and_hand_over_refused_on_a_closed_record(professional, colleague, family):
+    records.family_close(actor=professional, family_id=family.pk, reason="goals_met")
+    with pytest.raises(PolicyDenied):
+        records.person_add(
+            actor=professional,
+            family_id=family.pk,
+            kind="child",
+            data=ChildInput(name="X", age_years=1),
+        )
+    with pytest.raises(PolicyDenied):
+        records.responsible_change(
+            actor=professional, family_id=family.pk, new_responsible_id=colleague.pk, reason="x"
+        )
+    family.refresh_from_db()
+    assert family.responsible == professional
+    assert Child.objects.filter(family=family).count() == 1
+
+
+def test_handover_notice_names_the_new_worker_and_nothing_of_the_family(
+    professional, colleague, family
+):
+    records.responsible_change(
+        actor=professional,
+        family_id=family.pk,
+        new_responsible_id=colleague.pk,
+        reason="Perhe Virtanen muutti",
+    )
+    (message,) = OutboxEmail.objects.filter(kind__startswith="families.")
+    text = f"{message.subject}\n{message.body}"
+    assert "Kaisa Kollega" in text
+    for word in ("Virtanen", "muutti", "Kirkkotie"):
+        assert word not in text

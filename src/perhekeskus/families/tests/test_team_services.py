@@ -144,3 +144,25 @@ def test_team_member_remove_ends_the_reads_at_once(professional, kuraattori, sch
     # A second removal finds no current member.
     with pytest.raises(NotFound):
         team.team_member_remove(actor=professional, family_id=family.pk, member_id=member.pk)
+
+
+def test_team_changes_refused_on_a_closed_record(professional, kuraattori, school, family):
+    give_consent(family, [school])
+    member = add_member(family, kuraattori)
+    records.family_close(actor=professional, family_id=family.pk, reason="goals_met")
+    with pytest.raises(PolicyDenied):
+        team.team_member_update(
+            actor=professional, family_id=family.pk, member_id=member.pk, role=TeamRole.TEACHER
+        )
+    with pytest.raises(PolicyDenied):
+        team.team_member_remove(actor=professional, family_id=family.pk, member_id=member.pk)
+    member.refresh_from_db()
+    assert member.role == TeamRole.SCHOOL_SOCIAL_WORKER and member.removed_at is None
+
+
+def test_team_audit_details_hold_no_personal_data(professional, kuraattori, school, family):
+    give_consent(family, [school])
+    _add(professional, family, kuraattori)
+    (entry,) = AuditEntry.objects.filter(action=actions.TEAM_ADD.name)
+    assert set(entry.details) == {"family", "user", "organization", "role"}
+    assert kuraattori.full_name not in str(entry.details)
