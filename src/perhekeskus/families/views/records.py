@@ -394,9 +394,10 @@ def family_detail(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     family_access = selectors.access_family(
         actor=user, family_id=family_id, categories=access.ALL_CATEGORIES, place=AccessPlace.PAGE
     )
-    context: dict[str, Any] = {"family": family_access.family, "fa": family_access}
+    context: dict[str, Any] = {}
     for module in SECTION_MODULES:
         context.update(module.section_context(user, family_access))
+    # The shell's own names last, so that no section's context can shadow them.
     context.update(
         family=family_access.family,
         fa=family_access,

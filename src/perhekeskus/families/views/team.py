@@ -149,8 +149,7 @@ def handover(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
                 request,
                 _("The record was handed over. The family is told who their new worker is."),
             )
-            if shows_name:
-                return redirect("families:list")
+            # The former responsible worker no longer reads the record: back to the list.
             return redirect("families:list")
     status = 400 if form.is_bound and form.errors else 200
     return render(
