@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Mapping
@@ -171,3 +172,61 @@ def session_recall(request: HttpRequest, *, salt: str, key: str, max_age: int) -
         request.session.pop(key, None)
         return None
     return payload.get("value")
+
+
+# --- Dates and times as Finnish public services write them, typed in a text box ------------------
+
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+DATETIME_FORMATS = [
+    "%d.%m.%Y %H.%M",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y klo %H.%M",
+    "%d.%m.%Y kl. %H.%M",
+    "%d.%m.%Y",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+]
+
+
+def finnish_date(day: datetime.date) -> str:
+    """4.12.2026: how a form shows a date it expects back."""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+class FinnishDateField(forms.DateField):
+    """4.12.2026 (or 2026-12-04), typed in a text box: the same format in every browser and
+    language. A year outside `first_year`..2199 is a typing error (and at the ends of Python's
+    calendar a day's time in UTC does not exist)."""
+
+    widget = forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric", "size": 12})
+    default_error_messages = {"invalid": _("Write the date as d.m.yyyy, for example 4.12.2026.")}
+    first_year = 1900
+    last_year = 2199
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATE_FORMATS)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return finnish_date(value)
+        return super().prepare_value(value)
+
+    def clean(self, value: Any) -> Any:
+        day = super().clean(value)
+        if day is not None and not self.first_year <= day.year <= self.last_year:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return day
+
+
+class FinnishDateTimeField(forms.DateTimeField):
+    """4.12.2026 9.00 in Finnish time, typed in a text box."""
+
+    widget = forms.DateTimeInput(attrs={"autocomplete": "off", "size": 18}, format="%d.%m.%Y %H.%M")
+    default_error_messages = {
+        "invalid": _("Write the date and time as d.m.yyyy h.mm, for example 4.12.2026 9.00.")
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATETIME_FORMATS)
+        super().__init__(**kwargs)

@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.ages import MAX_CHILD_AGE
-from perhekeskus.core.forms import apply_validation_error
+from perhekeskus.core.forms import (
+    DATE_FORMATS,
+    DATETIME_FORMATS,
+    apply_validation_error,
+    finnish_date,
+)
+from perhekeskus.core.forms import FinnishDateField as CoreFinnishDateField
 from perhekeskus.core.tasks import FAMILY_CENTER_TASKS
 from perhekeskus.core.validators import validate_single_line
 from perhekeskus.events.models import (
@@ -37,17 +43,7 @@ if TYPE_CHECKING:  # types only: the choices come from the selectors
 # The three languages every text is written in, side by side.
 LANGUAGE_CODES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
-DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H.%M", "%H:%M", "%H"]
-DATETIME_FORMATS = [
-    "%d.%m.%Y %H.%M",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%Y klo %H.%M",
-    "%d.%m.%Y kl. %H.%M",
-    "%d.%m.%Y",
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%d %H:%M",
-]
 # The years a date may name: far outside them is a typing error, and at the ends of Python's
 # calendar a day's time in UTC does not exist.
 FIRST_YEAR = 2000
@@ -120,10 +116,6 @@ def form_kind(kind: str, *, is_peer_group: bool = False, is_forum: bool = False)
     return str(kind)
 
 
-def finnish_date(day: dt.date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
-
-
 def finnish_time(moment: dt.time) -> str:
     return f"{moment.hour}.{moment.minute:02d}"
 
@@ -142,19 +134,11 @@ def _in_years(field: forms.Field, value: Any) -> Any:
     return value
 
 
-class FinnishDateField(forms.DateField):
-    """4.12.2026 (or 2026-12-04), typed: a text box, so the format is the same in every browser
-    and language."""
+class FinnishDateField(CoreFinnishDateField):
+    """An event's date: 4.12.2026 (or 2026-12-04), from the year 2000 on."""
 
-    widget = forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric", "size": 12})
-    default_error_messages = {"invalid": _("Write the date as d.m.yyyy, for example 4.12.2026.")}
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> Any:
-        return _in_years(self, super().clean(value))
+    first_year = FIRST_YEAR
+    last_year = LAST_YEAR
 
 
 class FinnishTimeField(forms.TimeField):

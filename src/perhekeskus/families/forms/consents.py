@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalog.models import Organization
-from perhekeskus.core.forms import LenientForm
-from perhekeskus.events.forms.pro import FinnishDateField, finnish_date
+from perhekeskus.core.forms import FinnishDateField, LenientForm, finnish_date
 from perhekeskus.families.models import (
     Child,
     ConsentMethod,

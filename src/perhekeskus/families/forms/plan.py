@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from perhekeskus.core.forms import FinnishDateField, FinnishDateTimeField
 from perhekeskus.families.models import ActionStatus, PlanStatus
 from perhekeskus.families.services.plan import (
     ACTION_TEXT_MAX,
@@ -24,42 +25,9 @@ from perhekeskus.families.services.plan import (
     AgreedItem,
 )
 
-DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
-DATETIME_FORMATS = [
-    "%d.%m.%Y %H.%M",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%Y klo %H.%M",
-    "%d.%m.%Y kl. %H.%M",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M",
-]
 AGREED_ROWS = 5
 
 Choices = Sequence[tuple[int, str]]
-
-
-class FinnishDateField(forms.DateField):
-    """4.12.2026."""
-
-    widget = forms.DateInput(attrs={"autocomplete": "off", "size": 12}, format="%d.%m.%Y")
-    default_error_messages = {"invalid": _("Write the date as d.m.yyyy, for example 4.12.2026.")}
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", DATE_FORMATS)
-        super().__init__(**kwargs)
-
-
-class FinnishDateTimeField(forms.DateTimeField):
-    """4.12.2026 9.00 in Finnish time."""
-
-    widget = forms.DateTimeInput(attrs={"autocomplete": "off", "size": 18}, format="%d.%m.%Y %H.%M")
-    default_error_messages = {
-        "invalid": _("Write the date and time as d.m.yyyy h.mm, for example 4.12.2026 9.00.")
-    }
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", DATETIME_FORMATS)
-        super().__init__(**kwargs)
 
 
 def _textarea(rows: int = 5) -> forms.Textarea:

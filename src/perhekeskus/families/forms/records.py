@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from perhekeskus.accounts.models import User
 from perhekeskus.catalog.models import Municipality, Organization
 from perhekeskus.catalog.selectors import municipality_list, organization_list
-from perhekeskus.core.forms import LenientForm, TelInput
+from perhekeskus.core.forms import FinnishDateField, LenientForm, TelInput
 from perhekeskus.families.identity import normalise_pic, validate_personal_identity_code
 from perhekeskus.families.models import (
     ConsentMethod,
@@ -40,24 +40,6 @@ SHARED_CATEGORIES = [(c.value, c.label) for c in DataCategory if c != DataCatego
 DEFAULT_VALIDITY_DAYS = 365
 MAX_GUARDIANS = 4
 MAX_CHILDREN = 8
-
-
-class FinnishDateField(forms.DateField):
-    """4.12.2026 (or 2026-12-04), typed in a text box: the same format in every browser and
-    language."""
-
-    widget = forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric", "size": 12})
-    default_error_messages = {"invalid": _("Write the date as d.m.yyyy, for example 4.12.2026.")}
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("input_formats", ["%d.%m.%Y", "%Y-%m-%d"])
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> Any:
-        day = super().clean(value)
-        if day is not None and not 1900 <= day.year <= 2199:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return day
 
 
 def quiet(form: forms.Form) -> forms.Form:
