@@ -49,6 +49,7 @@ from perhekeskus.families.models import (
     PlanAction,
     PlanVersion,
     Referral,
+    ReferralStatus,
     SignInLink,
     SupportPlan,
     TeamMember,
@@ -423,6 +424,19 @@ def family(professional, kuraattori):
         family=family, starts_at=timezone.now(), place="Paikka-ABC", minutes="Muistio-ABC"
     )
     Note.objects.create(family=family, author=professional, text="Muistiinpano-ABC")
+    ngo = OrganizationFactory.create(name="MLL Askola")
+    Referral.objects.create(
+        family=family,
+        from_organization=professional.organization,
+        to_organization=ngo,
+        categories=[DataCategory.BASIC],
+        consent=give_consent(family, [ngo], categories=[DataCategory.REFERRALS]),
+        message="Viesti",
+        status=ReferralStatus.DECLINED,
+        sent_by=professional,
+        decided_at=timezone.now(),
+        decline_reason="Hylkäys-ABC",
+    )
     return family
 
 
@@ -432,6 +446,7 @@ SHOWN = {
     DataCategory.PLAN: "Tavoite-ABC",
     DataCategory.MEETINGS: "Paikka-ABC",
     DataCategory.NOTES: "Muistiinpano-ABC",
+    DataCategory.REFERRALS: "Hylkäys-ABC",
 }
 
 
