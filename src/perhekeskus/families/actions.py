@@ -12,24 +12,22 @@ FAMILY_CLOSE = register("families.family.close", _("Family record closed"))
 FAMILY_ANONYMISE = register("families.family.anonymise", _("Closed family records anonymised"))
 PERSON_ADD = register("families.person.add", _("Child or guardian added"))
 PERSON_UPDATE = register("families.person.update", _("Child's or guardian's details changed"))
-RESPONSIBLE_CHANGE = register(
-    "families.responsible.change", _("Responsible worker changed"), requires_reason=True
-)
+# The reasons of a hand-over, a reading under a law and a revocation are stored encrypted on
+# their own rows (they may name the family's circumstances); the audit log, kept in the clear
+# for good, records that they happened and never their words.
+RESPONSIBLE_CHANGE = register("families.responsible.change", _("Responsible worker changed"))
 TEAM_ADD = register("families.team.add", _("Professional added to a family's team"))
 TEAM_UPDATE = register("families.team.update", _("Role on a family's team changed"))
 TEAM_REMOVE = register("families.team.remove", _("Professional removed from a family's team"))
 CONSENT_RECORD = register("families.consent.record", _("Consent recorded"))
 CONSENT_GIVE = register("families.consent.give", _("Guardian's consent recorded"))
 CONSENT_REVOKE = register("families.consent.revoke", _("Consent revoked"))
-LEGAL_ACCESS = register(
-    "families.legal_access.open", _("Family's data read under a law"), requires_reason=True
-)
+LEGAL_ACCESS = register("families.legal_access.open", _("Family's data read under a law"))
 # A look-up that found no record is audited too, with its basis and reason (never the code), so
 # that trying codes one after another leaves a trace.
 LEGAL_ACCESS_NO_MATCH = register(
     "families.legal_access.no_match",
     _("Reading under a law asked for a code that matches no family"),
-    requires_reason=True,
 )
 LEGAL_ACCESS_REVIEW = register("families.legal_access.review", _("Reading under a law reviewed"))
 PLAN_UPDATE = register("families.plan.update", _("Support plan changed"))

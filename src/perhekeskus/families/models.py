@@ -406,6 +406,7 @@ class Consent(models.Model):
     revoked_by_guardian = models.ForeignKey(
         Guardian, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    revoke_reason = EncryptedTextField(_("reason for revoking"), blank=True)
 
     objects = ConsentQuerySet.as_manager()
 

@@ -389,13 +389,15 @@ def consent_revoke(
         consent.revoked_at = timezone.now()
         consent.revoked_by = actor
         consent.revoked_by_guardian = guardian
-        consent.save(update_fields=["revoked_at", "revoked_by", "revoked_by_guardian"])
+        consent.revoke_reason = reason.strip()
+        consent.save(
+            update_fields=["revoked_at", "revoked_by", "revoked_by_guardian", "revoke_reason"]
+        )
         audit_record(
             action=actions.CONSENT_REVOKE,
             actor=actor,
             target=consent,
             request=request,
-            reason=reason.strip(),
             details={
                 "family": str(family.pk),
                 "by": "worker" if actor is not None else "guardian",

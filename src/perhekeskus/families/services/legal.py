@@ -36,6 +36,7 @@ from perhekeskus.families.policies import can_review_legal_access, can_work_with
 # A reason is what a coordinator reviews: a word or two does not say why.
 REASON_MIN_LENGTH = 20
 
+
 def _family_by_code(code: str) -> Family | None:
     """The record of the child or guardian with this code: an open one first, then the newest
     (a person may be in several records, e.g. after a family has split). Anonymised records
@@ -101,7 +102,6 @@ def legal_access_open(
             actor=actor,
             target_type="families.family",
             request=request,
-            reason=text,
             details={"basis": basis},
         )
         raise ValidationError({"personal_identity_code": _("No family record with this code.")})
@@ -130,7 +130,6 @@ def legal_access_open(
             actor=actor,
             target=access,
             request=request,
-            reason=text,
             details={
                 "family": str(family.pk),
                 "basis": basis,

@@ -682,7 +682,7 @@ def responsible_change(
         assert new is not None
         previous_id = family.responsible_id
         by_coordinator = not can_manage_family(actor, family)
-        ResponsibleChange.objects.create(
+        handover = ResponsibleChange.objects.create(
             family=family,
             previous_id=previous_id,
             new=new,
@@ -696,8 +696,8 @@ def responsible_change(
             actor=actor,
             target=family,
             request=request,
-            reason=clean_reason,
             details={
+                "handover": handover.pk,
                 "previous": previous_id,
                 "new": new.pk,
                 "by_coordinator": by_coordinator,

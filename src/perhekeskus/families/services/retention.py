@@ -6,8 +6,9 @@ address, personal identity code, e-mail and phone (with the keyed digests that w
 again), a child's date of birth and recorded age (the birth year stays), and everything anyone
 wrote: the plan's goals, its actions' texts and who-texts, the stored plan versions, meeting
 minutes and places, notes, referral messages and decline reasons, consent notes, children's
-views, the reasons and review notes of readings under a law, correction requests and their
-answers, and the reasons of hand-overs. The family's sign-in links are deleted.
+views, the reasons of revocations, the reasons and review notes of readings under a law,
+correction requests and their answers, and the reasons of hand-overs. The family's sign-in
+links are deleted.
 
 What stays: the municipality, the organisation, the dates, statuses and reasons chosen from a
 list, how many children (with birth years) and guardians (with their custody roles and
@@ -118,7 +119,7 @@ def _anonymise_batch(ids: list[uuid.UUID], *, limit: dt.datetime, moment: dt.dat
             NetworkMeeting.objects.filter(family__in=locked).update(minutes="", place=""),
             Note.objects.filter(family__in=locked).update(text=""),
             Referral.objects.filter(family__in=locked).update(message="", decline_reason=""),
-            Consent.objects.filter(family__in=locked).update(note=""),
+            Consent.objects.filter(family__in=locked).update(note="", revoke_reason=""),
             ChildView.objects.filter(consent__family__in=locked).update(view=""),
             LegalAccess.objects.filter(family__in=locked).update(reason="", review_note=""),
             CorrectionRequest.objects.filter(family__in=locked).update(text="", response=""),
