@@ -42,3 +42,29 @@ def register_cards() -> None:
             order=26,
         )
     )
+    register(
+        Card(
+            "families.referrals",
+            _("Incoming referrals"),
+            _(
+                "Referrals sent to your organisation from the network's services, while the "
+                "family's consent covers them: accept, decline or mark done."
+            ),
+            "families:referral_inbox",
+            can_work_with_families,
+            order=27,
+        )
+    )
+    register(
+        Card(
+            "families.reviews",
+            _("Readings under a law"),
+            _(
+                "Review the readings of families' data made without consent under a provision "
+                "of law: who, when, on what basis and why."
+            ),
+            "families:reviews",
+            is_coordinator,
+            order=28,
+        )
+    )

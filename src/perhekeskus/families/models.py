@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.crypto import EncryptedTextField
 from perhekeskus.core.validators import validate_single_line
@@ -28,8 +29,9 @@ from perhekeskus.core.validators import validate_single_line
 
 
 class FamilyStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    # A record's state ("avoin"), not the list filter's plural ("avoimet").
+    OPEN = "open", pgettext_lazy("family record", "Open")
+    CLOSED = "closed", pgettext_lazy("family record", "Closed")
 
 
 class FamilyCloseReason(models.TextChoices):
