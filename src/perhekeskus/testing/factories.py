@@ -47,7 +47,10 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.org")
-    full_name = factory.Faker("name", locale="fi_FI")
+    # Made-up names that no test's family or person is called: Faker's Finnish names include
+    # Virtanen and Korhonen, and a worker named like the family made "the name is not shown"
+    # tests fail by chance.
+    full_name = factory.Sequence(lambda n: f"Tessa Työntekijä-{n}")
     organization = factory.SubFactory(OrganizationFactory)
     profession = Profession.PUBLIC_HEALTH_NURSE
     password = factory.django.Password(PASSWORD)
