@@ -1,0 +1,107 @@
+"""Findings of the security and data-protection review of the families app (issue 14, ADR 0040).
+
+Each test proves one problem and passes once it is fixed."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.checks import run_checks
+from django.test import override_settings
+
+from perhekeskus.core.roles import Role
+from perhekeskus.families.models import DataCategory
+from perhekeskus.families.services import plan as plan_services
+from perhekeskus.families.services import referrals as referral_services
+from perhekeskus.testing.clients import logged_in_client
+from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+from perhekeskus.testing.families import (
+    PROTECTED_ADDRESS,
+    give_consent,
+    make_family,
+)
+
+pytestmark = pytest.mark.django_db
+
+NOTE = "Isä kertoi luottamuksellisesti velkaongelmista."
+
+
+@pytest.fixture
+def school():
+    return OrganizationFactory.create(name="Askolan koulu")
+
+
+@pytest.fixture
+def ngo():
+    return OrganizationFactory.create(name="MLL Askola")
+
+
+@pytest.fixture
+def kuraattori(school):
+    return UserFactory.create(
+        email="kuraattori@example.org", organization=school, roles=[Role.PROFESSIONAL]
+    )
+
+
+@pytest.fixture
+def ngo_worker(ngo):
+    return UserFactory.create(
+        email="ngo@example.org", organization=ngo, roles=[Role.PROFESSIONAL]
+    )
+
+
+@pytest.fixture
+def family(professional):
+    return make_family(
+        responsible=professional,
+        guardians=(
+            {"name": "Anna Avoin", "preferred_language": "en"},
+            {
+                "name": "Sanna Suojattu",
+                "address": PROTECTED_ADDRESS,
+                "address_protected": True,
+                "preferred_language": "en",
+            },
+        ),
+    )
+
+
+def _family_url(family, tail=""):
+    return f"/en/pro/families/{family.pk}/{tail}"
+
+
+# --- 2. A withdrawn referral keeps giving the receiver the family's live data -------------------
+
+
+def test_withdrawn_referral_no_longer_shows_the_family_data_to_the_receiver(
+    family, professional, ngo, ngo_worker
+):
+    give_consent(
+        family,
+        [ngo],
+        categories=[DataCategory.REFERRALS, DataCategory.NOTES],
+        purpose="referral",
+    )
+    plan_services.note_add(actor=professional, family_id=family.pk, text=NOTE)
+    referral = referral_services.referral_send(
+        actor=professional,
+        family_id=family.pk,
+        to_organization_id=ngo.pk,
+        categories=[DataCategory.NOTES],
+        message="Tukihenkilö",
+    )
+    referral_services.referral_withdraw(
+        actor=professional, family_id=family.pk, referral_id=referral.pk
+    )
+    response = logged_in_client(ngo_worker).get(f"/en/pro/families/referrals/{referral.pk}/")
+    assert NOTE not in response.content.decode()
+
+
+# --- 4. Sign-in rate limits switched off pass the deploy checks ----------------------------------
+
+
+@override_settings(FAMILIES_SIGNIN_RATE_LIMIT="off", FAMILIES_SIGNIN_ADDRESS_RATE_LIMIT="off")
+def test_deploy_check_refuses_family_signin_rate_limits_off():
+    messages = run_checks(include_deployment_checks=True)
+    assert any("FAMILY_SIGNIN" in m.msg or "FAMILIES_SIGNIN" in m.msg for m in messages), [
+        m.id for m in messages
+    ]
