@@ -4,9 +4,13 @@ Each test proves one problem and passes once it is fixed."""
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 import pytest
 from django.core.checks import run_checks
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.utils import timezone
 
 from perhekeskus.core.roles import Role
 from perhekeskus.families.models import DataCategory
@@ -16,6 +20,7 @@ from perhekeskus.testing.clients import logged_in_client
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import (
     PROTECTED_ADDRESS,
+    add_member,
     give_consent,
     make_family,
 )
@@ -105,3 +110,44 @@ def test_deploy_check_refuses_family_signin_rate_limits_off():
     assert any("FAMILY_SIGNIN" in m.msg or "FAMILIES_SIGNIN" in m.msg for m in messages), [
         m.id for m in messages
     ]
+
+
+# --- Batch 2 -------------------------------------------------------------------------------------
+
+from django.core.exceptions import ValidationError  # noqa: E402
+
+from perhekeskus.core.accesslog import mask_path  # noqa: E402
+from perhekeskus.families.models import Guardian, SignInLink  # noqa: E402
+from perhekeskus.families.services import records as record_services  # noqa: E402
+from perhekeskus.families.services import signin  # noqa: E402
+
+
+def test_family_signin_token_is_masked_in_access_logs():
+    token = "Zk3x9qLr0aT-Bv_yNc4mWp8eHs2uJd6oQi1gFtKzXw"
+    for path in (f"/fi/family/sign-in/{token}/", f"/en/family/sign-in/{token}/"):
+        assert token not in mask_path(path), path
+
+
+def test_handover_to_an_organisation_no_consent_names_is_refused(family, professional, ngo_worker):
+    # The consent named only the responsible worker's organisation; a hand-over makes another
+    # organisation's worker read everything, the non-disclosed addresses included.
+    give_consent(family, [professional.organization], categories=list(DataCategory.values))
+    with pytest.raises(ValidationError):
+        record_services.responsible_change(
+            actor=professional,
+            family_id=family.pk,
+            new_responsible_id=ngo_worker.pk,
+            reason="Siirto",
+        )
+
+
+def _link(guardian: Guardian) -> str:
+    token = "t" * 20 + uuid.uuid4().hex
+    now = timezone.now()
+    SignInLink.objects.create(
+        guardian=guardian,
+        token_digest=signin.token_digest(token),
+        created_at=now,
+        expires_at=now + dt.timedelta(minutes=20),
+    )
+    return token
