@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.core.policies import require
 from perhekeskus.families import selectors, selectors_consents
 from perhekeskus.families.forms.consents import (
@@ -33,17 +29,7 @@ from perhekeskus.families.models import AccessPlace, DataCategory
 from perhekeskus.families.policies import can_manage_family
 from perhekeskus.families.selectors import FamilyAccess
 from perhekeskus.families.services import consents
-
-
-def current_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # professional_required lets only a logged-in user through
-    return user
-
-
-def family_page(family_id: uuid.UUID, anchor: str = "") -> str:
-    url = reverse("families:detail", args=[family_id])
-    return f"{url}#{anchor}" if anchor else url
+from perhekeskus.families.views.common import current_user, family_url, save_form
 
 
 def responsible_access(
@@ -75,20 +61,21 @@ def consent_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
         guardians=guardians,
         children=children,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            consents.consent_record(
-                actor=user,
-                family_id=family_id,
-                data=form.to_data(),
-                given_on=form.cleaned_data["given_on"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The consent is recorded."))
-            return redirect(family_page(family_id, "consents"))
+    saved = save_form(
+        request,
+        form,
+        lambda data: consents.consent_record(
+            actor=user,
+            family_id=family_id,
+            data=form.to_data(),
+            given_on=data["given_on"],
+            request=request,
+        ),
+        success=_("The consent is recorded."),
+        then=family_url(family_id, "consents"),
+    )
+    if saved:
+        return saved
     context = {"family": family_access.family, "form": form}
     status = 400 if form.is_bound else 200
     return render(request, "families/pro/consent_new.html", context, status=status)
@@ -102,27 +89,31 @@ def consent_give(request: HttpRequest, family_id: uuid.UUID, consent_id: int) ->
     family_access = responsible_access(user, family_id)
     row = selectors_consents.consent_of_family(family_access, consent_id)
     form = GiveForm(request.POST or None, guardians=row.may_still_give)
-    if request.method == "POST" and row.is_open and form.is_valid():
-        try:
-            consent = consents.consent_give(
+    saved = (
+        save_form(
+            request,
+            form,
+            lambda data: consents.consent_give(
                 actor=user,
                 family_id=family_id,
                 consent_id=consent_id,
-                guardian_id=form.cleaned_data["guardian"],
-                method=form.cleaned_data["method"],
-                given_on=form.cleaned_data["given_on"],
+                guardian_id=data["guardian"],
+                method=data["method"],
+                given_on=data["given_on"],
                 request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
+            ),
+            success=lambda consent: (
                 _("The guardian's consent is recorded. The consent is now in force.")
                 if consent.is_effective()
-                else _("The guardian's consent is recorded."),
-            )
-            return redirect(family_page(family_id, "consents"))
+                else _("The guardian's consent is recorded.")
+            ),
+            then=family_url(family_id, "consents"),
+        )
+        if row.is_open
+        else None
+    )
+    if saved:
+        return saved
     context = {"family": family_access.family, "row": row, "form": form}
     status = 400 if form.is_bound else 200
     return render(request, "families/pro/consent_give.html", context, status=status)
@@ -136,22 +127,25 @@ def consent_revoke(request: HttpRequest, family_id: uuid.UUID, consent_id: int) 
     family_access = responsible_access(user, family_id)
     row = selectors_consents.consent_of_family(family_access, consent_id)
     form = RevokeForm(request.POST or None)
-    if request.method == "POST" and row.is_open and form.is_valid():
-        try:
-            consents.consent_revoke(
+    saved = (
+        save_form(
+            request,
+            form,
+            lambda data: consents.consent_revoke(
                 actor=user,
                 family_id=family_id,
                 consent_id=consent_id,
-                reason=form.cleaned_data["reason"],
+                reason=data["reason"],
                 request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request, _("The consent is revoked. Nobody reads the family's data on it any more.")
-            )
-            return redirect(family_page(family_id, "consents"))
+            ),
+            success=_("The consent is revoked. Nobody reads the family's data on it any more."),
+            then=family_url(family_id, "consents"),
+        )
+        if row.is_open
+        else None
+    )
+    if saved:
+        return saved
     context = {"family": family_access.family, "row": row, "form": form}
     status = 400 if form.is_bound else 200
     return render(request, "families/pro/consent_revoke.html", context, status=status)

@@ -4,22 +4,20 @@ family's page under it) and the coordinators' review of such readings."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.core.policies import require
 from perhekeskus.families import selectors_consents
 from perhekeskus.families.forms.consents import LegalAccessForm, ReviewFilterForm, ReviewForm
 from perhekeskus.families.policies import can_review_legal_access, can_work_with_families
 from perhekeskus.families.services import legal
-from perhekeskus.families.views.consents import current_user, family_page
+from perhekeskus.families.views.common import current_user, family_url, save_form
 
 
 @never_cache
@@ -32,27 +30,26 @@ def legal_access(request: HttpRequest) -> HttpResponse:
         _("Only a professional who works with families may read under a law."),
     )
     form = LegalAccessForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            access = legal.legal_access_open(
-                actor=user,
-                personal_identity_code=form.cleaned_data["personal_identity_code"],
-                basis=form.cleaned_data["basis"],
-                reason=form.cleaned_data["reason"],
-                categories=form.cleaned_data["categories"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.warning(
-                request,
-                _(
-                    "You are reading the family's data under a law. Every read is marked in the "
-                    "family's access log and a coordinator reviews it."
-                ),
-            )
-            return redirect(family_page(access.family_id))
+    saved = save_form(
+        request,
+        form,
+        lambda data: legal.legal_access_open(
+            actor=user,
+            personal_identity_code=data["personal_identity_code"],
+            basis=data["basis"],
+            reason=data["reason"],
+            categories=data["categories"],
+            request=request,
+        ),
+        success=_(
+            "You are reading the family's data under a law. Every read is marked in the "
+            "family's access log and a coordinator reviews it."
+        ),
+        level=messages.WARNING,
+        then=lambda access: family_url(access.family_id),
+    )
+    if saved:
+        return saved
     status = 400 if form.is_bound else 200
     return render(request, "families/pro/legal_access.html", {"form": form}, status=status)
 
@@ -96,19 +93,21 @@ def review_detail(request: HttpRequest, legal_access_id: int) -> HttpResponse:
     user = current_user(request)
     row = selectors_consents.legal_access_review_row(user, legal_access_id)
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and not row.reviewed and form.is_valid():
-        try:
-            legal.legal_access_review(
-                actor=user,
-                legal_access_id=legal_access_id,
-                note=form.cleaned_data["note"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The reading is marked reviewed."))
-            return redirect("families:reviews")
+    saved = (
+        save_form(
+            request,
+            form,
+            lambda data: legal.legal_access_review(
+                actor=user, legal_access_id=legal_access_id, note=data["note"], request=request
+            ),
+            success=_("The reading is marked reviewed."),
+            then="families:reviews",
+        )
+        if not row.reviewed
+        else None
+    )
+    if saved:
+        return saved
     context = {"row": row, "form": form, "own": row.access.actor_id == user.pk}
     status = 400 if form.is_bound else 200
     return render(request, "families/pro/reviews_detail.html", context, status=status)

@@ -12,18 +12,17 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.decorators import professional_required
-from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.families import selectors, selectors_plan
 from perhekeskus.families.forms.plan import (
     ActionForm,
@@ -33,26 +32,13 @@ from perhekeskus.families.forms.plan import (
     PlanForm,
     RecordForm,
 )
-from perhekeskus.families.models import AccessPlace, DataCategory, MeetingStatus
+from perhekeskus.families.models import AccessPlace, DataCategory, MeetingStatus, NetworkMeeting
 from perhekeskus.families.selectors import FamilyAccess
 from perhekeskus.families.services import plan as services
 from perhekeskus.families.services.plan import can_write
+from perhekeskus.families.views.common import current_user, family_url, posted, save_form
 
 NOTES_PER_PAGE = 25
-
-
-def current_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # professional_required lets only a logged-in user through
-    return user
-
-
-def family_page_url(family_id: uuid.UUID) -> str:
-    """The family's page (the records part of the app serves it); this plan page until it does."""
-    try:
-        return reverse("families:detail", kwargs={"family_id": family_id})
-    except NoReverseMatch:
-        return reverse("families:plan", kwargs={"family_id": family_id})
 
 
 def _read(
@@ -78,11 +64,21 @@ def _base(request: HttpRequest, family_access: FamilyAccess) -> dict[str, Any]:
     return {
         "family": family_access.family,
         "family_access": family_access,
-        "family_url": family_page_url(family_access.family.pk),
+        "family_url": family_url(family_access.family.pk),
         "can_write_plan": can_write(user, family_access, DataCategory.PLAN),
         "can_write_meetings": can_write(user, family_access, DataCategory.MEETINGS),
         "can_write_notes": can_write(user, family_access, DataCategory.NOTES),
     }
+
+
+def _plan_url(family_access: FamilyAccess) -> str:
+    return reverse("families:plan", kwargs={"family_id": family_access.family.pk})
+
+
+def _meeting_url(meeting: NetworkMeeting) -> str:
+    return reverse(
+        "families:meeting", kwargs={"family_id": meeting.family_id, "meeting_id": meeting.pk}
+    )
 
 
 def _user_label(user: User, family_access: FamilyAccess) -> str:
@@ -141,23 +137,24 @@ def plan_edit(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
         if plan is not None
         else {}
     )
-    form = PlanForm(request.POST if request.method == "POST" else None, initial=initial)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.plan_update(
-                actor=current_user(request),
-                family_id=family_access.family.pk,
-                goals=data["goals"],
-                follow_up_on=data["follow_up_on"],
-                status=data["status"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The support plan was saved."))
-            return redirect("families:plan", family_id=family_access.family.pk)
+    form = PlanForm(posted(request), initial=initial)
+    user = current_user(request)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.plan_update(
+            actor=user,
+            family_id=family_access.family.pk,
+            goals=data["goals"],
+            follow_up_on=data["follow_up_on"],
+            status=data["status"],
+            request=request,
+        ),
+        success=_("The support plan was saved."),
+        then=_plan_url(family_access),
+    )
+    if saved:
+        return saved
     context = {**_base(request, family_access), "form": form, "plan": plan}
     return _render(request, "families/pro/plan_form.html", context, failed=bool(form.errors))
 
@@ -193,27 +190,25 @@ def plan_version(request: HttpRequest, family_id: uuid.UUID, number: int) -> Htt
 def action_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     family_access = _read(request, family_id, [DataCategory.BASIC])
     _require_writer(request, family_access, DataCategory.PLAN)
-    form = ActionForm(
-        request.POST if request.method == "POST" else None,
-        assignees=_assignees(family_access),
+    form = ActionForm(posted(request), assignees=_assignees(family_access))
+    user = current_user(request)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.action_add(
+            actor=user,
+            family_id=family_access.family.pk,
+            text=data["text"],
+            assignee_id=data["assignee"],
+            assignee_text=data["assignee_text"],
+            due_on=data["due_on"],
+            request=request,
+        ),
+        success=_("The action was added to the plan."),
+        then=_plan_url(family_access),
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.action_add(
-                actor=current_user(request),
-                family_id=family_access.family.pk,
-                text=data["text"],
-                assignee_id=data["assignee"],
-                assignee_text=data["assignee_text"],
-                due_on=data["due_on"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The action was added to the plan."))
-            return redirect("families:plan", family_id=family_access.family.pk)
+    if saved:
+        return saved
     context = {**_base(request, family_access), "form": form}
     return _render(request, "families/pro/plan_action_form.html", context, failed=bool(form.errors))
 
@@ -226,7 +221,7 @@ def action_edit(request: HttpRequest, family_id: uuid.UUID, action_id: int) -> H
     _require_writer(request, family_access, DataCategory.PLAN)
     action = selectors_plan.plan_action(family_access, action_id)
     form = ActionForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         assignees=_assignees(family_access),
         with_status=True,
         initial={
@@ -237,25 +232,26 @@ def action_edit(request: HttpRequest, family_id: uuid.UUID, action_id: int) -> H
             "status": action.status,
         },
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.action_update(
-                actor=current_user(request),
-                family_id=family_access.family.pk,
-                action_id=action.pk,
-                status=data["status"],
-                text=data["text"],
-                assignee_id=data["assignee"],
-                assignee_text=data["assignee_text"],
-                due_on=data["due_on"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The action was saved."))
-            return redirect("families:plan", family_id=family_access.family.pk)
+    user = current_user(request)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.action_update(
+            actor=user,
+            family_id=family_access.family.pk,
+            action_id=action.pk,
+            status=data["status"],
+            text=data["text"],
+            assignee_id=data["assignee"],
+            assignee_text=data["assignee_text"],
+            due_on=data["due_on"],
+            request=request,
+        ),
+        success=_("The action was saved."),
+        then=_plan_url(family_access),
+    )
+    if saved:
+        return saved
     context = {**_base(request, family_access), "form": form, "action": action}
     return _render(request, "families/pro/plan_action_form.html", context, failed=bool(form.errors))
 
@@ -269,33 +265,29 @@ def action_edit(request: HttpRequest, family_id: uuid.UUID, action_id: int) -> H
 def meeting_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     family_access = _read(request, family_id, [DataCategory.BASIC])
     _require_writer(request, family_access, DataCategory.MEETINGS)
-    form = MeetingForm(request.POST if request.method == "POST" else None, **_people(family_access))
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            meeting = services.meeting_plan(
-                actor=current_user(request),
-                family_id=family_access.family.pk,
-                starts_at=data["starts_at"],
-                place=data["place"],
-                guardian_ids=data["guardians"],
-                child_ids=data["children"],
-                professional_ids=data["professionals"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "The meeting was planned. The invited guardians who gave an e-mail address "
-                    "were told its time and place."
-                ),
-            )
-            return redirect(
-                "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
-            )
+    form = MeetingForm(posted(request), **_people(family_access))
+    user = current_user(request)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.meeting_plan(
+            actor=user,
+            family_id=family_access.family.pk,
+            starts_at=data["starts_at"],
+            place=data["place"],
+            guardian_ids=data["guardians"],
+            child_ids=data["children"],
+            professional_ids=data["professionals"],
+            request=request,
+        ),
+        success=_(
+            "The meeting was planned. The invited guardians who gave an e-mail address "
+            "were told its time and place."
+        ),
+        then=_meeting_url,
+    )
+    if saved:
+        return saved
     context = {**_base(request, family_access), "form": form}
     return _render(request, "families/pro/meeting_form.html", context, failed=bool(form.errors))
 
@@ -321,13 +313,11 @@ def meeting_record(request: HttpRequest, family_id: uuid.UUID, meeting_id: int) 
     meeting = selectors_plan.family_meeting(family_access, meeting_id)
     if meeting.status != MeetingStatus.PLANNED:
         messages.info(request, _("Only a planned meeting's minutes can be written."))
-        return redirect(
-            "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
-        )
+        return redirect(_meeting_url(meeting))
     user = current_user(request)
     with_agreed = can_write(user, family_access, DataCategory.PLAN)
     form = RecordForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         **_people(family_access),
         assignees=_assignees(family_access),
         with_agreed=with_agreed,
@@ -337,27 +327,25 @@ def meeting_record(request: HttpRequest, family_id: uuid.UUID, meeting_id: int) 
             "professionals": [p.pk for p in meeting.professionals.all()],
         },
     )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.meeting_record(
-                actor=user,
-                family_id=family_access.family.pk,
-                meeting_id=meeting.pk,
-                minutes=data["minutes"],
-                agreed=form.agreed(),
-                guardian_ids=data["guardians"],
-                child_ids=data["children"],
-                professional_ids=data["professionals"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The meeting's minutes were saved."))
-            return redirect(
-                "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
-            )
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.meeting_record(
+            actor=user,
+            family_id=family_access.family.pk,
+            meeting_id=meeting.pk,
+            minutes=data["minutes"],
+            agreed=form.agreed(),
+            guardian_ids=data["guardians"],
+            child_ids=data["children"],
+            professional_ids=data["professionals"],
+            request=request,
+        ),
+        success=_("The meeting's minutes were saved."),
+        then=_meeting_url(meeting),
+    )
+    if saved:
+        return saved
     context = {**_base(request, family_access), "form": form, "meeting": meeting}
     return _render(request, "families/pro/meeting_record.html", context, failed=bool(form.errors))
 
@@ -369,25 +357,19 @@ def meeting_cancel(request: HttpRequest, family_id: uuid.UUID, meeting_id: int) 
     family_access = _read(request, family_id, [DataCategory.MEETINGS])
     _require_writer(request, family_access, DataCategory.MEETINGS)
     meeting = selectors_plan.family_meeting(family_access, meeting_id)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.meeting_cancel(
-                actor=current_user(request),
-                family_id=family_access.family.pk,
-                meeting_id=meeting.pk,
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The meeting was cancelled. The invited guardians were told by e-mail."),
-            )
-            return redirect(
-                "families:meeting", family_id=family_access.family.pk, meeting_id=meeting.pk
-            )
+    form = ConfirmForm(posted(request))
+    user = current_user(request)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.meeting_cancel(
+            actor=user, family_id=family_access.family.pk, meeting_id=meeting.pk, request=request
+        ),
+        success=_("The meeting was cancelled. The invited guardians were told by e-mail."),
+        then=_meeting_url(meeting),
+    )
+    if saved:
+        return saved
     context = {**_base(request, family_access), "form": form, "meeting": meeting}
     return _render(request, "families/pro/meeting_cancel.html", context, failed=bool(form.errors))
 
@@ -435,19 +417,18 @@ def note_list(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
 def note_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     family_access = _read(request, family_id, [DataCategory.BASIC])
     _require_writer(request, family_access, DataCategory.NOTES)
-    form = NoteForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.note_add(
-                actor=current_user(request),
-                family_id=family_access.family.pk,
-                text=form.cleaned_data["text"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The note was saved."))
-            return redirect("families:notes", family_id=family_access.family.pk)
+    form = NoteForm(posted(request))
+    user = current_user(request)
+    saved = save_form(
+        request,
+        form,
+        lambda data: services.note_add(
+            actor=user, family_id=family_access.family.pk, text=data["text"], request=request
+        ),
+        success=_("The note was saved."),
+        then=reverse("families:notes", kwargs={"family_id": family_access.family.pk}),
+    )
+    if saved:
+        return saved
     context = {**_base(request, family_access), "form": form}
     return _render(request, "families/pro/note_form.html", context, failed=bool(form.errors))

@@ -17,7 +17,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,7 +25,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from perhekeskus.accounts.models import User
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound
-from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.families import access, selectors, selectors_records
 from perhekeskus.families.forms.records import (
     MAX_CHILDREN,
@@ -51,6 +49,13 @@ from perhekeskus.families.views import (
     sections_records,
     sections_referrals,
 )
+from perhekeskus.families.views.common import (
+    current_user,
+    family_url,
+    form_status,
+    posted,
+    save_form,
+)
 
 SECTION_MODULES = (sections_records, sections_consents, sections_plan, sections_referrals)
 CONSENT_FIELDS = (
@@ -64,17 +69,6 @@ CONSENT_FIELDS = (
     "child_views",
     "note",
 )
-
-
-def current_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # professional_required lets only a logged-in user through
-    return user
-
-
-def family_url(family_id: uuid.UUID | str, anchor: str = "") -> str:
-    url = reverse("families:detail", args=[family_id])
-    return f"{url}#{anchor}" if anchor else url
 
 
 ErrorItem = tuple[str, str]
@@ -433,25 +427,28 @@ def family_edit(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
         "municipality": family.municipality,
         "language": family.language,
     }
-    form = FamilyForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            records.family_update(
-                actor=user,
-                family_id=family.pk,
-                name=form.cleaned_data["name"],
-                municipality=form.cleaned_data["municipality"],
-                language=form.cleaned_data["language"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The family's details were saved."))
-            return redirect(family_url(family.pk, "overview"))
-    status = 400 if form.is_bound and form.errors else 200
+    form = FamilyForm(posted(request), initial=initial)
+    saved = save_form(
+        request,
+        form,
+        lambda data: records.family_update(
+            actor=user,
+            family_id=family.pk,
+            name=data["name"],
+            municipality=data["municipality"],
+            language=data["language"],
+            request=request,
+        ),
+        success=_("The family's details were saved."),
+        then=family_url(family.pk, "overview"),
+    )
+    if saved:
+        return saved
     return render(
-        request, "families/pro/edit.html", {"family": family, "form": form}, status=status
+        request,
+        "families/pro/edit.html",
+        {"family": family, "form": form},
+        status=form_status(form),
     )
 
 
@@ -474,30 +471,23 @@ def person_add(request: HttpRequest, family_id: uuid.UUID, kind: str) -> HttpRes
         raise NotFound()
     user = current_user(request)
     family = _managed(user, family_id, DataCategory.CONTACT).family
-    form = _person_form(kind, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            records.person_add(
-                actor=user,
-                family_id=family.pk,
-                kind=kind,
-                data=_person_input(form),
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The guardian was added.") if kind == "guardian" else _("The child was added."),
-            )
-            return redirect(family_url(family.pk, "overview"))
-    status = 400 if form.is_bound and form.errors else 200
+    form = _person_form(kind, posted(request))
+    saved = save_form(
+        request,
+        form,
+        lambda data: records.person_add(
+            actor=user, family_id=family.pk, kind=kind, data=_person_input(form), request=request
+        ),
+        success=_("The guardian was added.") if kind == "guardian" else _("The child was added."),
+        then=family_url(family.pk, "overview"),
+    )
+    if saved:
+        return saved
     return render(
         request,
         "families/pro/person_form.html",
         {"family": family, "form": form, "kind": kind, "person": None},
-        status=status,
+        status=form_status(form),
     )
 
 
@@ -523,27 +513,27 @@ def person_change(
     masked = mask_pic(person.personal_identity_code)
     form = _person_form(
         kind,
-        request.POST if request.method == "POST" else None,
+        posted(request),
         stored_pic=masked,
         initial=_person_initial(person, records.PERSON_FIELDS[kind]),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            records.person_update(
-                actor=user,
-                family_id=family_access.family.pk,
-                kind=kind,
-                person_id=person.pk,
-                data=_person_input(form),
-                remove_pic=bool(form.cleaned_data.get("remove_pic")),
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The details were saved."))
-            return redirect(family_url(family_access.family.pk, "overview"))
-    status = 400 if form.is_bound and form.errors else 200
+    saved = save_form(
+        request,
+        form,
+        lambda data: records.person_update(
+            actor=user,
+            family_id=family_access.family.pk,
+            kind=kind,
+            person_id=person.pk,
+            data=_person_input(form),
+            remove_pic=bool(data.get("remove_pic")),
+            request=request,
+        ),
+        success=_("The details were saved."),
+        then=family_url(family_access.family.pk, "overview"),
+    )
+    if saved:
+        return saved
     return render(
         request,
         "families/pro/person_form.html",
@@ -554,7 +544,7 @@ def person_change(
             "person": person,
             "is_guardian": isinstance(person, Guardian),
         },
-        status=status,
+        status=form_status(form),
     )
 
 
@@ -564,18 +554,21 @@ def person_change(
 def family_close(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
     family = _managed(user, family_id).family
-    form = CloseForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            records.family_close(
-                actor=user, family_id=family.pk, reason=form.cleaned_data["reason"], request=request
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The family's record was closed."))
-            return redirect(family_url(family.pk))
-    status = 400 if form.is_bound and form.errors else 200
+    form = CloseForm(posted(request))
+    saved = save_form(
+        request,
+        form,
+        lambda data: records.family_close(
+            actor=user, family_id=family.pk, reason=data["reason"], request=request
+        ),
+        success=_("The family's record was closed."),
+        then=family_url(family.pk),
+    )
+    if saved:
+        return saved
     return render(
-        request, "families/pro/close.html", {"family": family, "form": form}, status=status
+        request,
+        "families/pro/close.html",
+        {"family": family, "form": form},
+        status=form_status(form),
     )

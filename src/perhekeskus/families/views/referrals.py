@@ -16,12 +16,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from perhekeskus.accounts.models import User
 from perhekeskus.catalog import selectors as catalog_selectors
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import PolicyDenied
@@ -36,20 +35,7 @@ from perhekeskus.families.forms.referrals import (
 )
 from perhekeskus.families.models import DataCategory, ReferralStatus
 from perhekeskus.families.services import referrals as referral_services
-
-
-def current_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # professional_required lets only a logged-in user through
-    return user
-
-
-def family_url(family_id: Any) -> str:
-    """The family's page (the records part of the app); the inbox until it is wired."""
-    try:
-        return reverse("families:detail", args=[family_id])
-    except NoReverseMatch:
-        return reverse("families:referral_inbox")
+from perhekeskus.families.views.common import current_user, family_url, posted, save_form
 
 
 def _query(**params: str) -> str:
@@ -115,31 +101,29 @@ def referral_send(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
         status = 400 if choose.errors else 200
         return render(request, "families/pro/referral_send.html", context, status=status)
     form = ReferralSendForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial={"to_organization": organization.pk, "categories": []},
         services=_services_of(organization.pk),
         readable=readable,
     )
-    if request.method == "POST" and form.is_valid():
-        service = form.cleaned_data["to_service"]
-        try:
-            referral_services.referral_send(
-                actor=user,
-                family_id=family_access.family.pk,
-                to_organization_id=organization.pk,
-                to_service_id=service.pk if service is not None else None,
-                categories=form.cleaned_data["categories"],
-                message=form.cleaned_data["message"],
-                request=request,
-            )
-        except ValidationError as error:
-            _move_to_top(form, error)
-        else:
-            messages.success(
-                request,
-                _("The referral was sent. The receiving organisation finds it in its inbox."),
-            )
-            return redirect(family_url(family_access.family.pk))
+    saved = save_form(
+        request,
+        form,
+        lambda data: referral_services.referral_send(
+            actor=user,
+            family_id=family_access.family.pk,
+            to_organization_id=organization.pk,
+            to_service_id=data["to_service"].pk if data["to_service"] is not None else None,
+            categories=data["categories"],
+            message=data["message"],
+            request=request,
+        ),
+        on_error=_move_to_top,
+        success=_("The referral was sent. The receiving organisation finds it in its inbox."),
+        then=family_url(family_access.family.pk),
+    )
+    if saved:
+        return saved
     context["form"] = form
     context["step"] = 2
     return render(

@@ -8,24 +8,27 @@ from __future__ import annotations
 import json
 import uuid
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound, PolicyDenied
-from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.families import selectors, selectors_referrals
 from perhekeskus.families.forms.referrals import CorrectionHandleForm, CorrectionRecordForm
 from perhekeskus.families.models import CorrectionStatus, DataCategory
 from perhekeskus.families.policies import can_manage_family
 from perhekeskus.families.services import subject as subject_services
-from perhekeskus.families.views.referrals import current_user, family_url
+from perhekeskus.families.views.common import (
+    current_user,
+    family_url,
+    form_status,
+    posted,
+    save_form,
+)
 
 
 def _kind(kind: str) -> str:
@@ -95,31 +98,29 @@ def _responsible_access(request: HttpRequest, family_id: uuid.UUID) -> selectors
 def correction_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     family_access = _responsible_access(request, family_id)
     form = CorrectionRecordForm(
-        request.POST if request.method == "POST" else None,
-        guardians=selectors_referrals.guardians_of(family_access),
+        posted(request), guardians=selectors_referrals.guardians_of(family_access)
     )
-    if form.is_bound and form.is_valid():
-        try:
-            subject_services.correction_record(
-                actor=current_user(request),
-                family_id=family_id,
-                guardian_id=form.cleaned_data["guardian"],
-                text=form.cleaned_data["text"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The correction request was recorded."))
-            return redirect(family_url(family_id))
+    saved = save_form(
+        request,
+        form,
+        lambda data: subject_services.correction_record(
+            actor=current_user(request),
+            family_id=family_id,
+            guardian_id=data["guardian"],
+            text=data["text"],
+            request=request,
+        ),
+        success=_("The correction request was recorded."),
+        then=family_url(family_id),
+    )
+    if saved:
+        return saved
     context = {
         "family": family_access.family,
         "family_url": family_url(family_id),
         "form": form,
     }
-    return render(
-        request, "families/pro/correction_new.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "families/pro/correction_new.html", context, status=form_status(form))
 
 
 @never_cache
@@ -132,21 +133,22 @@ def correction_handle(
     correction = selectors_referrals.correction_of_family(family_access, correction_id)
     answered = correction.status != CorrectionStatus.RECEIVED
     form = CorrectionHandleForm(request.POST if request.method == "POST" and not answered else None)
-    if form.is_bound and form.is_valid():
-        try:
-            subject_services.correction_handle(
-                actor=current_user(request),
-                family_id=family_id,
-                correction_id=correction_id,
-                status=form.cleaned_data["status"],
-                response=form.cleaned_data["response"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The answer was saved. The family reads it on their page."))
-            return redirect(family_url(family_id))
+    saved = save_form(
+        request,
+        form,
+        lambda data: subject_services.correction_handle(
+            actor=current_user(request),
+            family_id=family_id,
+            correction_id=correction_id,
+            status=data["status"],
+            response=data["response"],
+            request=request,
+        ),
+        success=_("The answer was saved. The family reads it on their page."),
+        then=family_url(family_id),
+    )
+    if saved:
+        return saved
     context = {
         "family": family_access.family,
         "family_url": family_url(family_id),
@@ -154,6 +156,4 @@ def correction_handle(
         "answered": answered,
         "form": form,
     }
-    return render(
-        request, "families/pro/correction_handle.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "families/pro/correction_handle.html", context, status=form_status(form))

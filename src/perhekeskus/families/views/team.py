@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,14 +16,20 @@ from django.views.decorators.http import require_http_methods
 
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.errors import NotFound
-from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.core.policies import is_coordinator
 from perhekeskus.families import selectors, selectors_records
 from perhekeskus.families.forms.records import HandoverForm, TeamAddForm, TeamRoleForm
 from perhekeskus.families.models import AccessPlace
 from perhekeskus.families.policies import can_work_with_families
 from perhekeskus.families.services import records, team
-from perhekeskus.families.views.records import _managed, current_user, family_url
+from perhekeskus.families.views.common import (
+    current_user,
+    family_url,
+    form_status,
+    posted,
+    save_form,
+)
+from perhekeskus.families.views.records import _managed
 
 
 @never_cache
@@ -33,30 +39,27 @@ def team_add(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
     family_access = _managed(user, family_id)
     family = family_access.family
-    form = TeamAddForm(
-        request.POST if request.method == "POST" else None,
-        users=selectors_records.professional_choices(),
+    form = TeamAddForm(posted(request), users=selectors_records.professional_choices())
+    saved = save_form(
+        request,
+        form,
+        lambda data: team.team_member_add(
+            actor=user,
+            family_id=family.pk,
+            user_id=data["user"].pk,
+            role=data["role"],
+            request=request,
+        ),
+        success=_("The professional was added to the team."),
+        then=family_url(family.pk, "team"),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            team.team_member_add(
-                actor=user,
-                family_id=family.pk,
-                user_id=form.cleaned_data["user"].pk,
-                role=form.cleaned_data["role"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The professional was added to the team."))
-            return redirect(family_url(family.pk, "team"))
-    status = 400 if form.is_bound and form.errors else 200
+    if saved:
+        return saved
     return render(
         request,
         "families/pro/team_add.html",
         {"family": family, "form": form, "team": selectors.family_team(family_access)},
-        status=status,
+        status=form_status(form),
     )
 
 
@@ -79,26 +82,22 @@ def team_member(request: HttpRequest, family_id: uuid.UUID, member_id: int) -> H
         )
         messages.success(request, _("The professional was taken off the team."))
         return redirect(family_url(family.pk, "team"))
-    if request.method == "POST" and form.is_valid():
-        try:
-            team.team_member_update(
-                actor=user,
-                family_id=family.pk,
-                member_id=member.pk,
-                role=form.cleaned_data["role"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The role on the team was changed."))
-            return redirect(family_url(family.pk, "team"))
-    status = 400 if form.is_bound and form.errors else 200
+    saved = save_form(
+        request,
+        form,
+        lambda data: team.team_member_update(
+            actor=user, family_id=family.pk, member_id=member.pk, role=data["role"], request=request
+        ),
+        success=_("The role on the team was changed."),
+        then=family_url(family.pk, "team"),
+    )
+    if saved:
+        return saved
     return render(
         request,
         "families/pro/team_member.html",
         {"family": family, "form": form, "member": member},
-        status=status,
+        status=form_status(form),
     )
 
 
@@ -130,31 +129,28 @@ def handover(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
     family, shows_name = _handover_family(request, family_id)
     form = HandoverForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         users=selectors_records.professional_choices().exclude(pk=family.responsible_id or 0),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            records.responsible_change(
-                actor=user,
-                family_id=family.pk,
-                new_responsible_id=form.cleaned_data["new_responsible"].pk,
-                reason=form.cleaned_data["reason"],
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The record was handed over. The family is told who their new worker is."),
-            )
-            # The former responsible worker no longer reads the record: back to the list.
-            return redirect("families:list")
-    status = 400 if form.is_bound and form.errors else 200
+    saved = save_form(
+        request,
+        form,
+        lambda data: records.responsible_change(
+            actor=user,
+            family_id=family.pk,
+            new_responsible_id=data["new_responsible"].pk,
+            reason=data["reason"],
+            request=request,
+        ),
+        success=_("The record was handed over. The family is told who their new worker is."),
+        # The former responsible worker no longer reads the record: back to the list.
+        then="families:list",
+    )
+    if saved:
+        return saved
     return render(
         request,
         "families/pro/handover.html",
         {"family": family, "form": form, "shows_name": shows_name},
-        status=status,
+        status=form_status(form),
     )
