@@ -13,7 +13,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from perhekeskus.core.roles import Role
-from perhekeskus.families.models import DataCategory
+from perhekeskus.families.models import DataCategory, Referral
 from perhekeskus.families.services import plan as plan_services
 from perhekeskus.families.services import referrals as referral_services
 from perhekeskus.testing.clients import logged_in_client
@@ -151,3 +151,97 @@ def _link(guardian: Guardian) -> str:
         expires_at=now + dt.timedelta(minutes=20),
     )
     return token
+
+
+# --- A non-disclosed address typed in free text reaches the team and the other guardian ----------
+
+from perhekeskus.families.services.inputs import GuardianInput  # noqa: E402
+
+ADDRESS_NOTE = f"Äiti ja lapset asuvat nyt osoitteessa {PROTECTED_ADDRESS}."
+
+
+def test_protected_address_in_a_note_is_not_given_to_a_team_member_by_the_api(
+    family, professional, kuraattori, school
+):
+    # The export blanks it (selectors_referrals._redactor); the API, the pages and the referral
+    # receiver's page give the same text as it is.
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=[DataCategory.NOTES])
+    plan_services.note_add(actor=professional, family_id=family.pk, text=ADDRESS_NOTE)
+    response = logged_in_client(kuraattori).get(f"/api/v1/families/{family.pk}")
+    assert response.status_code == 200
+    assert "Salainen polku" not in response.content.decode()
+
+
+def test_protected_address_in_a_plan_action_is_not_shown_to_the_other_guardian(
+    family, professional
+):
+    plan_services.plan_update(
+        actor=professional,
+        family_id=family.pk,
+        goals="Arki sujuu.",
+        follow_up_on=None,
+        status="active",
+    )
+    plan_services.action_add(
+        actor=professional, family_id=family.pk, text=f"Kotikäynti: {PROTECTED_ADDRESS}",
+        assignee_text="Perhe",
+    )
+    other = family.guardians.order_by("pk").first()
+    response = _signed_in(other).get("/en/family/home/")
+    assert response.status_code == 200
+    assert "Salainen polku" not in response.content.decode()
+
+
+# --- The family page's sign-in ----------------------------------------------------------------------
+
+
+def _signed_in(guardian: Guardian) -> Client:
+    client = Client()
+    session = client.session
+    session[signin.SESSION_GUARDIAN] = guardian.pk
+    session[signin.SESSION_SEEN] = int(timezone.now().timestamp())
+    session[signin.SESSION_METHOD] = "test"
+    session.save()
+    return client
+
+
+def test_changing_a_guardians_email_cancels_the_links_sent_to_the_old_address(
+    family, professional
+):
+    # The worker corrects an address that belonged to someone else (an ex-partner, a shared
+    # mailbox): the links already e-mailed there must not sign anyone in as the guardian.
+    guardian = family.guardians.order_by("pk").first()
+    token = _link(guardian)
+    record_services.person_update(
+        actor=professional,
+        family_id=family.pk,
+        kind="guardian",
+        person_id=guardian.pk,
+        data=GuardianInput(
+            name=guardian.name,
+            email="anna.uusi@example.org",
+            phone=guardian.phone,
+            address=guardian.address,
+            preferred_language=guardian.preferred_language,
+            custody_role=guardian.custody_role,
+        ),
+    )
+    response = Client().post(f"/en/family/sign-in/{token}/")
+    assert response.status_code == 404
+
+
+def test_a_guardian_session_has_an_absolute_lifetime(family, monkeypatch):
+    # ASVS 3.3.2: re-authentication after at most 12 hours even while the session is in use.
+    guardian = family.guardians.first()
+    token = _link(guardian)
+    clock = [timezone.now().timestamp()]
+    monkeypatch.setattr(signin.time, "time", lambda: clock[0])
+    client = Client()
+    assert client.post(f"/en/family/sign-in/{token}/").status_code == 303
+    for _step in range(13 * 60 // 25 + 1):
+        clock[0] += 25 * 60
+        response = client.get("/en/family/home/")
+        if response.status_code != 200:
+            break
+    assert response.status_code == 303
