@@ -15,22 +15,21 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalog.models import Organization
 from perhekeskus.core.forms import FinnishDateField, LenientForm, finnish_date
+from perhekeskus.families.forms.common import (
+    DATE_HELP,
+    DEFAULT_VALIDITY_DAYS,
+    SHARED_CATEGORIES,
+    TEXT_MAX,
+    ConsentFields,
+    textarea,
+)
 from perhekeskus.families.models import (
     Child,
     ConsentMethod,
-    ConsentPurpose,
-    DataCategory,
     Family,
     Guardian,
     LegalBasis,
 )
-
-# A consent is usually given for the time the support lasts; a year unless said otherwise.
-DEFAULT_VALIDITY_DAYS = 365
-TEXT_MAX = 2000
-DATE_HELP = _("d.m.yyyy, for example 24.3.2027")
-
-SHARED_CATEGORIES = [(c.value, c.label) for c in DataCategory if c != DataCategory.BASIC]
 
 
 @dataclass
@@ -66,48 +65,19 @@ def guardian_label(guardian: Guardian) -> str:
     return f"{guardian.name} ({guardian.get_custody_role_display()})"
 
 
-class ConsentForm(forms.Form):
-    purpose = forms.ChoiceField(
-        label=_("Purpose"), choices=ConsentPurpose.choices, widget=forms.RadioSelect
-    )
-    recipients: forms.ModelMultipleChoiceField[Organization] = forms.ModelMultipleChoiceField(
-        label=_("Shared with (organisations)"),
-        queryset=Organization.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("The organisations whose professionals may read the data the consent covers."),
-    )
-    categories = forms.MultipleChoiceField(
-        label=_("Data covered"),
-        choices=SHARED_CATEGORIES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "That the family is a client, its members' names and ages and its team are part of "
-            "every consent."
-        ),
-    )
-    valid_from = FinnishDateField(label=_("Valid from"), help_text=DATE_HELP)
-    valid_until = FinnishDateField(label=_("Valid until"), help_text=DATE_HELP)
-    given_by = forms.TypedMultipleChoiceField(
-        label=_("Given by"),
-        coerce=int,
-        choices=[],
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "Each guardian gives the consent separately. Coordinating support needs every "
-            "guardian with custody; the consent is in force when the last of them has given it."
-        ),
-    )
-    method = forms.ChoiceField(
-        label=_("How it was given"), choices=ConsentMethod.choices, widget=forms.RadioSelect
-    )
+class ConsentForm(ConsentFields):
     given_on = FinnishDateField(label=_("Given on"), help_text=DATE_HELP)
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    field_order = [
+        "purpose",
+        "recipients",
+        "categories",
+        "valid_from",
+        "valid_until",
+        "given_by",
+        "method",
+        "given_on",
+        "note",
+    ]
 
     def __init__(
         self,
@@ -144,7 +114,7 @@ class ConsentForm(forms.Form):
                 ),
                 required=False,
                 max_length=TEXT_MAX,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=textarea(2),
                 help_text=_("In the child's own words, if the child was heard."),
             )
 
@@ -199,7 +169,7 @@ class RevokeForm(forms.Form):
         label=_("Reason (optional)"),
         required=False,
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=textarea(3),
         help_text=_("Kept in the audit log only. Do not write the family's details here."),
     )
 
@@ -211,7 +181,7 @@ class LegalAccessForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=textarea(4),
         help_text=_(
             "Why you need to read the family's data without their consent. A coordinator "
             "reviews every reading under a law and reads this."
@@ -237,7 +207,7 @@ class ReviewForm(forms.Form):
         label=_("Review note"),
         required=False,
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=textarea(3),
         help_text=_("What you checked, and whether the reading was justified."),
     )
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.forms import FinnishDateField, FinnishDateTimeField
+from perhekeskus.families.forms.common import textarea
 from perhekeskus.families.models import ActionStatus, PlanStatus
 from perhekeskus.families.services.plan import (
     ACTION_TEXT_MAX,
@@ -28,10 +29,6 @@ from perhekeskus.families.services.plan import (
 AGREED_ROWS = 5
 
 Choices = Sequence[tuple[int, str]]
-
-
-def _textarea(rows: int = 5) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
 
 
 def _assignee_field(assignees: Choices, *, label: Any = None) -> forms.TypedChoiceField:
@@ -67,7 +64,7 @@ class PlanForm(forms.Form):
     goals = forms.CharField(
         label=_("Goals, in the family's own words"),
         max_length=GOALS_MAX,
-        widget=_textarea(8),
+        widget=textarea(8),
         help_text=_("Write what the family wants to change, as the family says it."),
     )
     follow_up_on = FinnishDateField(label=_("Next follow-up"), required=False)
@@ -75,7 +72,7 @@ class PlanForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    text = forms.CharField(label=_("What is done"), max_length=ACTION_TEXT_MAX, widget=_textarea(3))
+    text = forms.CharField(label=_("What is done"), max_length=ACTION_TEXT_MAX, widget=textarea(3))
 
     def __init__(self, *args: Any, assignees: Choices, with_status: bool = False, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -132,7 +129,7 @@ class RecordForm(forms.Form):
             _("Professionals who took part"), professionals
         )
         self.fields["minutes"] = forms.CharField(
-            label=_("What was agreed"), max_length=MINUTES_MAX, widget=_textarea(8)
+            label=_("What was agreed"), max_length=MINUTES_MAX, widget=textarea(8)
         )
         self.with_agreed = with_agreed
         if with_agreed:
@@ -141,7 +138,7 @@ class RecordForm(forms.Form):
                     label=_("What is done"),
                     max_length=ACTION_TEXT_MAX,
                     required=False,
-                    widget=_textarea(2),
+                    widget=textarea(2),
                 )
                 self.fields[f"agreed_{number}_assignee"] = _assignee_field(assignees)
                 self.fields[f"agreed_{number}_assignee_text"] = _assignee_text_field()
@@ -187,7 +184,7 @@ class RecordForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Note"), max_length=NOTE_MAX, widget=_textarea(8))
+    text = forms.CharField(label=_("Note"), max_length=NOTE_MAX, widget=textarea(8))
 
 
 class ConfirmForm(forms.Form):

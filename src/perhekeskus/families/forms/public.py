@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.families.forms.common import textarea
+
 CORRECTION_MAX = 3000
 
 
@@ -24,7 +26,7 @@ class ConsentRevokeForm(forms.Form):
         help_text=_("Your responsible worker sees what you write here."),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=textarea(3),
     )
     confirm = forms.BooleanField(
         label=_("I revoke this consent. The organisations it names can no longer see the data."),
@@ -40,5 +42,5 @@ class CorrectionForm(forms.Form):
             "worker answers you."
         ),
         max_length=CORRECTION_MAX,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=textarea(6),
     )

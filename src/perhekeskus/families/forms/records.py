@@ -18,12 +18,18 @@ from perhekeskus.accounts.models import User
 from perhekeskus.catalog.models import Municipality, Organization
 from perhekeskus.catalog.selectors import municipality_list, organization_list
 from perhekeskus.core.forms import FinnishDateField, LenientForm, TelInput
+from perhekeskus.families.forms.common import (
+    DATE_HELP,
+    DEFAULT_VALIDITY_DAYS,
+    TEXT_MAX,
+    ConsentFields,
+    textarea,
+)
 from perhekeskus.families.identity import normalise_pic, validate_personal_identity_code
 from perhekeskus.families.models import (
     ConsentMethod,
     ConsentPurpose,
     CustodyRole,
-    DataCategory,
     FamilyCloseReason,
     FamilyStatus,
     PreferredLanguage,
@@ -33,11 +39,7 @@ from perhekeskus.families.services.inputs import ChildInput, ConsentInput, Guard
 
 NAME_MAX = 150
 ADDRESS_MAX = 300
-TEXT_MAX = 2000
-DATE_HELP = _("d.m.yyyy, for example 24.3.2027")
 NOTICE_LANGUAGE_CHOICES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
-SHARED_CATEGORIES = [(c.value, c.label) for c in DataCategory if c != DataCategory.BASIC]
-DEFAULT_VALIDITY_DAYS = 365
 MAX_GUARDIANS = 4
 MAX_CHILDREN = 8
 
@@ -239,7 +241,7 @@ class ChildForm(PersonForm):
                 label=_("The child's own view of the consent"),
                 required=False,
                 max_length=TEXT_MAX,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=textarea(2),
                 help_text=_("In the child's own words, if the child was heard."),
             )
 
@@ -269,62 +271,14 @@ class ChildForm(PersonForm):
 # --- The consent given when the record is opened -------------------------------------------------
 
 
-class OpeningConsentForm(forms.Form):
-    purpose = forms.ChoiceField(
-        label=_("Purpose"),
-        choices=ConsentPurpose.choices,
-        initial=ConsentPurpose.COORDINATION,
-        widget=forms.RadioSelect,
-    )
-    recipients: forms.ModelMultipleChoiceField[Organization] = forms.ModelMultipleChoiceField(
-        label=_("Shared with (organisations)"),
-        queryset=Organization.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "Your organisation keeps the record and must be among them. Team members from the "
-            "others read what the consent covers."
-        ),
-    )
-    categories = forms.MultipleChoiceField(
-        label=_("Data covered"),
-        choices=SHARED_CATEGORIES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "That the family is a client, its members' names and ages and its team are part of "
-            "every consent."
-        ),
-    )
-    valid_from = FinnishDateField(label=_("Valid from"), help_text=DATE_HELP)
-    valid_until = FinnishDateField(label=_("Valid until"), help_text=DATE_HELP)
-    given_by = forms.TypedMultipleChoiceField(
-        label=_("Given by"),
-        coerce=int,
-        choices=[],
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "Each guardian gives the consent separately. Coordinating support needs every "
-            "guardian with custody; the consent is in force when the last of them has given it."
-        ),
-    )
-    method = forms.ChoiceField(
-        label=_("How it was given"),
-        choices=ConsentMethod.choices,
-        initial=ConsentMethod.WRITTEN,
-        widget=forms.RadioSelect,
-    )
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
+class OpeningConsentForm(ConsentFields):
     def __init__(
         self, *args: Any, guardian_count: int, organization: Organization | None, **kwargs: Any
     ) -> None:
         today = timezone.localdate()
         initial = {
+            "purpose": ConsentPurpose.COORDINATION,
+            "method": ConsentMethod.WRITTEN,
             "valid_from": today,
             "valid_until": today + datetime.timedelta(days=DEFAULT_VALIDITY_DAYS),
             "recipients": [organization.pk] if organization else [],
@@ -336,6 +290,10 @@ class OpeningConsentForm(forms.Form):
         recipients = self.fields["recipients"]
         assert isinstance(recipients, forms.ModelMultipleChoiceField)
         recipients.queryset = organization_list()
+        recipients.help_text = _(
+            "Your organisation keeps the record and must be among them. Team members from the "
+            "others read what the consent covers."
+        )
         given_by = self.fields["given_by"]
         assert isinstance(given_by, forms.TypedMultipleChoiceField)
         given_by.choices = [
@@ -396,7 +354,7 @@ class HandoverForm(forms.Form):
     reason = forms.CharField(
         label=_("Why the record is handed over"),
         max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=textarea(3),
         help_text=_(
             "Kept in the record's history and the audit log. Write no details of the family here."
         ),

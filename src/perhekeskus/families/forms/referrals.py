@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from perhekeskus.catalog.display import localized
 from perhekeskus.catalog.models import Organization, Service
+from perhekeskus.families.forms.common import textarea
 from perhekeskus.families.models import (
     CorrectionStatus,
     DataCategory,
@@ -77,7 +78,7 @@ class ReferralSendForm(forms.Form):
     )
     message = forms.CharField(
         label=_("What the referral is about"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=textarea(6),
         max_length=MESSAGE_MAX_LENGTH,
         help_text=_("The receiver and the family read this."),
     )
@@ -110,7 +111,7 @@ class ReferralAcceptForm(forms.Form):
 class ReferralDeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for declining"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=textarea(4),
         max_length=REASON_MAX_LENGTH,
         help_text=_("The sender and the family read the reason."),
     )
@@ -135,7 +136,7 @@ class CorrectionRecordForm(forms.Form):
     )
     text = forms.CharField(
         label=_("What should be corrected"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=textarea(5),
         max_length=TEXT_MAX_LENGTH,
         help_text=_("In the family's words: which data is wrong and what it should say."),
     )
@@ -160,7 +161,7 @@ class CorrectionHandleForm(forms.Form):
     )
     response = forms.CharField(
         label=_("Answer to the family"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=textarea(5),
         max_length=TEXT_MAX_LENGTH,
         help_text=_(
             "What was corrected, or why the data was not corrected. The family reads this; "
