@@ -273,3 +273,21 @@ def test_a_known_address_costs_the_same_work_as_an_unknown_one(family):
         assert response.status_code == 303
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_childs_address_typed_differently_from_the_protected_parents_is_hidden_too(
+    professional, kuraattori, school
+):
+    # selectors._contact hides a child's address only when it is character for character (after
+    # folding) the non-disclosed one; the same home typed without the postcode gives the
+    # protected parent's home to every team member with the contact category.
+    family = make_family(
+        responsible=professional,
+        guardians=({"address": PROTECTED_ADDRESS, "address_protected": True},),
+        children=({"address": "Salainen polku 7 B 12"},),
+    )
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=[DataCategory.CONTACT])
+    response = logged_in_client(kuraattori).get(f"/api/v1/families/{family.pk}")
+    assert response.status_code == 200
+    assert "Salainen polku" not in response.content.decode()
