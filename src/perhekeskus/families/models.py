@@ -689,7 +689,7 @@ class PlanVersion(models.Model):
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
 
 
 class NetworkMeeting(models.Model):
@@ -727,8 +727,8 @@ class NetworkMeeting(models.Model):
 
 class ActionStatus(models.TextChoices):
     OPEN = "open", _("To do")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
+    DONE = "done", pgettext_lazy("plan action", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("plan action", "Cancelled")
 
 
 class PlanAction(models.Model):
@@ -790,7 +790,7 @@ class ReferralStatus(models.TextChoices):
     SENT = "sent", _("Sent")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
-    DONE = "done", _("Done")
+    DONE = "done", pgettext_lazy("referral", "Done")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
