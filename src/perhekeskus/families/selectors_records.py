@@ -18,6 +18,7 @@ from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import is_coordinator
 from perhekeskus.core.roles import Role
 from perhekeskus.families.identity import mask_pic
+from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     Child,
     DataCategory,
@@ -142,10 +143,7 @@ def family_for_coordinator_handover(actor: User, family_id: uuid.UUID | str) -> 
     otherwise. Its name is not shown to the coordinator."""
     if not is_coordinator(actor):
         raise NotFound()
-    try:
-        pk = family_id if isinstance(family_id, uuid.UUID) else uuid.UUID(str(family_id))
-    except ValueError as error:
-        raise NotFound() from error
+    pk = parse_id(family_id)
     family = (
         _without_worker()
         .select_related("municipality", "organization", "responsible")

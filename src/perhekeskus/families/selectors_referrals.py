@@ -31,6 +31,7 @@ from perhekeskus.catalog.models import Organization
 from perhekeskus.core.errors import NotFound
 from perhekeskus.families import access, selectors
 from perhekeskus.families.access import FamilyGrants
+from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     AccessLogEntry,
     AccessPlace,
@@ -60,13 +61,6 @@ INBOX_OPEN = "open"
 INBOX_ALL = "all"
 INBOX_FILTERS: tuple[str, ...] = (INBOX_OPEN, *ReferralStatus.values, INBOX_ALL)
 OPEN_STATUSES: tuple[str, ...] = (ReferralStatus.SENT.value, ReferralStatus.ACCEPTED.value)
-
-
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    except (ValueError, TypeError, AttributeError) as error:
-        raise NotFound() from error
 
 
 def organization_name(organization: Organization | None) -> str:
@@ -151,7 +145,7 @@ def referral_for_receiver(*, actor: User, referral_id: uuid.UUID | str) -> Recei
     """One incoming referral for its page: NotFound unless the actor is a professional of the
     receiving organisation and a consent in force covers what it sent. Every category it sent
     is logged as read."""
-    pk = _uuid(referral_id)
+    pk = parse_id(referral_id)
     referral = (
         _received(actor)
         .select_related(
@@ -253,7 +247,7 @@ def referrals_of_family(family_access: FamilyAccess) -> list[Referral]:
 
 def referral_of_family(family_access: FamilyAccess, referral_id: uuid.UUID | str) -> Referral:
     family_access.require(DataCategory.REFERRALS)
-    referral = _referral_rows(family_access.family).filter(pk=_uuid(referral_id)).first()
+    referral = _referral_rows(family_access.family).filter(pk=parse_id(referral_id)).first()
     if referral is None:
         raise NotFound()
     return referral

@@ -29,6 +29,7 @@ from perhekeskus.catalog.models import Organization
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
 from perhekeskus.families import actions, selectors
+from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     PURPOSES_REQUIRING_ALL_CUSTODIANS,
     Child,
@@ -346,11 +347,11 @@ def can_guardian_revoke(guardian: Guardian, consent: Consent) -> bool:
 
 
 def _family_of_guardian(family_id: uuid.UUID | str) -> Family | None:
-    try:
-        pk = family_id if isinstance(family_id, uuid.UUID) else uuid.UUID(str(family_id))
-    except ValueError:
-        return None
-    return Family.objects.select_for_update().filter(pk=pk, anonymized_at__isnull=True).first()
+    return (
+        Family.objects.select_for_update()
+        .filter(pk=parse_id(family_id), anonymized_at__isnull=True)
+        .first()
+    )
 
 
 def consent_revoke(

@@ -31,6 +31,7 @@ from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import is_coordinator, require
 from perhekeskus.core.validators import has_control_characters, looks_like_phone_number
 from perhekeskus.families import actions, identity, notices, selectors
+from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     Child,
     CustodyRole,
@@ -617,13 +618,6 @@ def can_hand_over(actor: User, family: Family) -> bool:
     return is_coordinator(actor) and current_responsible_has_left(family)
 
 
-def _family_pk(family_id: uuid.UUID | str) -> uuid.UUID:
-    try:
-        return family_id if isinstance(family_id, uuid.UUID) else uuid.UUID(str(family_id))
-    except ValueError as error:
-        raise NotFound() from error
-
-
 def _lock_for_handover(actor: User, family_id: uuid.UUID | str) -> Family:
     """The family's row, locked. The responsible worker reaches it through the gate; a
     coordinator reads no family's data, so for them the row is read here for the hand-over
@@ -632,7 +626,7 @@ def _lock_for_handover(actor: User, family_id: uuid.UUID | str) -> Family:
         family = (
             Family.objects.select_for_update(of=("self",))
             .select_related("responsible")
-            .filter(pk=_family_pk(family_id))
+            .filter(pk=parse_id(family_id))
             .first()
         )
         if family is None:

@@ -29,6 +29,7 @@ from perhekeskus.catalog.models import Organization, Service
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
 from perhekeskus.families import access, actions, notices, selectors, transitions
+from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     AccessBasis,
     Consent,
@@ -227,10 +228,7 @@ def _locked_for_receiver(actor: User, referral_id: uuid.UUID | str) -> Referral:
     """The referral, locked, if the actor may answer it: a professional of the receiving
     organisation while a consent in force covers what it sent; else NotFound (a referral whose
     consent was revoked is gone for the receiver, as if it never existed)."""
-    try:
-        pk = referral_id if isinstance(referral_id, uuid.UUID) else uuid.UUID(str(referral_id))
-    except (ValueError, TypeError) as error:
-        raise NotFound() from error
+    pk = parse_id(referral_id)
     if not can_work_with_families(actor):
         raise NotFound()
     referral = (
@@ -418,10 +416,7 @@ def referral_withdraw(
         grant = family_access.grants.grants.get(DataCategory.REFERRALS.value)
         if grant is None:
             raise NotFound()
-        try:
-            pk = referral_id if isinstance(referral_id, uuid.UUID) else uuid.UUID(str(referral_id))
-        except (ValueError, TypeError) as error:
-            raise NotFound() from error
+        pk = parse_id(referral_id)
         referral = (
             Referral.objects.select_for_update(of=("self",))
             .filter(pk=pk, family=family_access.family)

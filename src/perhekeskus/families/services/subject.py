@@ -25,6 +25,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
 from perhekeskus.families import access, actions, selectors, selectors_referrals
+from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     AccessPlace,
     CorrectionRequest,
@@ -97,7 +98,7 @@ def correction_record(
     body = (text or "").strip()
     with transaction.atomic():
         if guardian is not None:
-            if guardian.family_id != _uuid(family_id):
+            if guardian.family_id != parse_id(family_id):
                 raise NotFound()
             family = Family.objects.select_for_update().filter(pk=guardian.family_id).first()
             if family is None or family.anonymized_at is not None:
@@ -198,10 +199,3 @@ def _validate_text(value: str, field: str, missing: str) -> None:
         raise ValidationError(
             {field: _("Write at most %(limit)s characters.") % {"limit": TEXT_MAX_LENGTH}}
         )
-
-
-def _uuid(value: uuid.UUID | str) -> uuid.UUID:
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    except (ValueError, TypeError, AttributeError) as error:
-        raise NotFound() from error
