@@ -291,3 +291,20 @@ def test_a_childs_address_typed_differently_from_the_protected_parents_is_hidden
     response = logged_in_client(kuraattori).get(f"/api/v1/families/{family.pk}")
     assert response.status_code == 200
     assert "Salainen polku" not in response.content.decode()
+
+
+def test_a_closed_record_keeps_its_access_log_and_revocation_open_to_the_family(
+    family, professional, kuraattori, school
+):
+    # A closed record stays readable to its team on their consents for the whole retention
+    # time (two years by default), but current_guardian and signin_link_request shut the
+    # family out of a closed record: they can neither see who still reads it (the client-data
+    # law's right to the log) nor revoke the consent those reads rest on (GDPR art. 7(3)).
+    from perhekeskus.families.services import records as records_services
+
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=[DataCategory.PLAN])
+    records_services.family_close(actor=professional, family_id=family.pk, reason="goals_met")
+    assert logged_in_client(kuraattori).get(_family_url(family)).status_code == 200
+    response = _signed_in(family.guardians.order_by("pk").first()).get("/en/family/access-log/")
+    assert response.status_code == 200
