@@ -308,3 +308,36 @@ def test_a_closed_record_keeps_its_access_log_and_revocation_open_to_the_family(
     assert logged_in_client(kuraattori).get(_family_url(family)).status_code == 200
     response = _signed_in(family.guardians.order_by("pk").first()).get("/en/family/access-log/")
     assert response.status_code == 200
+
+
+def test_a_consent_given_only_by_an_adult_without_custody_does_not_take_effect(
+    professional, kuraattori, school
+):
+    # consents._is_complete: for every purpose but coordination any one giver is enough, so a
+    # parent without custody or an "other close adult" alone opens the children's data to the
+    # school. Only a guardian with custody consents for a child.
+    from perhekeskus.families.models import Consent, CustodyRole
+    from perhekeskus.families.services import consents as consent_services
+    from perhekeskus.families.services.inputs import ConsentInput
+
+    family = make_family(
+        responsible=professional,
+        guardians=({}, {"custody_role": CustodyRole.OTHER}),
+    )
+    today = timezone.localdate()
+    try:
+        consent = consent_services.consent_record(
+            actor=professional,
+            family_id=family.pk,
+            data=ConsentInput(
+                purpose="school",
+                recipients=[school],
+                categories=[DataCategory.PLAN],
+                valid_from=today,
+                valid_until=today + dt.timedelta(days=90),
+                given_by=[1],
+            ),
+        )
+    except ValidationError:
+        return
+    assert not Consent.objects.effective().filter(pk=consent.pk).exists()
