@@ -341,3 +341,26 @@ def test_a_consent_given_only_by_an_adult_without_custody_does_not_take_effect(
     except ValidationError:
         return
     assert not Consent.objects.effective().filter(pk=consent.pk).exists()
+
+
+def test_an_other_close_adult_does_not_read_the_childrens_plan_on_the_family_page(professional):
+    # identification.GUARDIAN_CATEGORIES is the same for every Guardian row whatever the
+    # custody role: an "other close adult" (a grandparent, a new partner) who signs in reads the
+    # children's support plan, referrals, meetings, every consent and the whole access log.
+    # Only a guardian with custody (and, within the law, a parent) has a right to them.
+    from perhekeskus.families.models import CustodyRole
+
+    family = make_family(
+        responsible=professional,
+        guardians=({}, {"custody_role": CustodyRole.OTHER, "email": "mummo@example.org"}),
+    )
+    plan_services.plan_update(
+        actor=professional,
+        family_id=family.pk,
+        goals="Lapsen koulunkäynti tukee lastensuojelun avohuoltoa.",
+        follow_up_on=None,
+        status="active",
+    )
+    other = family.guardians.order_by("pk").last()
+    response = _signed_in(other).get("/en/family/home/")
+    assert "lastensuojelun avohuoltoa" not in response.content.decode()
