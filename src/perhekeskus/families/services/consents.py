@@ -28,7 +28,7 @@ from perhekeskus.audit.services import audit_record
 from perhekeskus.catalog.models import Organization
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
-from perhekeskus.families import actions, selectors
+from perhekeskus.families import actions
 from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     PURPOSES_REQUIRING_ALL_CUSTODIANS,
@@ -44,6 +44,7 @@ from perhekeskus.families.models import (
     Guardian,
 )
 from perhekeskus.families.policies import can_manage_family
+from perhekeskus.families.services.common import lock_family
 
 
 class ConsentData(Protocol):
@@ -231,13 +232,7 @@ def _manage(actor: User, family_id: uuid.UUID | str, *, closed_too: bool = False
     """Inside a transaction: the family, locked, if the actor is its responsible worker and the
     record is open (or `closed_too`: revoking narrows what is read, so it is always possible);
     NotFound when the actor may not read it at all; PolicyDenied otherwise."""
-    family_access = selectors.access_family(
-        actor=actor,
-        family_id=family_id,
-        categories=[DataCategory.BASIC],
-        for_action=True,
-        lock=True,
-    )
+    family_access = lock_family(actor, family_id)
     family = family_access.family
     require(
         family_access.can(DataCategory.BASIC) and can_manage_family(actor, family),

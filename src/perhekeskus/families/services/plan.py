@@ -3,8 +3,8 @@
 Who writes: the family's responsible worker, or an active member of the family's team while a
 consent in force names their organisation and covers the category written (plan, meetings or
 notes). A reader under a law reads but never writes; a closed record is read-only. Each service
-re-reads the family under `select_for_update` through the gate (`selectors.access_family(...,
-for_action=True, lock=True)`), so that a consent revoked a moment ago already refuses.
+re-reads the family under `select_for_update` through the gate (`common.lock_family`), so that a
+consent revoked a moment ago already refuses.
 
 The plan is versioned: every change of the plan itself and every action added or changed stores
 a `PlanVersion` whose snapshot (goals, follow-up, status and the actions, as JSON) is encrypted
@@ -49,7 +49,8 @@ from perhekeskus.families.models import (
     TeamMember,
 )
 from perhekeskus.families.policies import is_responsible
-from perhekeskus.families.selectors import FamilyAccess, access_family
+from perhekeskus.families.selectors import FamilyAccess
+from perhekeskus.families.services.common import lock_family
 
 GOALS_MAX = 8000
 ACTION_TEXT_MAX = 1000
@@ -102,9 +103,7 @@ def can_write(actor: User, family_access: FamilyAccess, category: str) -> bool:
 def _writer_access(actor: User, family_id: uuid.UUID | str, category: str) -> FamilyAccess:
     """The family re-read under lock through the gate, and the writer's policy checked against
     it. Not readable at all is NotFound (404); readable but not writable is PolicyDenied (403)."""
-    family_access = access_family(
-        actor=actor, family_id=family_id, categories=[category], for_action=True, lock=True
-    )
+    family_access = lock_family(actor, family_id, [category])
     family = family_access.family
     require(
         family.is_open and family.anonymized_at is None,

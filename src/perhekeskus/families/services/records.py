@@ -3,7 +3,7 @@ coordination), changing its details and its people, handing it over to another r
 worker, closing it.
 
 Each service is one transaction: it re-reads and locks the family's row through the gate
-(`selectors.access_family(for_action=True, lock=True)`), checks its policy against what is
+(`common.lock_family`), checks its policy against what is
 stored, validates, writes and records its audit entry (never a name, an address, a code or
 anything typed about the family) and queues the family's notices, which the outbox sends after
 the commit. A closed record is read-only: every change but none is refused.
@@ -30,7 +30,7 @@ from perhekeskus.catalog.models import Municipality
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import is_coordinator, require
 from perhekeskus.core.validators import has_control_characters, looks_like_phone_number
-from perhekeskus.families import actions, identity, notices, selectors
+from perhekeskus.families import actions, identity, notices
 from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     Child,
@@ -49,6 +49,7 @@ from perhekeskus.families.policies import (
     can_work_with_families,
 )
 from perhekeskus.families.selectors import FamilyAccess
+from perhekeskus.families.services.common import lock_family
 from perhekeskus.families.services.consents import consent_create_in, recompute_complete
 from perhekeskus.families.services.inputs import ChildInput, ConsentInput, GuardianInput
 
@@ -415,9 +416,7 @@ def lock_for_change(
     """Inside a transaction: the family locked, if the actor is its responsible worker and the
     record is open; NotFound when the actor may not read it; PolicyDenied otherwise (a closed
     record is read-only)."""
-    family_access = selectors.access_family(
-        actor=actor, family_id=family_id, categories=[category], for_action=True, lock=True
-    )
+    family_access = lock_family(actor, family_id, [category])
     family = family_access.family
     require(
         family_access.can(category) and can_manage_family(actor, family),
@@ -632,9 +631,7 @@ def _lock_for_handover(actor: User, family_id: uuid.UUID | str) -> Family:
         if family is None:
             raise NotFound()
         return family
-    return selectors.access_family(
-        actor=actor, family_id=family_id, for_action=True, lock=True
-    ).family
+    return lock_family(actor, family_id).family
 
 
 def responsible_change(

@@ -40,6 +40,7 @@ from perhekeskus.families.models import (
     TeamRole,
 )
 from perhekeskus.families.policies import can_answer_referrals, can_work_with_families
+from perhekeskus.families.services.common import lock_family
 
 # What a sender may choose to send besides the family's basic information and the referral
 # itself, which every referral carries.
@@ -139,13 +140,7 @@ def referral_send(
     request: HttpRequest | None = None,
 ) -> Referral:
     with transaction.atomic():
-        family_access = selectors.access_family(
-            actor=actor,
-            family_id=family_id,
-            categories=[DataCategory.REFERRALS, *SENDABLE],
-            for_action=True,
-            lock=True,
-        )
+        family_access = lock_family(actor, family_id, [DataCategory.REFERRALS, *SENDABLE])
         require(_may_send(family_access) and actor.organization_id is not None)
         assert actor.organization_id is not None
         family = family_access.family
@@ -406,13 +401,7 @@ def referral_withdraw(
     request: HttpRequest | None = None,
 ) -> Referral:
     with transaction.atomic():
-        family_access = selectors.access_family(
-            actor=actor,
-            family_id=family_id,
-            categories=[DataCategory.REFERRALS],
-            for_action=True,
-            lock=True,
-        )
+        family_access = lock_family(actor, family_id, [DataCategory.REFERRALS])
         grant = family_access.grants.grants.get(DataCategory.REFERRALS.value)
         if grant is None:
             raise NotFound()

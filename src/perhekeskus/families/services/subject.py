@@ -30,11 +30,11 @@ from perhekeskus.families.models import (
     AccessPlace,
     CorrectionRequest,
     CorrectionStatus,
-    DataCategory,
     Family,
     Guardian,
 )
 from perhekeskus.families.policies import can_manage_family
+from perhekeskus.families.services.common import lock_family
 
 EXPORT_FORMATS = ("json", "html")
 TEXT_MAX_LENGTH = 4000
@@ -106,13 +106,7 @@ def correction_record(
             requester: Guardian | None = guardian
         else:
             assert actor is not None
-            family_access = selectors.access_family(
-                actor=actor,
-                family_id=family_id,
-                categories=[DataCategory.BASIC],
-                for_action=True,
-                lock=True,
-            )
+            family_access = lock_family(actor, family_id)
             family = family_access.family
             require(can_manage_family(actor, family))
             requester = None
@@ -153,13 +147,7 @@ def correction_handle(
     """The responsible worker's answer: corrected or not corrected, and what the family reads
     about it. A request is answered once."""
     with transaction.atomic():
-        family_access = selectors.access_family(
-            actor=actor,
-            family_id=family_id,
-            categories=[DataCategory.BASIC],
-            for_action=True,
-            lock=True,
-        )
+        family_access = lock_family(actor, family_id)
         require(can_manage_family(actor, family_access.family))
         correction = (
             CorrectionRequest.objects.select_for_update()
