@@ -364,3 +364,30 @@ def test_an_other_close_adult_does_not_read_the_childrens_plan_on_the_family_pag
     other = family.guardians.order_by("pk").last()
     response = _signed_in(other).get("/en/family/home/")
     assert "lastensuojelun avohuoltoa" not in response.content.decode()
+
+
+def test_a_write_checks_the_consent_after_taking_the_lock(
+    family, professional, kuraattori, school, monkeypatch
+):
+    # selectors.access_family(lock=True) computes the grants *before* select_for_update: a
+    # writer who waited on the lock while the consent was revoked (the revoker holds the same
+    # row lock) writes on the grant read before the wait. Simulated here by revoking at the
+    # moment the family's row is locked.
+    from django.db.models import QuerySet
+
+    from perhekeskus.core.errors import NotFound, PolicyDenied
+    from perhekeskus.families.models import Family, Note
+
+    add_member(family, kuraattori)
+    consent = give_consent(family, [school], categories=[DataCategory.NOTES])
+    original = QuerySet.select_for_update
+
+    def revoke_while_waiting(self, *args, **kwargs):
+        if self.model is Family:
+            type(consent).objects.filter(pk=consent.pk).update(revoked_at=timezone.now())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", revoke_while_waiting)
+    with pytest.raises((NotFound, PolicyDenied)):
+        plan_services.note_add(actor=kuraattori, family_id=family.pk, text="Kirjaus")
+    assert not Note.objects.filter(family=family).exists()
