@@ -391,3 +391,36 @@ def test_a_write_checks_the_consent_after_taking_the_lock(
     with pytest.raises((NotFound, PolicyDenied)):
         plan_services.note_add(actor=kuraattori, family_id=family.pk, text="Kirjaus")
     assert not Note.objects.filter(family=family).exists()
+
+
+def _pic(number: int) -> str:
+    body = f"0101{80 + number // 900 % 20:02d}{number % 900 + 2:03d}"
+    check = "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(body) % 31]
+    return f"{body[:6]}-{body[6:]}{check}"
+
+
+def test_identity_codes_cannot_be_tried_without_limit_on_the_legal_access_form(
+    professional, settings
+):
+    # "No family record with this code" answers, for any code, whether it belongs to a family
+    # in coordination; nothing limits how many codes a professional (or a stolen session)
+    # tries. ASVS 11.1.4: a limit per user, like the sign-in's.
+    settings.PERHEKESKUS_RATE_LIMITS = True
+    client = logged_in_client(professional)
+    statuses = set()
+    for number in range(60):
+        response = client.post(
+            "/en/pro/families/legal-access/",
+            {
+                "personal_identity_code": _pic(number),
+                "basis": "child_welfare_notification",
+                "reason": "Huoli lapsen turvallisuudesta koulussa, ilmoitusvelvollisuus.",
+                "categories": ["notes"],
+            },
+        )
+        statuses.add(response.status_code)
+        if number == 0:
+            assert "No family record with this code" in response.content.decode()
+        if response.status_code == 429:
+            break
+    assert 429 in statuses, statuses
