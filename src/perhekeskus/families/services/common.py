@@ -1,9 +1,12 @@
-"""What the families services do alike before a change of a family's record."""
+"""What the families services do alike: the family locked for a change, and a typed text checked."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from perhekeskus.accounts.models import User
 from perhekeskus.families import selectors
@@ -23,3 +26,19 @@ def lock_family(
     return selectors.access_family(
         actor=actor, family_id=family_id, categories=list(categories), for_action=True, lock=True
     )
+
+
+def too_long(limit: int) -> str:
+    """The error of a text longer than `limit` characters."""
+    return _("Write at most %(limit)d characters.") % {"limit": limit}
+
+
+def clean_text(value: str | None, *, field: str, limit: int, required: str = "") -> str:
+    """A typed text without the white space around it; a ValidationError on `field` saying
+    `required` when it is empty (and must not be), or that it is longer than `limit`."""
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError({field: required})
+    if len(text) > limit:
+        raise ValidationError({field: too_long(limit)})
+    return text

@@ -50,7 +50,7 @@ from perhekeskus.families.models import (
 )
 from perhekeskus.families.policies import is_responsible
 from perhekeskus.families.selectors import FamilyAccess
-from perhekeskus.families.services.common import lock_family
+from perhekeskus.families.services.common import clean_text, lock_family
 
 GOALS_MAX = 8000
 ACTION_TEXT_MAX = 1000
@@ -122,17 +122,6 @@ def _writer_access(actor: User, family_id: uuid.UUID | str, category: str) -> Fa
 # --- Helpers ------------------------------------------------------------------------------------
 
 
-def _clean_text(value: str, *, field: str, maximum: int, required: str | None = None) -> str:
-    text = (value or "").strip()
-    if required is not None and not text:
-        raise ValidationError({field: required})
-    if len(text) > maximum:
-        raise ValidationError(
-            {field: _("Write at most %(count)d characters.") % {"count": maximum}}
-        )
-    return text
-
-
 def _assignable_ids(family_access: FamilyAccess) -> set[int]:
     """Who an action can be given to: the responsible worker and the active team."""
     family = family_access.family
@@ -154,7 +143,7 @@ def _check_assignee(
     field: str = "assignee",
     text_field: str = "assignee_text",
 ) -> tuple[int | None, str]:
-    text = _clean_text(assignee_text, field=text_field, maximum=ASSIGNEE_TEXT_MAX)
+    text = clean_text(assignee_text, field=text_field, limit=ASSIGNEE_TEXT_MAX)
     if assignee_id is not None:
         if assignee_id not in _assignable_ids(family_access):
             raise ValidationError(
@@ -253,10 +242,10 @@ def plan_update(
     """The plan's goals (in the family's own words), next follow-up and status; a new version."""
     with transaction.atomic():
         family_access = _writer_access(actor, family_id, DataCategory.PLAN)
-        goals = _clean_text(
+        goals = clean_text(
             goals,
             field="goals",
-            maximum=GOALS_MAX,
+            limit=GOALS_MAX,
             required=_("Write the goals, in the family's own words."),
         )
         if status not in PlanStatus.values:
@@ -291,8 +280,8 @@ def action_add(
     """Who does what by when: a new action of the plan; a new version."""
     with transaction.atomic():
         family_access = _writer_access(actor, family_id, DataCategory.PLAN)
-        text = _clean_text(
-            text, field="text", maximum=ACTION_TEXT_MAX, required=_("Write what is done.")
+        text = clean_text(
+            text, field="text", limit=ACTION_TEXT_MAX, required=_("Write what is done.")
         )
         assignee_id, assignee_text = _check_assignee(family_access, assignee_id, assignee_text)
         meeting = None
@@ -356,8 +345,8 @@ def action_update(
         before = (action.text, action.assignee_id, action.assignee_text, action.due_on)
         before_status = action.status
         if text is not KEEP:
-            action.text = _clean_text(
-                text, field="text", maximum=ACTION_TEXT_MAX, required=_("Write what is done.")
+            action.text = clean_text(
+                text, field="text", limit=ACTION_TEXT_MAX, required=_("Write what is done.")
             )
         if assignee_id is not KEEP or assignee_text is not KEEP:
             new_id = action.assignee_id if assignee_id is KEEP else assignee_id
@@ -477,8 +466,8 @@ def meeting_plan(
     told by e-mail (date, time and place only)."""
     with transaction.atomic():
         family_access = _writer_access(actor, family_id, DataCategory.MEETINGS)
-        place = _clean_text(
-            place, field="place", maximum=PLACE_MAX, required=_("Write where the meeting is.")
+        place = clean_text(
+            place, field="place", limit=PLACE_MAX, required=_("Write where the meeting is.")
         )
         if "\n" in place or "\r" in place:
             raise ValidationError({"place": _("Write the place on one line.")})
@@ -552,10 +541,10 @@ def meeting_record(
             raise ValidationError(
                 {"minutes": _("The minutes are written once the meeting has begun.")}
             )
-        minutes = _clean_text(
+        minutes = clean_text(
             minutes,
             field="minutes",
-            maximum=MINUTES_MAX,
+            limit=MINUTES_MAX,
             required=_("Write what was agreed."),
         )
         guardians, children, professionals = _people(
@@ -581,7 +570,7 @@ def meeting_record(
             )
         checked: list[tuple[str, int | None, str, dt.date | None]] = []
         for number, item in items:
-            text = _clean_text(item.text, field=f"agreed_{number}_text", maximum=ACTION_TEXT_MAX)
+            text = clean_text(item.text, field=f"agreed_{number}_text", limit=ACTION_TEXT_MAX)
             who, who_text = _check_assignee(
                 family_access,
                 item.assignee_id,
@@ -666,7 +655,7 @@ def note_add(
 ) -> Note:
     with transaction.atomic():
         family_access = _writer_access(actor, family_id, DataCategory.NOTES)
-        text = _clean_text(text, field="text", maximum=NOTE_MAX, required=_("Write the note."))
+        text = clean_text(text, field="text", limit=NOTE_MAX, required=_("Write the note."))
         note = Note.objects.create(family=family_access.family, author=actor, text=text)
         audit_record(
             action=actions.NOTE_ADD,

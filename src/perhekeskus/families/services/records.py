@@ -49,7 +49,7 @@ from perhekeskus.families.policies import (
     can_work_with_families,
 )
 from perhekeskus.families.selectors import FamilyAccess
-from perhekeskus.families.services.common import lock_family
+from perhekeskus.families.services.common import lock_family, too_long
 from perhekeskus.families.services.consents import consent_create_in, recompute_complete
 from perhekeskus.families.services.inputs import ChildInput, ConsentInput, GuardianInput
 
@@ -79,7 +79,7 @@ def _check_text(errors: Errors, key: str, value: str, *, required: str = "", lim
     if required and not value:
         _add(errors, key, required)
     elif len(value) > limit:
-        _add(errors, key, _("Write at most %(limit)d characters.") % {"limit": limit})
+        _add(errors, key, too_long(limit))
     elif has_control_characters(value):
         _add(errors, key, _("Write this on one line."))
 
@@ -667,7 +667,7 @@ def responsible_change(
         if not clean_reason:
             _add(errors, "reason", _("Write why the record is handed over."))
         elif len(clean_reason) > 500:
-            _add(errors, "reason", _("Write at most %(limit)d characters.") % {"limit": 500})
+            _add(errors, "reason", too_long(500))
         if errors:
             raise ValidationError(errors)
         assert new is not None

@@ -40,7 +40,7 @@ from perhekeskus.families.models import (
     TeamRole,
 )
 from perhekeskus.families.policies import can_answer_referrals, can_work_with_families
-from perhekeskus.families.services.common import lock_family
+from perhekeskus.families.services.common import clean_text, lock_family, too_long
 
 # What a sender may choose to send besides the family's basic information and the referral
 # itself, which every referral carries.
@@ -159,9 +159,7 @@ def referral_send(
         if not text:
             errors["message"] = _("Write what the referral is about.")
         elif len(text) > MESSAGE_MAX_LENGTH:
-            errors["message"] = _("Write at most %(limit)s characters.") % {
-                "limit": MESSAGE_MAX_LENGTH
-            }
+            errors["message"] = too_long(MESSAGE_MAX_LENGTH)
         organization = None
         if to_organization_id:
             try:
@@ -338,19 +336,12 @@ def referral_decline(
 ) -> Referral:
     with transaction.atomic():
         referral = _locked_for_receiver(actor, referral_id)
-        text = (reason or "").strip()
-        if not text:
-            raise ValidationError(
-                {
-                    "reason": _(
-                        "Say why the referral is declined: the sender and the family read it."
-                    )
-                }
-            )
-        if len(text) > REASON_MAX_LENGTH:
-            raise ValidationError(
-                {"reason": _("Write at most %(limit)s characters.") % {"limit": REASON_MAX_LENGTH}}
-            )
+        text = clean_text(
+            reason,
+            field="reason",
+            limit=REASON_MAX_LENGTH,
+            required=_("Say why the referral is declined: the sender and the family read it."),
+        )
         old = transitions.move(referral, ReferralStatus.DECLINED)
         referral.decided_by = actor
         referral.decided_at = timezone.now()

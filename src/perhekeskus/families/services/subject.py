@@ -34,7 +34,7 @@ from perhekeskus.families.models import (
     Guardian,
 )
 from perhekeskus.families.policies import can_manage_family
-from perhekeskus.families.services.common import lock_family
+from perhekeskus.families.services.common import clean_text, lock_family
 
 EXPORT_FORMATS = ("json", "html")
 TEXT_MAX_LENGTH = 4000
@@ -95,7 +95,6 @@ def correction_record(
     family's guardians (`guardian_id`, optional)."""
     if (actor is None) == (guardian is None):
         raise ValueError("correction_record needs either actor or guardian")
-    body = (text or "").strip()
     with transaction.atomic():
         if guardian is not None:
             if guardian.family_id != parse_id(family_id):
@@ -117,7 +116,9 @@ def correction_record(
                 )
                 if requester is None:
                     raise ValidationError({"guardian": _("Choose one of the family's guardians.")})
-        _validate_text(body, "text", _("Write what should be corrected."))
+        body = clean_text(
+            text, field="text", limit=TEXT_MAX_LENGTH, required=_("Write what should be corrected.")
+        )
         correction = CorrectionRequest.objects.create(
             family=family, guardian=requester, text=body, recorded_by=actor
         )
@@ -160,9 +161,11 @@ def correction_handle(
             raise ValidationError({"status": _("This request has already been answered.")})
         if status not in (CorrectionStatus.CORRECTED, CorrectionStatus.REJECTED):
             raise ValidationError({"status": _("Choose whether the data was corrected.")})
-        answer = (response or "").strip()
-        _validate_text(
-            answer, "response", _("Write the answer: the family reads what was done and why.")
+        answer = clean_text(
+            response,
+            field="response",
+            limit=TEXT_MAX_LENGTH,
+            required=_("Write the answer: the family reads what was done and why."),
         )
         old = correction.status
         correction.status = status
@@ -178,12 +181,3 @@ def correction_handle(
             details={"family": str(family_access.family.pk), "from": old, "to": status},
         )
         return correction
-
-
-def _validate_text(value: str, field: str, missing: str) -> None:
-    if not value:
-        raise ValidationError({field: missing})
-    if len(value) > TEXT_MAX_LENGTH:
-        raise ValidationError(
-            {field: _("Write at most %(limit)s characters.") % {"limit": TEXT_MAX_LENGTH}}
-        )
