@@ -424,3 +424,24 @@ def test_identity_codes_cannot_be_tried_without_limit_on_the_legal_access_form(
         if response.status_code == 429:
             break
     assert 429 in statuses, statuses
+
+
+def test_a_meeting_place_naming_the_protected_building_is_not_shown_to_the_team(
+    family, professional, kuraattori, school
+):
+    # services.plan._names_a_home_address refuses a place only when it contains the whole
+    # address or its part before the first comma (notices._names_an_address also checks the
+    # other way round, so the family's e-mail is safe): "Salainen polku 7", the building
+    # without the flat, is stored and shown to every team member with the meetings category.
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=[DataCategory.MEETINGS])
+    plan_services.meeting_plan(
+        actor=professional,
+        family_id=family.pk,
+        starts_at=timezone.now() + dt.timedelta(days=3),
+        place="Salainen polku 7",
+        professional_ids=[kuraattori.pk],
+    )
+    response = logged_in_client(kuraattori).get(f"/api/v1/families/{family.pk}")
+    assert response.status_code == 200
+    assert "Salainen polku" not in response.content.decode()
