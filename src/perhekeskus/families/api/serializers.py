@@ -11,7 +11,9 @@ worker; the answer then says `address_hidden`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
@@ -85,6 +87,31 @@ register_shape(
 )
 
 STATUS_ALL = "all"
+# What a non-disclosed address typed into a text (a note, the minutes) becomes for a reader who
+# is not the responsible worker; the export says the same (selectors_referrals).
+REDACTED = "[non-disclosed address]"
+
+
+def address_blanker(
+    people: Iterable[Child | Guardian], *, sees_protected: bool
+) -> Callable[[str], str]:
+    """A function that blanks every non-disclosed address of the family's people in a text,
+    however its spaces and letter case were typed; for the responsible worker it changes
+    nothing."""
+    if sees_protected:
+        return lambda text: text
+    patterns = [
+        re.compile(r"\s+".join(re.escape(part) for part in person.address.split()), re.IGNORECASE)
+        for person in people
+        if person.address_protected and person.address.strip()
+    ]
+
+    def blank(text: str) -> str:
+        for pattern in patterns:
+            text = pattern.sub(REDACTED, text)
+        return text
+
+    return blank
 
 
 class FamilyListParams(LanguageParams):
@@ -211,63 +238,65 @@ def _name(user: User | None) -> str:
     return (user.get_full_name() or user.email) if user is not None else ""
 
 
-def _action(action: PlanAction) -> dict[str, Any]:
+def _action(action: PlanAction, blank: Callable[[str], str]) -> dict[str, Any]:
     return {
         "id": action.pk,
-        "text": action.text,
-        "who": _name(action.assignee) or action.assignee_text,
+        "text": blank(action.text),
+        "who": _name(action.assignee) or blank(action.assignee_text),
         "due_on": action.due_on.isoformat() if action.due_on else None,
         "status": action.status,
         "meeting_id": action.meeting_id,
     }
 
 
-def _plan(plan: SupportPlan | None, actions: list[PlanAction]) -> dict[str, Any] | None:
+def _plan(
+    plan: SupportPlan | None, actions: list[PlanAction], blank: Callable[[str], str]
+) -> dict[str, Any] | None:
     if plan is None:
         return None
     return {
-        "goals": plan.goals,
+        "goals": blank(plan.goals),
         "follow_up_on": plan.follow_up_on.isoformat() if plan.follow_up_on else None,
         "status": plan.status,
         "version": plan.version,
         "updated_at": _moment(plan.updated_at),
-        "actions": [_action(action) for action in actions],
+        "actions": [_action(action, blank) for action in actions],
     }
 
 
-def _meeting(meeting: NetworkMeeting) -> dict[str, Any]:
+def _meeting(meeting: NetworkMeeting, blank: Callable[[str], str]) -> dict[str, Any]:
     return {
         "id": meeting.pk,
         "starts_at": _moment(meeting.starts_at),
-        "place": meeting.place,
+        "place": blank(meeting.place),
         "status": meeting.status,
-        "minutes": meeting.minutes,
+        "minutes": blank(meeting.minutes),
         "guardian_ids": [guardian.pk for guardian in meeting.guardians.all()],
         "child_ids": [child.pk for child in meeting.children.all()],
         "professionals": [_name(user) for user in meeting.professionals.all()],
     }
 
 
-def _note(note: Note) -> dict[str, Any]:
+def _note(note: Note, blank: Callable[[str], str]) -> dict[str, Any]:
     return {
         "id": note.pk,
         "author": _name(note.author),
         "written_at": _moment(note.created_at),
-        "text": note.text,
+        "text": blank(note.text),
     }
 
 
-def _referral(referral: Referral) -> dict[str, Any]:
+def _referral(referral: Referral, blank: Callable[[str], str]) -> dict[str, Any]:
     return {
         "id": str(referral.pk),
         "from_organization": _organization(referral.from_organization),
         "to_organization": _organization(referral.to_organization),
         "categories": list(referral.categories),
         "status": referral.status,
-        "message": referral.message,
+        "message": blank(referral.message),
         "sent_at": _moment(referral.sent_at),
         "answered_at": _moment(referral.decided_at),
-        "decline_reason": referral.decline_reason,
+        "decline_reason": blank(referral.decline_reason),
         "finished_at": _moment(referral.finished_at),
     }
 
@@ -284,6 +313,8 @@ class Sections:
     meetings: list[NetworkMeeting] | None = None
     notes: list[Note] | None = None
     referrals: list[Referral] | None = None
+    # Blanks a non-disclosed address typed into a text, for anyone but the responsible worker.
+    blank: Callable[[str], str] = field(default=lambda text: text)
 
 
 def family_json(family_access: FamilyAccess, sections: Sections) -> dict[str, Any]:
@@ -313,11 +344,11 @@ def family_json(family_access: FamilyAccess, sections: Sections) -> dict[str, An
     if sections.contact is not None:
         body["contact"] = [_contact(item) for item in sections.contact]
     if sections.plan is not None:
-        body["plan"] = _plan(*sections.plan)
+        body["plan"] = _plan(*sections.plan, sections.blank)
     if sections.meetings is not None:
-        body["meetings"] = [_meeting(meeting) for meeting in sections.meetings]
+        body["meetings"] = [_meeting(meeting, sections.blank) for meeting in sections.meetings]
     if sections.notes is not None:
-        body["notes"] = [_note(note) for note in sections.notes]
+        body["notes"] = [_note(note, sections.blank) for note in sections.notes]
     if sections.referrals is not None:
-        body["referrals"] = [_referral(referral) for referral in sections.referrals]
+        body["referrals"] = [_referral(referral, sections.blank) for referral in sections.referrals]
     return body

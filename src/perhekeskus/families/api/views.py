@@ -30,6 +30,7 @@ from perhekeskus.families.api.serializers import (
     STATUS_ALL,
     FamilyListParams,
     Sections,
+    address_blanker,
     family_json,
     family_row_json,
 )
@@ -83,7 +84,9 @@ DETAIL_DESCRIPTION = (
     "category "
     "(`plan` is null while the family has no plan). A non-disclosed address is "
     "given to the family's responsible worker only; anyone else gets `address` empty and "
-    "`address_hidden` true. A family that does not exist and one the professional may not "
+    "`address_hidden` true, and such an address typed into a text (a note, the minutes, the "
+    "plan) is given as [non-disclosed address]. A family that does not exist and one the "
+    "professional may not "
     "read are the same 404."
 )
 
@@ -144,10 +147,17 @@ class FamilyDetailView(FamiliesApiView):
 
 def _sections(family_access: FamilyAccess) -> Sections:
     """Each category read by its section selector; one not granted is not read at all."""
+    children = selectors.family_children(family_access)
+    guardians = selectors.family_guardians(family_access)
     sections = Sections(
-        children=selectors.family_children(family_access),
-        guardians=selectors.family_guardians(family_access),
+        children=children,
+        guardians=guardians,
         team=selectors.family_team(family_access),
+        # What anyone typed may hold a non-disclosed address: blanked for all but the
+        # responsible worker, in every text of the answer.
+        blank=address_blanker(
+            [*guardians, *children], sees_protected=family_access.sees_protected_addresses
+        ),
     )
     if family_access.can(DataCategory.CONTACT):
         sections.contact = selectors.contact_details(family_access)

@@ -289,6 +289,23 @@ def test_each_section_is_answered_only_with_its_category(
     assert full["referrals"][0]["message"] == "Perhe tarvitsee kerhon"
 
 
+def test_a_protected_address_typed_into_a_text_is_blanked_for_a_team_member(
+    professional, kuraattori, school, family
+) -> None:
+    typed = f"Äiti asuu nyt osoitteessa {PROTECTED_ADDRESS.upper().replace(' ', '  ')}."
+    plan = SupportPlan.objects.create(family=family, goals=typed)
+    PlanAction.objects.create(plan=plan, text=typed, assignee_text=typed)
+    NetworkMeeting.objects.create(family=family, starts_at=timezone.now(), minutes=typed)
+    Note.objects.create(family=family, author=professional, text=typed)
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=DataCategory.values)
+    answer = logged_in(kuraattori).get(f"{API}/families/{family.pk}")
+    body = answer.content.decode()
+    assert "SALAINEN" not in body.upper()
+    assert body.count("[non-disclosed address]") == 5
+    assert "SALAINEN" in logged_in(professional).get(f"{API}/families/{family.pk}").content.decode()
+
+
 def test_a_missing_family_and_a_malformed_id_are_404(professional) -> None:
     client = logged_in(professional)
     assert client.get(f"{API}/families/{uuid.uuid4()}").status_code == 404
