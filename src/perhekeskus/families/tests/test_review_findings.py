@@ -171,15 +171,35 @@ from perhekeskus.families.services.inputs import GuardianInput  # noqa: E402
 ADDRESS_NOTE = f"Äiti ja lapset asuvat nyt osoitteessa {PROTECTED_ADDRESS}."
 
 
-def test_protected_address_in_a_note_is_not_given_to_a_team_member_by_the_api(
-    family, professional, kuraattori, school
+@pytest.mark.parametrize("where", ["api", "notes", "family", "referral"])
+def test_protected_address_in_a_note_is_not_shown_to_a_team_member_or_receiver(
+    family, professional, kuraattori, school, where
 ):
-    # The export blanks it (selectors_referrals._redactor); the API, the pages and the referral
-    # receiver's page give the same text as it is.
+    # The export blanks it (selectors_referrals._redactor); each other place that shows the
+    # note's text to someone but the responsible worker must too.
     add_member(family, kuraattori)
-    give_consent(family, [school], categories=[DataCategory.NOTES])
+    give_consent(
+        family,
+        [school],
+        categories=[DataCategory.NOTES, DataCategory.REFERRALS],
+        purpose="referral",
+    )
     plan_services.note_add(actor=professional, family_id=family.pk, text=ADDRESS_NOTE)
-    response = logged_in_client(kuraattori).get(f"/api/v1/families/{family.pk}")
+    path = {
+        "api": f"/api/v1/families/{family.pk}",
+        "notes": _family_url(family, "notes/"),
+        "family": _family_url(family),
+    }.get(where)
+    if where == "referral":
+        referral = referral_services.referral_send(
+            actor=professional,
+            family_id=family.pk,
+            to_organization_id=school.pk,
+            categories=[DataCategory.NOTES],
+            message="Tukea koulupäivään",
+        )
+        path = f"/en/pro/families/referrals/{referral.pk}/"
+    response = logged_in_client(kuraattori).get(path)
     assert response.status_code == 200
     assert "Salainen polku" not in response.content.decode()
 
