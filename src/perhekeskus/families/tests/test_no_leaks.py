@@ -59,6 +59,7 @@ from perhekeskus.families.services import plan as plan_services
 from perhekeskus.families.services import records as record_services
 from perhekeskus.families.services import referrals as referral_services
 from perhekeskus.families.services import signin, subject
+from perhekeskus.families.tests.helpers import logged_in
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import (
     OPEN_ADDRESS,
@@ -95,11 +96,6 @@ class World:
     meeting: NetworkMeeting
     referral: Referral
     token: str
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
 
 
 @pytest.fixture
@@ -175,12 +171,6 @@ def world(professional, coordinator, school) -> World:
         referral=referral,
         token=token,
     )
-
-
-def logged_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def guardian_client(guardian: Guardian) -> Client:
@@ -387,6 +377,30 @@ def test_the_protected_address_appears_for_the_responsible_worker_only(
     assert [text for text in texts if SECRET in text] == []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "the pages show a non-disclosed address typed into a note, the plan or the minutes to "
+        "every reader of that category (the API and the export blank it): the section "
+        "selectors or templates must blank it for all but the responsible worker; then this "
+        "passes and the mark goes"
+    ),
+)
+def test_a_protected_address_typed_into_a_text_reaches_the_responsible_worker_only(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    typed = f"Äiti ja lapset muuttivat osoitteeseen {SECRET}."
+    plan = SupportPlan.objects.get(family=world.family)
+    plan.goals = typed
+    plan.save()
+    PlanAction.objects.create(plan=plan, text=typed, assignee_text=typed)
+    Note.objects.create(family=world.family, author=world.worker, text=typed)
+    NetworkMeeting.objects.filter(pk=world.meeting.pk).update(minutes=typed)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert exercise(world) == {}
+    assert [text for text in outbox_texts() if SECRET in text] == []
+
+
 def test_no_log_line_carries_the_protected_address(
     world: World, caplog: pytest.LogCaptureFixture, django_capture_on_commit_callbacks: Any
 ) -> None:
@@ -403,11 +417,6 @@ def test_no_log_line_carries_the_protected_address(
 
 
 # --- 2. the category x place matrix --------------------------------------------------------------
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
 
 
 @pytest.fixture
