@@ -1,6 +1,7 @@
-"""Findings of the security and data-protection review of the families app (issue 14, ADR 0040).
+"""Findings of the security and data-protection review of the families app (issue 14, ADR 0040,
+OWASP ASVS level 2, GDPR, the Finnish client-data law).
 
-Each test proves one problem and passes once it is fixed."""
+Each test proves one problem and passes once it is fixed; none is marked xfail."""
 
 from __future__ import annotations
 
@@ -9,13 +10,31 @@ import uuid
 
 import pytest
 from django.core.checks import run_checks
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import QuerySet
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from perhekeskus.core.accesslog import mask_path
+from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.roles import Role
-from perhekeskus.families.models import DataCategory, Referral
+from perhekeskus.families.models import (
+    Consent,
+    CustodyRole,
+    DataCategory,
+    Family,
+    Guardian,
+    Note,
+    SignInLink,
+)
+from perhekeskus.families.services import consents as consent_services
 from perhekeskus.families.services import plan as plan_services
+from perhekeskus.families.services import records as record_services
 from perhekeskus.families.services import referrals as referral_services
+from perhekeskus.families.services import signin
+from perhekeskus.families.services.inputs import ConsentInput, GuardianInput
 from perhekeskus.testing.clients import logged_in_client
 from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import (
@@ -49,9 +68,7 @@ def kuraattori(school):
 
 @pytest.fixture
 def ngo_worker(ngo):
-    return UserFactory.create(
-        email="ngo@example.org", organization=ngo, roles=[Role.PROFESSIONAL]
-    )
+    return UserFactory.create(email="ngo@example.org", organization=ngo, roles=[Role.PROFESSIONAL])
 
 
 @pytest.fixture
@@ -74,7 +91,7 @@ def _family_url(family, tail=""):
     return f"/en/pro/families/{family.pk}/{tail}"
 
 
-# --- 2. A withdrawn referral keeps giving the receiver the family's live data -------------------
+# --- Referrals ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("ending", ["withdrawn", "declined"])
@@ -112,7 +129,7 @@ def test_an_ended_referral_no_longer_shows_the_family_data_to_the_receiver(
     assert NOTE not in response.content.decode()
 
 
-# --- 4. Sign-in rate limits switched off pass the deploy checks ----------------------------------
+# --- Sign-in rate limits, access logs, hand-over -------------------------------------------------
 
 
 @override_settings(FAMILIES_SIGNIN_RATE_LIMIT="off", FAMILIES_SIGNIN_ADDRESS_RATE_LIMIT="off")
@@ -121,16 +138,6 @@ def test_deploy_check_refuses_family_signin_rate_limits_off():
     assert any("FAMILY_SIGNIN" in m.msg or "FAMILIES_SIGNIN" in m.msg for m in messages), [
         m.id for m in messages
     ]
-
-
-# --- Batch 2 -------------------------------------------------------------------------------------
-
-from django.core.exceptions import ValidationError  # noqa: E402
-
-from perhekeskus.core.accesslog import mask_path  # noqa: E402
-from perhekeskus.families.models import Guardian, SignInLink  # noqa: E402
-from perhekeskus.families.services import records as record_services  # noqa: E402
-from perhekeskus.families.services import signin  # noqa: E402
 
 
 def test_family_signin_token_is_masked_in_access_logs():
@@ -164,9 +171,8 @@ def _link(guardian: Guardian) -> str:
     return token
 
 
-# --- A non-disclosed address typed in free text reaches the team and the other guardian ----------
+# --- A non-disclosed address in free text --------------------------------------------------------
 
-from perhekeskus.families.services.inputs import GuardianInput  # noqa: E402
 
 ADDRESS_NOTE = f"Äiti ja lapset asuvat nyt osoitteessa {PROTECTED_ADDRESS}."
 
@@ -215,7 +221,9 @@ def test_protected_address_in_a_plan_action_is_not_shown_to_the_other_guardian(
         status="active",
     )
     plan_services.action_add(
-        actor=professional, family_id=family.pk, text=f"Kotikäynti: {PROTECTED_ADDRESS}",
+        actor=professional,
+        family_id=family.pk,
+        text=f"Kotikäynti: {PROTECTED_ADDRESS}",
         assignee_text="Perhe",
     )
     other = family.guardians.order_by("pk").first()
@@ -224,7 +232,7 @@ def test_protected_address_in_a_plan_action_is_not_shown_to_the_other_guardian(
     assert "Salainen polku" not in response.content.decode()
 
 
-# --- The family page's sign-in ----------------------------------------------------------------------
+# --- The family page's sign-in -------------------------------------------------------------------
 
 
 def _signed_in(guardian: Guardian) -> Client:
@@ -237,9 +245,7 @@ def _signed_in(guardian: Guardian) -> Client:
     return client
 
 
-def test_changing_a_guardians_email_cancels_the_links_sent_to_the_old_address(
-    family, professional
-):
+def test_changing_a_guardians_email_cancels_the_links_sent_to_the_old_address(family, professional):
     # The worker corrects an address that belonged to someone else (an ex-partner, a shared
     # mailbox): the links already e-mailed there must not sign anyone in as the guardian.
     guardian = family.guardians.order_by("pk").first()
@@ -281,10 +287,8 @@ def test_a_guardian_session_has_an_absolute_lifetime(family, monkeypatch):
 def test_a_known_address_costs_the_same_work_as_an_unknown_one(family):
     # The page says the same either way, but a known address locks rows, writes a link, an
     # outbox e-mail and an audit entry before answering: the answer's time tells which
-    # addresses belong to client families (ASVS 2.2 / 3.? enumeration by timing). Doing the
+    # addresses belong to client families (enumeration by timing). Doing the
     # lookup and sending in a job after the answer makes both the same.
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     counts = []
     for email in ("huoltaja1@example.org", "nobody-here@example.org"):
@@ -320,11 +324,9 @@ def test_a_closed_record_keeps_its_access_log_and_revocation_open_to_the_family(
     # time (two years by default), but current_guardian and signin_link_request shut the
     # family out of a closed record: they can neither see who still reads it (the client-data
     # law's right to the log) nor revoke the consent those reads rest on (GDPR art. 7(3)).
-    from perhekeskus.families.services import records as records_services
-
     add_member(family, kuraattori)
     give_consent(family, [school], categories=[DataCategory.PLAN])
-    records_services.family_close(actor=professional, family_id=family.pk, reason="goals_met")
+    record_services.family_close(actor=professional, family_id=family.pk, reason="goals_met")
     assert logged_in_client(kuraattori).get(_family_url(family)).status_code == 200
     response = _signed_in(family.guardians.order_by("pk").first()).get("/en/family/access-log/")
     assert response.status_code == 200
@@ -336,10 +338,6 @@ def test_a_consent_given_only_by_an_adult_without_custody_does_not_take_effect(
     # consents._is_complete: for every purpose but coordination any one giver is enough, so a
     # parent without custody or an "other close adult" alone opens the children's data to the
     # school. Only a guardian with custody consents for a child.
-    from perhekeskus.families.models import Consent, CustodyRole
-    from perhekeskus.families.services import consents as consent_services
-    from perhekeskus.families.services.inputs import ConsentInput
-
     family = make_family(
         responsible=professional,
         guardians=({}, {"custody_role": CustodyRole.OTHER}),
@@ -368,8 +366,6 @@ def test_an_other_close_adult_does_not_read_the_childrens_plan_on_the_family_pag
     # custody role: an "other close adult" (a grandparent, a new partner) who signs in reads the
     # children's support plan, referrals, meetings, every consent and the whole access log.
     # Only a guardian with custody (and, within the law, a parent) has a right to them.
-    from perhekeskus.families.models import CustodyRole
-
     family = make_family(
         responsible=professional,
         guardians=({}, {"custody_role": CustodyRole.OTHER, "email": "mummo@example.org"}),
@@ -393,11 +389,6 @@ def test_a_write_checks_the_consent_after_taking_the_lock(
     # writer who waited on the lock while the consent was revoked (the revoker holds the same
     # row lock) writes on the grant read before the wait. Simulated here by revoking at the
     # moment the family's row is locked.
-    from django.db.models import QuerySet
-
-    from perhekeskus.core.errors import NotFound, PolicyDenied
-    from perhekeskus.families.models import Family, Note
-
     add_member(family, kuraattori)
     consent = give_consent(family, [school], categories=[DataCategory.NOTES])
     original = QuerySet.select_for_update
