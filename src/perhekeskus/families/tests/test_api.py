@@ -10,13 +10,11 @@ import uuid
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 
-from perhekeskus.core.roles import Role
 from perhekeskus.families.api.views import API_CATEGORIES
 from perhekeskus.families.models import (
     AccessBasis,
@@ -30,7 +28,8 @@ from perhekeskus.families.models import (
     Referral,
     SupportPlan,
 )
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+from perhekeskus.families.tests.helpers import logged_in
+from perhekeskus.testing.factories import OrganizationFactory
 from perhekeskus.testing.families import (
     OPEN_ADDRESS,
     PROTECTED_ADDRESS,
@@ -47,30 +46,12 @@ API = "/api/v1"
 
 
 @pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(
-        email="kuraattori@example.org", organization=school, roles=[Role.PROFESSIONAL]
-    )
-
-
-@pytest.fixture
 def family(professional):
     return make_family(
         responsible=professional,
         guardians=[{}, {"address": PROTECTED_ADDRESS, "address_protected": True}],
         children=[{"address": PROTECTED_ADDRESS, "address_protected": True}],
     )
-
-
-def logged_in(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def entries(family: Any, user: Any) -> set[tuple[str, str, str]]:

@@ -13,7 +13,6 @@ from django.utils import timezone
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.catalog.models import Organization
 from perhekeskus.core.errors import NotFound, PolicyDenied
-from perhekeskus.core.roles import Role
 from perhekeskus.families import actions, selectors
 from perhekeskus.families.models import (
     ChildView,
@@ -27,7 +26,6 @@ from perhekeskus.families.models import (
     Guardian,
 )
 from perhekeskus.families.services import consents
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import add_member, give_consent, make_family
 
 pytestmark = pytest.mark.django_db
@@ -55,16 +53,6 @@ def data(school: Organization, **overrides: object) -> Input:
         **overrides,
     }
     return Input(**values)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
 
 
 @pytest.fixture

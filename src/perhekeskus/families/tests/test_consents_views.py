@@ -10,13 +10,11 @@ import pytest
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.test import Client
 from django.urls import NoReverseMatch, clear_url_caches, include, path, reverse
 from django.urls.resolvers import LocalePrefixPattern, URLResolver
 from django.utils import timezone, translation
 
 from perhekeskus.core.errors import NotFound
-from perhekeskus.core.roles import Role
 from perhekeskus.families import selectors
 from perhekeskus.families.models import (
     AccessLogEntry,
@@ -26,8 +24,9 @@ from perhekeskus.families.models import (
     ConsentPurpose,
     DataCategory,
 )
+from perhekeskus.families.tests.helpers import logged_in
 from perhekeskus.families.views.sections_consents import section_context
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+from perhekeskus.testing.factories import OrganizationFactory
 from perhekeskus.testing.families import add_member, give_consent, make_family
 
 pytestmark = pytest.mark.django_db
@@ -78,24 +77,8 @@ def _family_page_urls(settings):
 
 
 @pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
 def family(professional):
     return make_family(responsible=professional, guardians=({}, {}))
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def url(name: str, *args: object) -> str:

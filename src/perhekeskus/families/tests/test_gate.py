@@ -18,21 +18,6 @@ from perhekeskus.testing.families import add_member, give_consent, make_family
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
-def family(professional):
-    return make_family(responsible=professional)
-
-
 def test_the_gate_is_on() -> None:
     assert access._bench_ungated is False
 

@@ -22,7 +22,7 @@ from perhekeskus.families.models import (
     LegalBasis,
 )
 from perhekeskus.families.services import legal
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+from perhekeskus.testing.factories import UserFactory
 from perhekeskus.testing.families import VALID_PIC, make_family
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +35,6 @@ def _in_english():
 
 
 REASON = "Koulu teki lastensuojeluilmoituksen, selvitän perheen tilanteen."
-
-
-@pytest.fixture
-def reader():
-    return UserFactory.create(
-        organization=OrganizationFactory.create(name="Lastensuojelu"),
-        roles=[Role.PROFESSIONAL],
-    )
 
 
 @pytest.fixture

@@ -4,32 +4,22 @@ from __future__ import annotations
 
 import pytest
 from django.template.loader import render_to_string
-from django.test import Client
 from django.utils import translation
 
-from perhekeskus.core.roles import Role
 from perhekeskus.families import selectors
 from perhekeskus.families.models import AccessBasis, AccessLogEntry, DataCategory, LegalAccess
 from perhekeskus.families.services import legal
+from perhekeskus.families.tests.helpers import logged_in
 from perhekeskus.families.tests.test_consents_views import (  # noqa: F401 (the fixture)
     _family_page_urls,
     url,
 )
 from perhekeskus.families.views.sections_consents import section_context
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import VALID_PIC, make_family
 
 pytestmark = pytest.mark.django_db
 
 REASON = "Koulu teki lastensuojeluilmoituksen, selvitän perheen tilanteen."
-
-
-@pytest.fixture
-def reader():
-    return UserFactory.create(
-        organization=OrganizationFactory.create(name="Lastensuojelu"),
-        roles=[Role.PROFESSIONAL],
-    )
 
 
 @pytest.fixture
@@ -41,12 +31,6 @@ def family(professional):
         name="Perhe-Q7",
         children=({"personal_identity_code": VALID_PIC},),
     )
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def form_data(**overrides: object) -> dict[str, object]:

@@ -11,7 +11,6 @@ import pytest
 from django.utils import timezone
 
 from perhekeskus.core.models import OutboxEmail
-from perhekeskus.core.roles import Role
 from perhekeskus.families.models import (
     AccessLogEntry,
     AccessPlace,
@@ -22,38 +21,18 @@ from perhekeskus.families.models import (
     PlanAction,
 )
 from perhekeskus.families.services import plan as services
+from perhekeskus.families.tests.helpers import join_team
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
 from perhekeskus.testing.families import (
     OPEN_ADDRESS,
     PROTECTED_ADDRESS,
     add_member,
-    give_consent,
     make_family,
 )
 
 pytestmark = pytest.mark.django_db
 
 MINUTES = "Sovittiin, että koulu järjestää tukiopetusta."
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(
-        email="kuraattori@example.org", organization=school, roles=[Role.PROFESSIONAL]
-    )
-
-
-@pytest.fixture
-def outsider(other_organization):
-    return UserFactory.create(
-        email="outsider@example.org", organization=other_organization, roles=[Role.PROFESSIONAL]
-    )
 
 
 @pytest.fixture
@@ -75,11 +54,6 @@ def family(professional):
 
 def url(family, tail=""):
     return f"/en/pro/families/{family.pk}/{tail}"
-
-
-def _member(family, user, school, categories):
-    add_member(family, user)
-    give_consent(family, [school], categories=categories)
 
 
 def _planned(professional, family, *, past=False):
@@ -138,7 +112,7 @@ def test_choices_only_from_this_family(professional, family):
 
 
 def test_a_team_member_with_the_meetings_consent_plans(kuraattori, school, family):
-    _member(family, kuraattori, school, [DataCategory.MEETINGS])
+    join_team(family, kuraattori, school, [DataCategory.MEETINGS])
     response = logged_in_client(kuraattori).post(url(family, "meetings/new/"), _plan_post(family))
     assert response.status_code == 302
     assert NetworkMeeting.objects.get().created_by == kuraattori
@@ -147,7 +121,7 @@ def test_a_team_member_with_the_meetings_consent_plans(kuraattori, school, famil
 def test_a_team_member_without_the_meetings_consent_is_refused(
     professional, kuraattori, school, family
 ):
-    _member(family, kuraattori, school, [DataCategory.PLAN, DataCategory.NOTES])
+    join_team(family, kuraattori, school, [DataCategory.PLAN, DataCategory.NOTES])
     meeting = _planned(professional, family, past=True)
     client = logged_in_client(kuraattori)
     assert client.get(url(family, "meetings/new/")).status_code == 403
@@ -247,7 +221,7 @@ def test_an_agreed_item_without_who_is_refused_on_its_row(professional, family):
 def test_a_member_with_meetings_but_not_plan_writes_minutes_without_agreed_rows(
     professional, kuraattori, school, family
 ):
-    _member(family, kuraattori, school, [DataCategory.MEETINGS])
+    join_team(family, kuraattori, school, [DataCategory.MEETINGS])
     meeting = _planned(professional, family, past=True)
     client = logged_in_client(kuraattori)
     page = client.get(url(family, f"meetings/{meeting.pk}/record/")).content.decode()
@@ -301,7 +275,7 @@ def test_the_responsible_worker_prints_the_protected_address(professional, famil
 
 
 def test_a_team_member_never_gets_the_protected_address(professional, kuraattori, school, family):
-    _member(family, kuraattori, school, [DataCategory.MEETINGS, DataCategory.CONTACT])
+    join_team(family, kuraattori, school, [DataCategory.MEETINGS, DataCategory.CONTACT])
     meeting = _planned(professional, family)
     client = logged_in_client(kuraattori)
     protected = family.guardians.get(address_protected=True)
@@ -319,7 +293,7 @@ def test_a_team_member_never_gets_the_protected_address(professional, kuraattori
 def test_without_contact_in_the_consent_the_letter_has_no_address(
     professional, kuraattori, school, family
 ):
-    _member(family, kuraattori, school, [DataCategory.MEETINGS])
+    join_team(family, kuraattori, school, [DataCategory.MEETINGS])
     meeting = _planned(professional, family)
     open_one = family.guardians.get(address_protected=False)
     body = _letter(logged_in_client(kuraattori), family, meeting, open_one).content.decode()
@@ -355,7 +329,7 @@ def test_no_letter_to_a_guardian_not_invited_or_for_a_cancelled_meeting(professi
 def test_a_meeting_page_never_shows_a_protected_address_to_the_team(
     professional, kuraattori, school, family
 ):
-    _member(family, kuraattori, school, [DataCategory.MEETINGS, DataCategory.CONTACT])
+    join_team(family, kuraattori, school, [DataCategory.MEETINGS, DataCategory.CONTACT])
     meeting = _planned(professional, family)
     body = logged_in_client(kuraattori).get(url(family, f"meetings/{meeting.pk}/")).content
     assert PROTECTED_ADDRESS.encode() not in body

@@ -9,50 +9,20 @@ import pytest
 from django.utils import timezone
 
 from perhekeskus.audit.models import AuditEntry
-from perhekeskus.core.roles import Role
 from perhekeskus.families import actions
 from perhekeskus.families.models import AccessLogEntry, DataCategory, FamilyStatus, Note
 from perhekeskus.families.services import plan as services
+from perhekeskus.families.tests.helpers import join_team
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
-from perhekeskus.testing.families import add_member, give_consent, make_family
+from perhekeskus.testing.families import add_member, give_consent
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "Äiti kertoi, että nukkuminen on parantunut."
 
 
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(
-        email="kuraattori@example.org", organization=school, roles=[Role.PROFESSIONAL]
-    )
-
-
-@pytest.fixture
-def outsider(other_organization):
-    return UserFactory.create(
-        email="outsider@example.org", organization=other_organization, roles=[Role.PROFESSIONAL]
-    )
-
-
-@pytest.fixture
-def family(professional):
-    return make_family(responsible=professional)
-
-
 def url(family, tail=""):
     return f"/en/pro/families/{family.pk}/{tail}"
-
-
-def _member(family, user, school, categories):
-    add_member(family, user)
-    give_consent(family, [school], categories=categories)
 
 
 def test_the_responsible_worker_writes_a_note(professional, family):
@@ -74,7 +44,7 @@ def test_an_empty_note_is_refused(professional, family):
 
 
 def test_a_team_member_with_the_notes_consent_writes_and_reads(kuraattori, school, family):
-    _member(family, kuraattori, school, [DataCategory.NOTES])
+    join_team(family, kuraattori, school, [DataCategory.NOTES])
     client = logged_in_client(kuraattori)
     assert client.post(url(family, "notes/new/"), {"text": NOTE}).status_code == 302
     body = client.get(url(family, "notes/")).content.decode()
@@ -86,7 +56,7 @@ def test_a_team_member_without_the_notes_consent_neither_writes_nor_reads(
     professional, kuraattori, school, family
 ):
     services.note_add(actor=professional, family_id=family.pk, text=NOTE)
-    _member(family, kuraattori, school, [DataCategory.PLAN, DataCategory.MEETINGS])
+    join_team(family, kuraattori, school, [DataCategory.PLAN, DataCategory.MEETINGS])
     client = logged_in_client(kuraattori)
     assert client.get(url(family, "notes/new/")).status_code == 403
     assert client.post(url(family, "notes/new/"), {"text": "x"}).status_code == 403

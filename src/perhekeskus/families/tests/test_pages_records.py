@@ -9,7 +9,6 @@ import datetime
 
 import pytest
 from django.core.paginator import Paginator
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -29,16 +28,12 @@ from perhekeskus.families.models import (
     TeamRole,
 )
 from perhekeskus.families.services import records
+from perhekeskus.families.tests.helpers import logged_in, make_help_request
 from perhekeskus.intake.models import (
     CloseReason,
-    Concern,
-    ContactMethod,
-    EarlySupportTeam,
-    HelpRequest,
     RequestStatus,
 )
-from perhekeskus.intake.tracking import new_tracking_code
-from perhekeskus.testing.factories import MunicipalityFactory, OrganizationFactory, UserFactory
+from perhekeskus.testing.factories import MunicipalityFactory, UserFactory
 from perhekeskus.testing.families import (
     OPEN_ADDRESS,
     PROTECTED_ADDRESS,
@@ -61,21 +56,6 @@ def _english(settings):
 
 
 @pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
-def outsider(other_organization):
-    return UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
 def family(professional):
     return make_family(
         responsible=professional,
@@ -86,44 +66,15 @@ def family(professional):
     )
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def url(name: str, *args) -> str:
     return reverse(f"families:{name}", args=args)
-
-
-def make_help_request(member, municipality, **fields):
-    """A help request to an early-support team that `member` is in (written straight to the
-    tables: the intake's services are its own tests' business)."""
-    team = EarlySupportTeam.objects.create(name="VATU", organization=member.organization)
-    team.municipalities.add(municipality)
-    team.members.add(member)
-    values = {
-        "tracking_code": new_tracking_code(),
-        "team": team,
-        "municipality": municipality,
-        "language": "fi",
-        "concerns": Concern.MY_CHILD,
-        "child_ages": [4],
-        "message": "Lapsi ei nuku öisin.",
-        "contact_name": "Maija Meikäläinen",
-        "contact_phone": "+358401234567",
-        "contact_method": ContactMethod.PHONE,
-        "consent_at": timezone.now(),
-        **fields,
-    }
-    return HelpRequest.objects.create(**values)
 
 
 # --- The list ------------------------------------------------------------------------------------
 
 
 def test_list_shows_the_responsible_workers_families_and_logs_each_row(professional, family):
-    response = client_for(professional).get(url("list"))
+    response = logged_in(professional).get(url("list"))
     assert response.status_code == 200
     assert "Virtanen" in response.content.decode()
     assert AccessLogEntry.objects.filter(
@@ -133,16 +84,16 @@ def test_list_shows_the_responsible_workers_families_and_logs_each_row(professio
 
 def test_list_hides_a_family_without_consent_from_a_team_member(kuraattori, school, family):
     add_member(family, kuraattori)
-    page = client_for(kuraattori).get(url("list")).content.decode()
+    page = logged_in(kuraattori).get(url("list")).content.decode()
     assert "Virtanen" not in page
     assert "No families yet" in page
     give_consent(family, [school])
-    assert "Virtanen" in client_for(kuraattori).get(url("list")).content.decode()
+    assert "Virtanen" in logged_in(kuraattori).get(url("list")).content.decode()
 
 
 def test_list_search_by_exact_name_and_code(professional, family):
     make_family(responsible=professional, name="Korhonen")
-    client = client_for(professional)
+    client = logged_in(professional)
     page = client.get(url("list"), {"q": "virtanen"}).content.decode()
     assert "Virtanen" in page and "Korhonen" not in page
     page = client.get(url("list"), {"q": VALID_PIC}).content.decode()
@@ -154,7 +105,7 @@ def test_list_search_by_exact_name_and_code(professional, family):
 def test_list_status_filter(professional, family):
     closed = make_family(responsible=professional, name="Korhonen")
     records.family_close(actor=professional, family_id=closed.pk, reason="moved")
-    client = client_for(professional)
+    client = logged_in(professional)
     assert "Korhonen" not in client.get(url("list")).content.decode()
     assert "Korhonen" in client.get(url("list"), {"status": "closed"}).content.decode()
     page = client.get(url("list"), {"status": "all"}).content.decode()
@@ -165,7 +116,7 @@ def test_list_paginates_fifty(professional):
     municipality = MunicipalityFactory.create()
     for number in range(51):
         make_family(responsible=professional, name=f"Perhe {number}", municipality=municipality)
-    client = client_for(professional)
+    client = logged_in(professional)
     first = client.get(url("list"))
     assert first.context["page"].paginator.num_pages == 2
     assert len(first.context["rows"]) == 50
@@ -175,13 +126,13 @@ def test_list_paginates_fifty(professional):
 def test_list_denied_to_a_coordinator_shows_only_records_without_worker(
     coordinator, professional, family
 ):
-    page = client_for(coordinator).get(url("list"))
+    page = logged_in(coordinator).get(url("list"))
     assert page.status_code == 200
     assert "Virtanen" not in page.content.decode()
     assert "Every open record has a responsible worker" in page.content.decode()
     professional.is_active = False
     professional.save(update_fields=["is_active"])
-    page = client_for(coordinator).get(url("list")).content.decode()
+    page = logged_in(coordinator).get(url("list")).content.decode()
     assert url("handover", family.pk) in page
     assert "Virtanen" not in page
     assert not AccessLogEntry.objects.filter(actor=coordinator).exists()
@@ -189,7 +140,7 @@ def test_list_denied_to_a_coordinator_shows_only_records_without_worker(
 
 def test_list_denied_to_a_user_without_a_role(db):
     nobody = UserFactory.create(roles=[])
-    assert client_for(nobody).get(url("list")).status_code == 403
+    assert logged_in(nobody).get(url("list")).status_code == 403
 
 
 def test_dashboard_card(professional, coordinator):
@@ -234,7 +185,7 @@ def _opening_post(organization, **overrides) -> dict:
 
 
 def test_open_page_allowed(professional):
-    client = client_for(professional)
+    client = logged_in(professional)
     page = client.get(url("open"))
     assert page.status_code == 200
     response = client.post(url("open"), _opening_post(professional.organization))
@@ -250,14 +201,14 @@ def test_open_page_allowed(professional):
 
 
 def test_open_page_denied_to_a_coordinator(coordinator):
-    client = client_for(coordinator)
+    client = logged_in(coordinator)
     assert client.get(url("open")).status_code == 403
     assert client.post(url("open"), _opening_post(coordinator.organization)).status_code == 403
     assert not Family.objects.exists()
 
 
 def test_open_page_errors_summary_and_nothing_stored(professional, school):
-    response = client_for(professional).post(
+    response = logged_in(professional).post(
         url("open"),
         _opening_post(
             school,
@@ -273,7 +224,7 @@ def test_open_page_errors_summary_and_nothing_stored(professional, school):
 
 
 def test_open_page_consent_must_name_the_own_organisation(professional, school):
-    response = client_for(professional).post(url("open"), _opening_post(school))
+    response = logged_in(professional).post(url("open"), _opening_post(school))
     assert response.status_code == 400
     assert 'href="#id_consent-recipients"' in response.content.decode()
     assert not Family.objects.exists()
@@ -281,7 +232,7 @@ def test_open_page_consent_must_name_the_own_organisation(professional, school):
 
 def test_open_page_adds_another_guardian_without_errors(professional):
     data = _opening_post(professional.organization, add_guardian="1")
-    response = client_for(professional).post(url("open"), data)
+    response = logged_in(professional).post(url("open"), data)
     assert response.status_code == 200
     page = response.content.decode()
     assert "data-error-summary" not in page
@@ -305,7 +256,7 @@ def help_request(team_member):
 
 
 def test_open_from_help_request_is_prefilled(team_member, help_request):
-    response = client_for(team_member).get(url("open_from_help_request", help_request.pk))
+    response = logged_in(team_member).get(url("open_from_help_request", help_request.pk))
     assert response.status_code == 200
     page = response.content.decode()
     assert 'value="Maija Meikäläinen"' in page
@@ -321,7 +272,7 @@ def test_open_from_help_request_closes_and_links_it(team_member, help_request):
         **{"child0-birth_date": "", "child0-age_years": "4", "child1-name": "Ville"},
         **{"child1-age_years": "9"},
     )
-    response = client_for(team_member).post(url("open_from_help_request", help_request.pk), data)
+    response = logged_in(team_member).post(url("open_from_help_request", help_request.pk), data)
     family = Family.objects.get()
     assert response.status_code == 302
     help_request.refresh_from_db()
@@ -330,16 +281,16 @@ def test_open_from_help_request_closes_and_links_it(team_member, help_request):
     assert help_request.coordination_reference == str(family.pk)
     assert family.language == "sv" and family.municipality == help_request.municipality
     # The request's page links to the record; a second opening goes to it.
-    detail = client_for(team_member).get(reverse("intake:request_detail", args=[help_request.pk]))
+    detail = logged_in(team_member).get(reverse("intake:request_detail", args=[help_request.pk]))
     assert url("detail", family.pk) in detail.content.decode()
-    again = client_for(team_member).get(url("open_from_help_request", help_request.pk))
+    again = logged_in(team_member).get(url("open_from_help_request", help_request.pk))
     assert again.status_code == 302 and again["Location"] == url("detail", family.pk)
 
 
 def test_open_from_help_request_denied_outside_its_team(professional, help_request):
-    response = client_for(professional).get(url("open_from_help_request", help_request.pk))
+    response = logged_in(professional).get(url("open_from_help_request", help_request.pk))
     assert response.status_code == 404
-    response = client_for(professional).post(
+    response = logged_in(professional).post(
         url("open_from_help_request", help_request.pk), _opening_post(professional.organization)
     )
     assert response.status_code == 404
@@ -347,13 +298,13 @@ def test_open_from_help_request_denied_outside_its_team(professional, help_reque
 
 
 def test_help_request_page_offers_coordination_only_to_professionals(team_member, help_request):
-    page = client_for(team_member).get(reverse("intake:request_detail", args=[help_request.pk]))
+    page = logged_in(team_member).get(reverse("intake:request_detail", args=[help_request.pk]))
     assert url("open_from_help_request", help_request.pk) in page.content.decode()
     only_team = UserFactory.create(
         organization=team_member.organization, roles=[Role.EARLY_SUPPORT_TEAM]
     )
     help_request.team.members.add(only_team)
-    page = client_for(only_team).get(reverse("intake:request_detail", args=[help_request.pk]))
+    page = logged_in(only_team).get(reverse("intake:request_detail", args=[help_request.pk]))
     assert url("open_from_help_request", help_request.pk) not in page.content.decode()
 
 
@@ -361,7 +312,7 @@ def test_help_request_page_offers_coordination_only_to_professionals(team_member
 
 
 def test_family_page_responsible_worker_sees_everything(professional, family):
-    response = client_for(professional).get(url("detail", family.pk))
+    response = logged_in(professional).get(url("detail", family.pk))
     assert response.status_code == 200
     page = response.content.decode()
     assert PROTECTED_ADDRESS in page
@@ -381,7 +332,7 @@ def test_family_page_responsible_worker_sees_everything(professional, family):
 def test_family_page_team_member_reads_only_what_the_consent_covers(kuraattori, school, family):
     add_member(family, kuraattori)
     give_consent(family, [school], categories=[DataCategory.PLAN])
-    response = client_for(kuraattori).get(url("detail", family.pk))
+    response = logged_in(kuraattori).get(url("detail", family.pk))
     assert response.status_code == 200
     page = response.content.decode()
     assert "Huoltaja 1 Virtanen" in page  # BASIC
@@ -402,7 +353,7 @@ def test_family_page_non_disclosed_address_hidden_from_a_team_member_with_contac
 ):
     add_member(family, kuraattori)
     give_consent(family, [school], categories=[DataCategory.CONTACT])
-    page = client_for(kuraattori).get(url("detail", family.pk)).content.decode()
+    page = logged_in(kuraattori).get(url("detail", family.pk)).content.decode()
     assert OPEN_ADDRESS in page
     assert PROTECTED_ADDRESS not in page
     assert "Non-disclosed address" in page
@@ -415,7 +366,7 @@ def test_family_page_not_found_for_others(request, who, kuraattori, family):
         user = kuraattori
     else:
         user = request.getfixturevalue(who)
-    client = client_for(user)
+    client = logged_in(user)
     for name in ("detail", "edit", "team_add", "close"):
         assert client.get(url(name, family.pk)).status_code == 404
     assert not AccessLogEntry.objects.filter(actor=user).exists()
@@ -423,7 +374,7 @@ def test_family_page_not_found_for_others(request, who, kuraattori, family):
 
 def test_family_page_closed_record_is_read_only(professional, family):
     records.family_close(actor=professional, family_id=family.pk, reason="goals_met")
-    client = client_for(professional)
+    client = logged_in(professional)
     page = client.get(url("detail", family.pk)).content.decode()
     assert "It can be read but not changed" in page
     assert url("edit", family.pk) not in page
@@ -441,17 +392,17 @@ def test_edit_allowed_and_denied(professional, kuraattori, school, family):
     add_member(family, kuraattori)
     give_consent(family, [school])
     data = {"name": "Virtanen-Korhonen", "municipality": family.municipality_id, "language": "sv"}
-    assert client_for(kuraattori).post(url("edit", family.pk), data).status_code == 403
+    assert logged_in(kuraattori).post(url("edit", family.pk), data).status_code == 403
     family.refresh_from_db()
     assert family.name == "Virtanen"
-    response = client_for(professional).post(url("edit", family.pk), data)
+    response = logged_in(professional).post(url("edit", family.pk), data)
     assert response.status_code == 302
     family.refresh_from_db()
     assert family.name == "Virtanen-Korhonen" and family.language == "sv"
 
 
 def test_person_pages(professional, kuraattori, school, family):
-    client = client_for(professional)
+    client = logged_in(professional)
     assert client.get(url("person_add", family.pk, "child")).status_code == 200
     response = client.post(
         url("person_add", family.pk, "child"), {"name": "Pikku", "age_years": "3"}
@@ -472,7 +423,7 @@ def test_person_pages(professional, kuraattori, school, family):
     assert client.get(url("person_add", family.pk, "pet")).status_code == 404
     add_member(family, kuraattori)
     give_consent(family, [school], categories=[DataCategory.CONTACT])
-    member = client_for(kuraattori)
+    member = logged_in(kuraattori)
     assert member.get(url("person_change", family.pk, "child", child.pk)).status_code == 403
     assert (
         member.post(url("person_add", family.pk, "child"), {"name": "X", "age_years": "1"})
@@ -482,7 +433,7 @@ def test_person_pages(professional, kuraattori, school, family):
 
 def test_team_pages_allowed(professional, kuraattori, school, family):
     give_consent(family, [school])
-    client = client_for(professional)
+    client = logged_in(professional)
     assert client.get(url("team_add", family.pk)).status_code == 200
     response = client.post(
         url("team_add", family.pk),
@@ -504,7 +455,7 @@ def test_team_pages_allowed(professional, kuraattori, school, family):
 
 
 def test_team_add_refused_names_the_missing_consent(professional, kuraattori, family):
-    response = client_for(professional).post(
+    response = logged_in(professional).post(
         url("team_add", family.pk), {"user": kuraattori.pk, "role": TeamRole.TEACHER}
     )
     assert response.status_code == 400
@@ -517,22 +468,15 @@ def test_team_add_refused_names_the_missing_consent(professional, kuraattori, fa
 def test_team_pages_denied_to_a_team_member(kuraattori, school, family):
     member = add_member(family, kuraattori)
     give_consent(family, [school])
-    client = client_for(kuraattori)
+    client = logged_in(kuraattori)
     assert client.get(url("team_add", family.pk)).status_code == 403
     assert client.post(url("team_member", family.pk, member.pk), {"remove": "1"}).status_code == 403
     member.refresh_from_db()
     assert member.removed_at is None
 
 
-@pytest.fixture
-def colleague(organization):
-    return UserFactory.create(
-        organization=organization, roles=[Role.PROFESSIONAL], full_name="Kaisa Kollega"
-    )
-
-
 def test_handover_page_allowed(professional, colleague, family):
-    client = client_for(professional)
+    client = logged_in(professional)
     assert client.get(url("handover", family.pk)).status_code == 200
     response = client.post(
         url("handover", family.pk), {"new_responsible": colleague.pk, "reason": "Vaihdan työtä"}
@@ -542,7 +486,7 @@ def test_handover_page_allowed(professional, colleague, family):
     assert family.responsible == colleague
     # The former worker no longer reads the record; the new one sees the history.
     assert client.get(url("detail", family.pk)).status_code == 404
-    page = client_for(colleague).get(url("detail", family.pk)).content.decode()
+    page = logged_in(colleague).get(url("detail", family.pk)).content.decode()
     assert "Vaihdan työtä" in page
     assert "Kaisa Kollega" in page
 
@@ -552,8 +496,8 @@ def test_handover_page_denied_to_a_team_member_and_a_coordinator(
 ):
     add_member(family, kuraattori)
     give_consent(family, [school])
-    assert client_for(kuraattori).get(url("handover", family.pk)).status_code == 403
-    assert client_for(coordinator).get(url("handover", family.pk)).status_code == 404
+    assert logged_in(kuraattori).get(url("handover", family.pk)).status_code == 403
+    assert logged_in(coordinator).get(url("handover", family.pk)).status_code == 404
     family.refresh_from_db()
     assert family.responsible_id != colleague.pk
 
@@ -563,7 +507,7 @@ def test_handover_page_by_a_coordinator_when_the_worker_left(
 ):
     professional.is_active = False
     professional.save(update_fields=["is_active"])
-    client = client_for(coordinator)
+    client = logged_in(coordinator)
     page = client.get(url("handover", family.pk))
     assert page.status_code == 200
     assert "Virtanen" not in page.content.decode()
@@ -579,9 +523,9 @@ def test_close_page_allowed_and_denied(professional, kuraattori, school, family)
     add_member(family, kuraattori)
     give_consent(family, [school])
     assert (
-        client_for(kuraattori).post(url("close", family.pk), {"reason": "moved"}).status_code == 403
+        logged_in(kuraattori).post(url("close", family.pk), {"reason": "moved"}).status_code == 403
     )
-    client = client_for(professional)
+    client = logged_in(professional)
     assert client.get(url("close", family.pk)).status_code == 200
     assert client.post(url("close", family.pk), {}).status_code == 400
     assert client.post(url("close", family.pk), {"reason": "moved"}).status_code == 302
@@ -590,7 +534,7 @@ def test_close_page_allowed_and_denied(professional, kuraattori, school, family)
 
 
 def test_pages_in_every_language(professional, family):
-    client = client_for(professional)
+    client = logged_in(professional)
     for language in ("fi", "sv", "en"):
         for name, args in (
             ("list", ()),
@@ -637,7 +581,7 @@ def test_family_page_costs_the_same_whatever_the_size_of_the_family_and_team(pro
         give_consent(family, [school])
         for _number in range(size):
             add_member(family, UserFactory.create(organization=school, roles=[Role.PROFESSIONAL]))
-        client = client_for(professional)
+        client = logged_in(professional)
         client.get(url("detail", family.pk))  # the session and the user, read once
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url("detail", family.pk)).status_code == 200
@@ -650,7 +594,7 @@ def test_every_change_page_is_refused_on_a_closed_record(professional, kuraattor
     member = add_member(family, kuraattori)
     child = Child.objects.get(family=family)
     records.family_close(actor=professional, family_id=family.pk, reason="goals_met")
-    client = client_for(professional)
+    client = logged_in(professional)
     for name, args in (
         ("edit", (family.pk,)),
         ("close", (family.pk,)),
@@ -666,4 +610,4 @@ def test_every_change_page_is_refused_on_a_closed_record(professional, kuraattor
     assert member.removed_at is None
     # Still readable as before, by the responsible worker and the team member alike.
     assert client.get(url("detail", family.pk)).status_code == 200
-    assert client_for(kuraattori).get(url("detail", family.pk)).status_code == 200
+    assert logged_in(kuraattori).get(url("detail", family.pk)).status_code == 200

@@ -29,7 +29,8 @@ from perhekeskus.families.models import (
 )
 from perhekeskus.families.services import plan as services
 from perhekeskus.families.services.plan import AgreedItem
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+from perhekeskus.families.tests.helpers import join_team
+from perhekeskus.testing.factories import UserFactory
 from perhekeskus.testing.families import (
     PROTECTED_ADDRESS,
     add_member,
@@ -43,31 +44,11 @@ LATER = timezone.now() + dt.timedelta(days=7)
 
 
 @pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
-def outsider(other_organization):
-    return UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
 def family(professional):
     return make_family(
         responsible=professional,
         guardians=({}, {"address": PROTECTED_ADDRESS, "address_protected": True}),
     )
-
-
-def _member(family, user, school, categories):
-    add_member(family, user)
-    give_consent(family, [school], categories=categories)
 
 
 def _close(family):
@@ -113,7 +94,7 @@ def test_the_responsible_worker_writes(professional, family, category):
 def test_a_team_member_whose_consent_covers_the_category_writes(
     kuraattori, school, family, category
 ):
-    _member(family, kuraattori, school, [category])
+    join_team(family, kuraattori, school, [category])
     assert WRITES[category](kuraattori, family) is not None
 
 
@@ -122,7 +103,7 @@ def test_a_team_member_without_the_category_in_the_consent_is_refused(
     kuraattori, school, family, category
 ):
     others = [c for c in WRITES if c != category]
-    _member(family, kuraattori, school, others)
+    join_team(family, kuraattori, school, others)
     with pytest.raises(PolicyDenied):
         WRITES[category](kuraattori, family)
     assert not AuditEntry.objects.filter(action__startswith="families.").exists()
@@ -153,7 +134,7 @@ def test_a_consent_without_team_membership_writes_nothing(kuraattori, school, fa
 
 @pytest.mark.parametrize("category", list(WRITES))
 def test_a_closed_record_is_read_only(professional, kuraattori, school, family, category):
-    _member(family, kuraattori, school, list(WRITES))
+    join_team(family, kuraattori, school, list(WRITES))
     _close(family)
     for actor in (professional, kuraattori):
         with pytest.raises(PolicyDenied):
@@ -415,7 +396,7 @@ def test_minutes_become_plan_actions_linked_to_the_meeting(professional, kuraatt
 
 
 def test_agreed_items_need_the_plan_too(kuraattori, school, professional, family):
-    _member(family, kuraattori, school, [DataCategory.MEETINGS])
+    join_team(family, kuraattori, school, [DataCategory.MEETINGS])
     meeting = _held_meeting(professional, family)
     with pytest.raises(ValidationError):
         services.meeting_record(
@@ -522,7 +503,7 @@ def test_readers_need_the_category_logged_by_the_gate(
     kuraattori, school, professional, family, category, reader
 ):
     _plan(professional, family)
-    _member(family, kuraattori, school, [c for c in WRITES if c != category])
+    join_team(family, kuraattori, school, [c for c in WRITES if c != category])
     fa = selectors.access_family(actor=kuraattori, family_id=family.pk, categories=list(WRITES))
     with pytest.raises(NotFound):
         reader(fa)

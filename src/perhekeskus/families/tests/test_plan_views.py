@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone, translation
 
-from perhekeskus.core.roles import Role
 from perhekeskus.families import selectors
 from perhekeskus.families.models import (
     AccessLogEntry,
@@ -25,33 +24,14 @@ from perhekeskus.families.models import (
     SupportPlan,
 )
 from perhekeskus.families.services import plan as services
+from perhekeskus.families.tests.helpers import join_team
 from perhekeskus.families.views.sections_plan import section_context
 from perhekeskus.testing.clients import logged_in_client
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
-from perhekeskus.testing.families import add_member, give_consent, make_family
+from perhekeskus.testing.families import make_family
 
 pytestmark = pytest.mark.django_db
 
 GOALS = "Haluamme, että aamut sujuvat ilman riitaa."
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(
-        email="kuraattori@example.org", organization=school, roles=[Role.PROFESSIONAL]
-    )
-
-
-@pytest.fixture
-def outsider(other_organization):
-    return UserFactory.create(
-        email="outsider@example.org", organization=other_organization, roles=[Role.PROFESSIONAL]
-    )
 
 
 @pytest.fixture
@@ -74,11 +54,6 @@ def url(family, tail=""):
     return f"/en/pro/families/{family.pk}/{tail}"
 
 
-def _member(family, user, school, categories):
-    add_member(family, user)
-    give_consent(family, [school], categories=categories)
-
-
 # --- Reading ------------------------------------------------------------------------------------
 
 
@@ -95,7 +70,7 @@ def test_the_responsible_worker_reads_the_plan_and_the_read_is_logged(profession
 
 
 def test_a_team_member_with_the_plan_in_the_consent_reads_it(kuraattori, school, family):
-    _member(family, kuraattori, school, [DataCategory.PLAN])
+    join_team(family, kuraattori, school, [DataCategory.PLAN])
     body = logged_in_client(kuraattori).get(url(family, "plan/")).content.decode()
     assert GOALS in body
     entry = AccessLogEntry.objects.get(family=family, actor=kuraattori, category="plan")
@@ -103,7 +78,7 @@ def test_a_team_member_with_the_plan_in_the_consent_reads_it(kuraattori, school,
 
 
 def test_a_team_member_without_the_plan_in_the_consent_sees_none_of_it(kuraattori, school, family):
-    _member(family, kuraattori, school, [DataCategory.NOTES, DataCategory.MEETINGS])
+    join_team(family, kuraattori, school, [DataCategory.NOTES, DataCategory.MEETINGS])
     client = logged_in_client(kuraattori)
     for tail in ("plan/", "plan/versions/", "plan/versions/1/"):
         response = client.get(url(family, tail))
@@ -167,7 +142,7 @@ def test_plan_form_errors_keep_the_input(professional, family):
 
 
 def test_a_team_member_with_the_plan_consent_writes(kuraattori, school, family):
-    _member(family, kuraattori, school, [DataCategory.PLAN])
+    join_team(family, kuraattori, school, [DataCategory.PLAN])
     client = logged_in_client(kuraattori)
     response = client.post(
         url(family, "actions/new/"),
@@ -180,7 +155,7 @@ def test_a_team_member_with_the_plan_consent_writes(kuraattori, school, family):
 
 
 def test_a_team_member_without_the_plan_consent_cannot_post(kuraattori, school, family):
-    _member(family, kuraattori, school, [DataCategory.NOTES])
+    join_team(family, kuraattori, school, [DataCategory.NOTES])
     client = logged_in_client(kuraattori)
     response = client.post(url(family, "actions/new/"), {"text": "x", "assignee_text": "Isä"})
     assert response.status_code == 403
@@ -250,7 +225,7 @@ def _section(actor, family):
 
 def test_the_section_shows_only_what_the_consent_covers(professional, kuraattori, school, family):
     services.note_add(actor=professional, family_id=family.pk, text="Salainen muistiinpano")
-    _member(family, kuraattori, school, [DataCategory.MEETINGS])
+    join_team(family, kuraattori, school, [DataCategory.MEETINGS])
     section, html = _section(kuraattori, family)
     assert not section.shows_plan and not section.shows_notes and section.shows_meetings
     assert GOALS not in html and "Salainen" not in html
@@ -306,7 +281,7 @@ def test_the_family_page_shows_the_plan_meetings_and_notes_only_where_covered(
         place="Nuorisotalo",
         guardian_ids=[family.guardians.first().pk],
     )
-    _member(family, kuraattori, school, [DataCategory.CONTACT])
+    join_team(family, kuraattori, school, [DataCategory.CONTACT])
     body = logged_in_client(kuraattori).get(url(family)).content.decode()
     assert GOALS not in body and "Salainen muistiinpano" not in body and "Nuorisotalo" not in body
     assert f"/{family.pk}/meetings/new/" not in body and f"/{family.pk}/notes/new/" not in body

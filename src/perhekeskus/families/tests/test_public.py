@@ -30,18 +30,13 @@ from perhekeskus.families.models import (
     SupportPlan,
 )
 from perhekeskus.families.services import signin
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+from perhekeskus.testing.factories import UserFactory
 from perhekeskus.testing.families import PROTECTED_ADDRESS, add_member, give_consent, make_family
 
 pytestmark = pytest.mark.django_db
 
 OWN_ADDRESS = "Oma katu 1, 07500 Askola"
 CHILD_ADDRESS = "Lapsentie 2, 07500 Askola"
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
 
 
 @pytest.fixture

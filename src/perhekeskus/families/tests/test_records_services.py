@@ -14,7 +14,6 @@ from django.utils import timezone
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound, PolicyDenied
 from perhekeskus.core.models import OutboxEmail
-from perhekeskus.core.roles import Role
 from perhekeskus.families import actions, identity
 from perhekeskus.families.models import (
     Child,
@@ -30,16 +29,12 @@ from perhekeskus.families.models import (
 )
 from perhekeskus.families.services import records
 from perhekeskus.families.services.inputs import ChildInput, ConsentInput, GuardianInput
+from perhekeskus.families.tests.helpers import make_help_request
 from perhekeskus.intake.models import (
     CloseReason,
-    Concern,
-    ContactMethod,
-    EarlySupportTeam,
-    HelpRequest,
     RequestStatus,
 )
-from perhekeskus.intake.tracking import new_tracking_code
-from perhekeskus.testing.factories import MunicipalityFactory, OrganizationFactory, UserFactory
+from perhekeskus.testing.factories import MunicipalityFactory
 from perhekeskus.testing.families import (
     PROTECTED_ADDRESS,
     VALID_PIC,
@@ -49,21 +44,6 @@ from perhekeskus.testing.families import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
-def outsider(other_organization):
-    return UserFactory.create(organization=other_organization, roles=[Role.PROFESSIONAL])
 
 
 @pytest.fixture
@@ -127,29 +107,6 @@ def _no_personal_data(entry: AuditEntry) -> None:
     text = json.dumps(entry.details, default=str)
     for word in ("Virtanen", "Maija", "Salainen", "131052", "040", "maija@"):
         assert word not in text
-
-
-def make_help_request(member, municipality, **fields):
-    """A help request to an early-support team that `member` is in (written straight to the
-    tables: the intake's services are its own tests' business)."""
-    team = EarlySupportTeam.objects.create(name="VATU", organization=member.organization)
-    team.municipalities.add(municipality)
-    team.members.add(member)
-    values = {
-        "tracking_code": new_tracking_code(),
-        "team": team,
-        "municipality": municipality,
-        "language": "fi",
-        "concerns": Concern.MY_CHILD,
-        "child_ages": [4],
-        "message": "Lapsi ei nuku öisin.",
-        "contact_name": "Maija Meikäläinen",
-        "contact_phone": "+358401234567",
-        "contact_method": ContactMethod.PHONE,
-        "consent_at": timezone.now(),
-        **fields,
-    }
-    return HelpRequest.objects.create(**values)
 
 
 # --- Opening -------------------------------------------------------------------------------------
@@ -482,13 +439,6 @@ def test_family_close_needs_a_reason(professional, family):
 
 
 # --- Hand-over -----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def colleague(organization):
-    return UserFactory.create(
-        organization=organization, roles=[Role.PROFESSIONAL], full_name="Kaisa Kollega"
-    )
 
 
 def test_responsible_change_allowed(professional, colleague, family):

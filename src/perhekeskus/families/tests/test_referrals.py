@@ -37,26 +37,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ngo():
-    return OrganizationFactory.create(name="MLL Askola")
-
-
-@pytest.fixture
-def ngo_worker(ngo):
-    return UserFactory.create(organization=ngo, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
 def family(professional):
     return make_family(
         responsible=professional,

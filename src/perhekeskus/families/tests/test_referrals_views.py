@@ -11,7 +11,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from perhekeskus.core.roles import Role
 from perhekeskus.families import selectors
 from perhekeskus.families.models import (
     AccessLogEntry,
@@ -24,31 +23,12 @@ from perhekeskus.families.models import (
     TeamMember,
 )
 from perhekeskus.families.services import referrals as referral_services
+from perhekeskus.families.tests.helpers import logged_in
 from perhekeskus.families.views.sections_referrals import section_context
-from perhekeskus.testing.factories import OrganizationFactory, ServiceFactory, UserFactory
+from perhekeskus.testing.factories import ServiceFactory
 from perhekeskus.testing.families import PROTECTED_ADDRESS, add_member, give_consent, make_family
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ngo():
-    return OrganizationFactory.create(name="MLL Askola")
-
-
-@pytest.fixture
-def ngo_worker(ngo):
-    return UserFactory.create(organization=ngo, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
 
 
 @pytest.fixture
@@ -66,12 +46,6 @@ def consent(family, ngo):
     )
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def sent(professional, family, ngo) -> Referral:
     return referral_services.referral_send(
         actor=professional,
@@ -87,7 +61,7 @@ def sent(professional, family, ngo) -> Referral:
 
 def test_send_in_two_steps(professional, family, ngo, consent):
     service = ServiceFactory.create(organization=ngo, name="Tukihenkilötoiminta")
-    client = client_for(professional)
+    client = logged_in(professional)
     url = reverse("families:referral_send", args=[family.pk])
     first = client.get(url)
     assert first.status_code == 200
@@ -111,7 +85,7 @@ def test_send_in_two_steps(professional, family, ngo, consent):
 
 
 def test_send_refused_says_which_consent_is_missing(professional, family, ngo):
-    client = client_for(professional)
+    client = logged_in(professional)
     response = client.post(
         reverse("families:referral_send", args=[family.pk]),
         {"to_organization": ngo.pk, "message": "Tukea."},
@@ -125,10 +99,10 @@ def test_send_refused_says_which_consent_is_missing(professional, family, ngo):
 
 def test_send_page_denied(kuraattori, school, family, ngo, consent):
     url = reverse("families:referral_send", args=[family.pk])
-    assert client_for(kuraattori).get(url).status_code == 404  # not on the team
+    assert logged_in(kuraattori).get(url).status_code == 404  # not on the team
     add_member(family, kuraattori)
     give_consent(family, [school], categories=[DataCategory.PLAN])
-    assert client_for(kuraattori).get(url).status_code == 403  # no referrals grant
+    assert logged_in(kuraattori).get(url).status_code == 403  # no referrals grant
     assert Client().get(url).status_code == 302  # to the login
 
 
@@ -138,15 +112,15 @@ def test_send_page_denied(kuraattori, school, family, ngo, consent):
 def test_inbox_lists_and_hides(professional, ngo_worker, kuraattori, family, ngo, consent):
     referral = sent(professional, family, ngo)
     url = reverse("families:referral_inbox")
-    page = client_for(ngo_worker).get(url).content.decode()
+    page = logged_in(ngo_worker).get(url).content.decode()
     assert family.name in page
     assert reverse("families:referral_detail", args=[referral.pk]) in page
-    other = client_for(kuraattori).get(url).content.decode()
+    other = logged_in(kuraattori).get(url).content.decode()
     assert family.name not in other
     consent.revoked_at = consent.recorded_at
     consent.save()
-    assert family.name not in client_for(ngo_worker).get(url).content.decode()
-    assert client_for(ngo_worker).get(url, {"status": "nonsense"}).status_code == 400
+    assert family.name not in logged_in(ngo_worker).get(url).content.decode()
+    assert logged_in(ngo_worker).get(url, {"status": "nonsense"}).status_code == 400
 
 
 def test_detail_shows_what_was_sent_without_a_protected_address(
@@ -154,19 +128,19 @@ def test_detail_shows_what_was_sent_without_a_protected_address(
 ):
     referral = sent(professional, family, ngo)
     url = reverse("families:referral_detail", args=[referral.pk])
-    response = client_for(ngo_worker).get(url)
+    response = logged_in(ngo_worker).get(url)
     assert response.status_code == 200
     page = response.content.decode()
     assert "Perhe toivoo tukihenkilöä." in page
     assert PROTECTED_ADDRESS not in page
     assert AccessLogEntry.objects.filter(actor=ngo_worker, place=AccessPlace.PAGE).exists()
-    assert client_for(kuraattori).get(url).status_code == 404
-    assert client_for(professional).get(url).status_code == 404
+    assert logged_in(kuraattori).get(url).status_code == 404
+    assert logged_in(professional).get(url).status_code == 404
 
 
 def test_accept_and_join_through_the_page(professional, ngo_worker, family, ngo, consent):
     referral = sent(professional, family, ngo)
-    client = client_for(ngo_worker)
+    client = logged_in(ngo_worker)
     response = client.post(
         reverse("families:referral_accept", args=[referral.pk]),
         {"join_team_role": "volunteer_coordinator"},
@@ -185,7 +159,7 @@ def test_accept_and_join_through_the_page(professional, ngo_worker, family, ngo,
 
 def test_decline_needs_a_reason_on_the_page(professional, ngo_worker, family, ngo, consent):
     referral = sent(professional, family, ngo)
-    client = client_for(ngo_worker)
+    client = logged_in(ngo_worker)
     url = reverse("families:referral_decline", args=[referral.pk])
     assert client.post(url, {"reason": ""}).status_code == 400
     assert client.post(url, {"reason": "Ei tilaa."}).status_code == 302
@@ -195,7 +169,7 @@ def test_decline_needs_a_reason_on_the_page(professional, ngo_worker, family, ng
 
 def test_answers_denied_to_another_organisation(professional, kuraattori, family, ngo, consent):
     referral = sent(professional, family, ngo)
-    client = client_for(kuraattori)
+    client = logged_in(kuraattori)
     assert client.post(reverse("families:referral_accept", args=[referral.pk])).status_code == 404
     assert (
         client.post(reverse("families:referral_decline", args=[referral.pk]), {"reason": "x"})
@@ -206,9 +180,9 @@ def test_answers_denied_to_another_organisation(professional, kuraattori, family
 def test_withdraw(professional, ngo_worker, family, ngo, consent):
     referral = sent(professional, family, ngo)
     url = reverse("families:referral_withdraw", args=[family.pk, referral.pk])
-    assert client_for(ngo_worker).get(url).status_code == 404
-    assert client_for(ngo_worker).post(url).status_code == 404
-    client = client_for(professional)
+    assert logged_in(ngo_worker).get(url).status_code == 404
+    assert logged_in(ngo_worker).post(url).status_code == 404
+    client = logged_in(professional)
     assert client.get(url).status_code == 200
     assert client.post(url).status_code == 302
     referral.refresh_from_db()
@@ -222,7 +196,7 @@ def test_withdraw(professional, ngo_worker, family, ngo, consent):
 
 def test_export_json_and_page(professional, family):
     first = family.guardians.order_by("id").first()
-    client = client_for(professional)
+    client = logged_in(professional)
     response = client.get(
         reverse("families:subject_export_json", args=[family.pk, "guardian", first.pk])
     )
@@ -242,18 +216,18 @@ def test_export_json_and_page(professional, family):
 def test_export_denied(professional, kuraattori, school, family):
     first = family.guardians.order_by("id").first()
     url = reverse("families:subject_export_json", args=[family.pk, "guardian", first.pk])
-    assert client_for(kuraattori).get(url).status_code == 404
+    assert logged_in(kuraattori).get(url).status_code == 404
     add_member(family, kuraattori)
     give_consent(family, [school], categories=[DataCategory.CONTACT, DataCategory.PLAN])
-    assert client_for(kuraattori).get(url).status_code == 403
+    assert logged_in(kuraattori).get(url).status_code == 403
     bad = reverse("families:subject_export", args=[family.pk, "neighbour", first.pk])
-    assert client_for(professional).get(bad).status_code == 404
+    assert logged_in(professional).get(bad).status_code == 404
     assert not AccessLogEntry.objects.filter(place=AccessPlace.EXPORT).exists()
 
 
 def test_corrections_recorded_and_answered(professional, kuraattori, school, family):
     first = family.guardians.order_by("id").first()
-    client = client_for(professional)
+    client = logged_in(professional)
     new_url = reverse("families:correction_new", args=[family.pk])
     assert client.get(new_url).status_code == 200
     assert client.post(new_url, {"guardian": "", "text": ""}).status_code == 400
@@ -263,8 +237,8 @@ def test_corrections_recorded_and_answered(professional, kuraattori, school, fam
     handle_url = reverse("families:correction_handle", args=[family.pk, correction.pk])
     add_member(family, kuraattori)
     give_consent(family, [school])
-    assert client_for(kuraattori).get(new_url).status_code == 403
-    assert client_for(kuraattori).get(handle_url).status_code == 403
+    assert logged_in(kuraattori).get(new_url).status_code == 403
+    assert logged_in(kuraattori).get(handle_url).status_code == 403
     assert client.get(handle_url).status_code == 200
     response = client.post(handle_url, {"status": "corrected", "response": "Korjattu."})
     assert response.status_code == 302
@@ -328,7 +302,7 @@ def test_pages_in_each_language(language, professional, ngo_worker, family, ngo,
         detail = reverse("families:referral_detail", args=[referral.pk])
         send_page = reverse("families:referral_send", args=[family.pk])
     assert inbox.startswith(f"/{language}/")
-    receiver = client_for(ngo_worker)
+    receiver = logged_in(ngo_worker)
     assert receiver.get(inbox).status_code == 200
     assert receiver.get(detail).status_code == 200
-    assert client_for(professional).get(send_page, {"to_organization": ngo.pk}).status_code == 200
+    assert logged_in(professional).get(send_page, {"to_organization": ngo.pk}).status_code == 200

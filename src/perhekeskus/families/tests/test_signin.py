@@ -29,11 +29,6 @@ TOKEN_IN_BODY = re.compile(r"/family/sign-in/([^/\s]+)/")
 
 
 @pytest.fixture
-def family(professional):
-    return make_family(responsible=professional)
-
-
-@pytest.fixture
 def guardian(family) -> Guardian:
     return family.guardians.get()
 

@@ -12,7 +12,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.errors import NotFound, PolicyDenied
-from perhekeskus.core.roles import Role
 from perhekeskus.families import access, selectors_referrals
 from perhekeskus.families.models import (
     AccessLogEntry,
@@ -24,7 +23,7 @@ from perhekeskus.families.models import (
     Referral,
 )
 from perhekeskus.families.services import subject
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
+from perhekeskus.testing.factories import OrganizationFactory
 from perhekeskus.testing.families import (
     PROTECTED_ADDRESS,
     VALID_PIC,
@@ -34,16 +33,6 @@ from perhekeskus.testing.families import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
 
 
 @pytest.fixture

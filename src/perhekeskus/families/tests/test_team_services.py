@@ -16,30 +16,15 @@ from perhekeskus.core.roles import Role
 from perhekeskus.families import actions, selectors
 from perhekeskus.families.models import TeamMember, TeamRole
 from perhekeskus.families.services import records, team
-from perhekeskus.testing.factories import OrganizationFactory, UserFactory
-from perhekeskus.testing.families import add_member, give_consent, make_family
+from perhekeskus.testing.factories import UserFactory
+from perhekeskus.testing.families import add_member, give_consent
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def school():
-    return OrganizationFactory.create(name="Askolan koulu")
-
-
-@pytest.fixture
-def kuraattori(school):
-    return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
 def psychologist(school):
     return UserFactory.create(organization=school, roles=[Role.PROFESSIONAL])
-
-
-@pytest.fixture
-def family(professional):
-    return make_family(responsible=professional)
 
 
 def _add(actor, family, user, role=TeamRole.SCHOOL_SOCIAL_WORKER):
