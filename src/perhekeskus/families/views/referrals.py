@@ -9,6 +9,7 @@ Every read goes through `selectors_referrals` (the receiver's side) or `selector
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -203,6 +204,36 @@ def _error_texts(error: ValidationError) -> list[str]:
     return [str(message) for message in error.messages]
 
 
+def _answer(
+    request: HttpRequest,
+    referral_id: uuid.UUID,
+    write: Callable[[], object],
+    *,
+    success: str,
+    form: ReferralAcceptForm | ReferralDeclineForm | None = None,
+    field: str = "",
+) -> HttpResponse:
+    """The receiver's answer to a referral: `write` calls its service. A refusal about the
+    form's `field` goes on the form; any other is said on top of the referral's page."""
+    try:
+        write()
+    except ValidationError as error:
+        if form is not None and field in getattr(error, "error_dict", {}):
+            apply_validation_error(form, error)
+            return _form_page(request, referral_id, form)
+        return _detail_page(request, referral_id, errors=_error_texts(error))
+    messages.success(request, success)
+    return redirect("families:referral_detail", referral_id=referral_id)
+
+
+def _form_page(
+    request: HttpRequest, referral_id: uuid.UUID, form: ReferralAcceptForm | ReferralDeclineForm
+) -> HttpResponse:
+    if isinstance(form, ReferralAcceptForm):
+        return _detail_page(request, referral_id, accept_form=form)
+    return _detail_page(request, referral_id, decline_form=form)
+
+
 @never_cache
 @professional_required
 @require_POST
@@ -210,24 +241,22 @@ def referral_accept(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
     user = current_user(request)
     form = ReferralAcceptForm(request.POST)
     if not form.is_valid():
-        return _detail_page(request, referral_id, accept_form=form)
-    try:
-        referral_services.referral_accept(
-            actor=user,
-            referral_id=referral_id,
-            join_team_role=form.cleaned_data["join_team_role"] or None,
-            request=request,
-        )
-    except ValidationError as error:
-        if hasattr(error, "error_dict") and "join_team_role" in error.error_dict:
-            apply_validation_error(form, error)
-            return _detail_page(request, referral_id, accept_form=form)
-        return _detail_page(request, referral_id, errors=_error_texts(error))
-    if form.cleaned_data["join_team_role"]:
-        messages.success(request, _("The referral was accepted and you joined the family's team."))
-    else:
-        messages.success(request, _("The referral was accepted."))
-    return redirect("families:referral_detail", referral_id=referral_id)
+        return _form_page(request, referral_id, form)
+    role = form.cleaned_data["join_team_role"]
+    return _answer(
+        request,
+        referral_id,
+        lambda: referral_services.referral_accept(
+            actor=user, referral_id=referral_id, join_team_role=role or None, request=request
+        ),
+        success=(
+            _("The referral was accepted and you joined the family's team.")
+            if role
+            else _("The referral was accepted.")
+        ),
+        form=form,
+        field="join_team_role",
+    )
 
 
 @never_cache
@@ -237,18 +266,17 @@ def referral_decline(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespon
     user = current_user(request)
     form = ReferralDeclineForm(request.POST)
     if not form.is_valid():
-        return _detail_page(request, referral_id, decline_form=form)
-    try:
-        referral_services.referral_decline(
+        return _form_page(request, referral_id, form)
+    return _answer(
+        request,
+        referral_id,
+        lambda: referral_services.referral_decline(
             actor=user, referral_id=referral_id, reason=form.cleaned_data["reason"], request=request
-        )
-    except ValidationError as error:
-        if hasattr(error, "error_dict") and "reason" in error.error_dict:
-            apply_validation_error(form, error)
-            return _detail_page(request, referral_id, decline_form=form)
-        return _detail_page(request, referral_id, errors=_error_texts(error))
-    messages.success(request, _("The referral was declined. The sender and the family are told."))
-    return redirect("families:referral_detail", referral_id=referral_id)
+        ),
+        success=_("The referral was declined. The sender and the family are told."),
+        form=form,
+        field="reason",
+    )
 
 
 @never_cache
@@ -256,12 +284,14 @@ def referral_decline(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespon
 @require_POST
 def referral_done(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
-    try:
-        referral_services.referral_done(actor=user, referral_id=referral_id, request=request)
-    except ValidationError as error:
-        return _detail_page(request, referral_id, errors=_error_texts(error))
-    messages.success(request, _("The referral was marked done."))
-    return redirect("families:referral_detail", referral_id=referral_id)
+    return _answer(
+        request,
+        referral_id,
+        lambda: referral_services.referral_done(
+            actor=user, referral_id=referral_id, request=request
+        ),
+        success=_("The referral was marked done."),
+    )
 
 
 # --- The sending side ----------------------------------------------------------------------------
