@@ -23,7 +23,8 @@ def textarea(rows: int = 5) -> forms.Textarea:
 
 
 class ConsentFields(forms.Form):
-    """A consent's fields; the forms that use it fill the recipients' and givers' choices."""
+    """A consent's fields; the forms that use it fill the recipients' and givers' choices (the
+    consent given when a record is opened is given that day, without `given_on`)."""
 
     purpose = forms.ChoiceField(
         label=_("Purpose"), choices=ConsentPurpose.choices, widget=forms.RadioSelect
@@ -59,4 +60,5 @@ class ConsentFields(forms.Form):
     method = forms.ChoiceField(
         label=_("How it was given"), choices=ConsentMethod.choices, widget=forms.RadioSelect
     )
+    given_on = FinnishDateField(label=_("Given on"), help_text=DATE_HELP)
     note = forms.CharField(label=_("Note"), required=False, max_length=TEXT_MAX, widget=textarea(3))

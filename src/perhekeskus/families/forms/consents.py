@@ -66,19 +66,6 @@ def guardian_label(guardian: Guardian) -> str:
 
 
 class ConsentForm(ConsentFields):
-    given_on = FinnishDateField(label=_("Given on"), help_text=DATE_HELP)
-    field_order = [
-        "purpose",
-        "recipients",
-        "categories",
-        "valid_from",
-        "valid_until",
-        "given_by",
-        "method",
-        "given_on",
-        "note",
-    ]
-
     def __init__(
         self,
         *args: Any,

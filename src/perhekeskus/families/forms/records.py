@@ -272,6 +272,9 @@ class ChildForm(PersonForm):
 
 
 class OpeningConsentForm(ConsentFields):
+    # Given the day the record is opened: Django drops an inherited field set to None.
+    given_on = None  # type: ignore[assignment]
+
     def __init__(
         self, *args: Any, guardian_count: int, organization: Organization | None, **kwargs: Any
     ) -> None:
