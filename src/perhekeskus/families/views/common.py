@@ -1,6 +1,6 @@
-"""What the professionals' family pages do alike: who is signed in, the family page's address,
-and a form page's write (a valid POST calls one service; its ValidationError goes back on the
-form, its success is said and redirected)."""
+"""What the family pages do alike: who is signed in and the family page's address (the
+professionals' pages), and a form page's write (a valid POST calls one service; its
+ValidationError goes back on the form, its success is said and redirected)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from perhekeskus.accounts.models import User
@@ -52,10 +52,12 @@ def save_form(
     then: str | Callable[[T], str],
     on_error: Callable[[Any, ValidationError], None] = apply_validation_error,
     level: int = messages.SUCCESS,
+    redirect_status: int = 302,
 ) -> HttpResponse | None:
     """A form page's write. When the form was posted and is valid, `write` calls the page's one
     service with the cleaned data; then the `success` message (at `level`) and a redirect to
-    `then` (a URL or a URL name; either may be made from what the service returned). A
+    `then` (a URL or a URL name; either may be made from what the service returned; a page
+    without an account answers 303, `redirect_status`). A
     ValidationError from the service goes on the form (`on_error`) and None is returned: the
     page is shown again."""
     if request.method != "POST" or not form.is_valid():
@@ -66,4 +68,5 @@ def save_form(
         on_error(form, error)
         return None
     messages.add_message(request, level, success(result) if callable(success) else success)
-    return redirect(then(result) if callable(then) else then)
+    url = resolve_url(then(result) if callable(then) else then)
+    return HttpResponseRedirect(url, status=redirect_status)

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,7 +23,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perhekeskus.core.decorators import private_page
-from perhekeskus.core.forms import apply_validation_error
 from perhekeskus.families import (
     identification,
     selectors,
@@ -41,6 +38,7 @@ from perhekeskus.families.selectors_consents import ConsentRow
 from perhekeskus.families.services import consents as consent_services
 from perhekeskus.families.services import signin
 from perhekeskus.families.services import subject as subject_services
+from perhekeskus.families.views.common import form_status, posted, save_form
 
 GuardianView = Callable[..., HttpResponse]
 # How many rows of the access log the home page shows before "See the whole log".
@@ -258,47 +256,42 @@ def consent_revoke(request: HttpRequest, guardian: Guardian, consent_id: int) ->
     )
     if row is None or not row.revocable:
         raise Http404()
-    form = ConsentRevokeForm(request.POST if request.method == "POST" else None)
-    context = {"guardian": guardian, "consent": _consent_view(row), "form": form}
-    if request.method != "POST":
-        return render(request, "families/public/consent_revoke.html", context)
-    if not form.is_valid():
-        return render(request, "families/public/consent_revoke.html", context, status=400)
-    try:
-        consent_services.consent_revoke(
+    form = ConsentRevokeForm(posted(request))
+    saved = save_form(
+        request,
+        form,
+        lambda data: consent_services.consent_revoke(
             guardian=guardian,
             family_id=guardian.family_id,
             consent_id=consent_id,
-            reason=form.cleaned_data["reason"],
+            reason=data["reason"],
             request=request,
-        )
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return render(request, "families/public/consent_revoke.html", context, status=400)
-    messages.success(
-        request, _("The consent was revoked. From now on nobody can read the data on it.")
+        ),
+        success=_("The consent was revoked. From now on nobody can read the data on it."),
+        then=f"{reverse('family:home')}#consents",
+        redirect_status=303,
     )
-    return HttpResponseRedirect(f"{reverse('family:home')}#consents", status=303)
+    if saved:
+        return saved
+    context = {"guardian": guardian, "consent": _consent_view(row), "form": form}
+    return render(request, "families/public/consent_revoke.html", context, status=form_status(form))
 
 
 @guardian_page
 @require_http_methods(["GET", "POST"])
 def correction_new(request: HttpRequest, guardian: Guardian) -> HttpResponse:
-    form = CorrectionForm(request.POST if request.method == "POST" else None)
+    form = CorrectionForm(posted(request))
+    saved = save_form(
+        request,
+        form,
+        lambda data: subject_services.correction_record(
+            guardian=guardian, family_id=guardian.family_id, text=data["text"], request=request
+        ),
+        success=_("Your request was sent. Your responsible worker will answer you."),
+        then=f"{reverse('family:home')}#corrections",
+        redirect_status=303,
+    )
+    if saved:
+        return saved
     context = {"guardian": guardian, "form": form}
-    if request.method != "POST":
-        return render(request, "families/public/correction.html", context)
-    if not form.is_valid():
-        return render(request, "families/public/correction.html", context, status=400)
-    try:
-        subject_services.correction_record(
-            guardian=guardian,
-            family_id=guardian.family_id,
-            text=form.cleaned_data["text"],
-            request=request,
-        )
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return render(request, "families/public/correction.html", context, status=400)
-    messages.success(request, _("Your request was sent. Your responsible worker will answer you."))
-    return HttpResponseRedirect(f"{reverse('family:home')}#corrections", status=303)
+    return render(request, "families/public/correction.html", context, status=form_status(form))
