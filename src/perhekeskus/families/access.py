@@ -219,13 +219,21 @@ def log_reads(
         AccessLogEntry.objects.bulk_create(rows)
 
 
+# A referral opens what it sent only while it is live; once declined, withdrawn or done the
+# receiver keeps the referral itself (its message and answers) and the family's basic data.
+LIVE_REFERRAL_STATUSES = frozenset({"sent", "accepted"})
+
+
 def referral_grants(
-    actor: User, referrals: Sequence[tuple[uuid.UUID, uuid.UUID, uuid.UUID, list[str]]]
+    actor: User,
+    referrals: Sequence[tuple[uuid.UUID, uuid.UUID, uuid.UUID, list[str], str]],
 ) -> dict[uuid.UUID, FamilyGrants]:
     """For an organisation's inbox: what the actor, a professional of the receiving organisation,
-    may read of each referral `(referral_id, family_id, to_organization_id, categories)`: the
-    categories it sent, while a consent in force names the organisation and covers every one of
-    them. A referral no consent covers any more is left out (revoking takes effect at once)."""
+    may read of each referral `(referral_id, family_id, to_organization_id, categories, status)`:
+    the categories it sent while it is live (`LIVE_REFERRAL_STATUSES`), else only the family's
+    basic data and the referral, and all of it only while a consent in force names the
+    organisation and covers every one of them. A referral no consent covers any more is left out
+    (revoking takes effect at once)."""
     if not referrals:
         return {}
     if _bench_ungated:
@@ -234,7 +242,7 @@ def referral_grants(
                 family_id=family_id,
                 grants={c: Grant(AccessBasis.RESPONSIBLE) for c in {"basic", *categories}},
             )
-            for referral_id, family_id, _to, categories in referrals
+            for referral_id, family_id, _to, categories, _status in referrals
         }
     if not _is_reader(actor) or actor.organization_id is None:
         return {}
@@ -250,8 +258,9 @@ def referral_grants(
             (consent_id, purpose, {DataCategory.BASIC.value, *categories})
         )
     result: dict[uuid.UUID, FamilyGrants] = {}
-    for referral_id, family_id, _to, categories in mine:
-        wanted = {DataCategory.BASIC.value, DataCategory.REFERRALS.value, *categories}
+    for referral_id, family_id, _to, categories, status in mine:
+        sent = categories if status in LIVE_REFERRAL_STATUSES else []
+        wanted = {DataCategory.BASIC.value, DataCategory.REFERRALS.value, *sent}
         for consent_id, purpose, covered in consents.get(family_id, []):
             if wanted <= covered:
                 grant = Grant(AccessBasis.CONSENT, consent_id=consent_id, purpose=purpose)

@@ -9,14 +9,16 @@ a professional may read, 50 to a page, logging the BASIC read of each row in one
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _lazy
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.errors import NotFound
@@ -88,13 +90,19 @@ def access_family(
     a service checks and its own audit entry records the change. With `lock=True` the family's
     row is re-read under `select_for_update` (services, inside their transaction)."""
     pk = _parse_id(family_id)
+    rows = Family.objects.select_related("municipality", "organization", "responsible")
+    family: Family | None = None
+    if lock:
+        # The row lock first, the grants after it: a writer that waited for a revocation (which
+        # holds the same lock) decides on the consents as they are once it has the row.
+        family = rows.select_for_update(of=("self",)).filter(pk=pk).first()
+        if family is None:
+            raise NotFound()
     grants = access.grants_of(actor, pk)
     if grants is None:
         raise NotFound()
-    rows = Family.objects.select_related("municipality", "organization", "responsible")
-    if lock:
-        rows = rows.select_for_update(of=("self",))
-    family = rows.filter(pk=pk).first()
+    if family is None:
+        family = rows.filter(pk=pk).first()
     if family is None:
         raise NotFound()
     wanted = {DataCategory.BASIC.value, *(str(c) for c in categories)}
@@ -209,13 +217,30 @@ def _address_key(address: str) -> str:
     return "".join(ch for ch in address.casefold() if ch.isalnum())
 
 
-def _contact(person: Child | Guardian, sees_protected: bool, protected: set[str]) -> PersonContact:
-    # An address is hidden when its person's is non-disclosed, and also when it is the same as
-    # someone else's non-disclosed address in the family: a child who lives with a parent
-    # under non-disclosure would otherwise give the parent's address away.
+def _street_key(address: str) -> str:
+    """The home without the postcode and town ("Salainen polku 7 B 12, 07500 Askola" →
+    "salainenpolku7b12"): the part that gives a home away."""
+    return _address_key(address.split(",", 1)[0])
+
+
+def _names_protected(address: str, protected: Sequence[str]) -> bool:
+    """Whether an address is, or is part of, or contains the home of a non-disclosed address
+    (the same home typed without the postcode, or the building without the flat)."""
+    key = _street_key(address)
+    if len(key) < 4:
+        return False
+    return any(key in secret or secret in key for secret in protected if len(secret) >= 4)
+
+
+def _contact(
+    person: Child | Guardian, sees_protected: bool, protected: Sequence[str]
+) -> PersonContact:
+    # An address is hidden when its person's is non-disclosed, and also when it names the same
+    # home as someone else's non-disclosed address in the family: a child who lives with a
+    # parent under non-disclosure would otherwise give the parent's address away.
     hidden = not sees_protected and (
         person.address_protected
-        or (bool(person.address) and _address_key(person.address) in protected)
+        or (bool(person.address) and _names_protected(person.address, protected))
     )
     return PersonContact(
         person=person,
@@ -236,9 +261,63 @@ def contact_details(family_access: FamilyAccess) -> list[PersonContact]:
         *Guardian.objects.filter(family=family_access.family),
         *Child.objects.filter(family=family_access.family),
     ]
-    protected = {
-        _address_key(person.address)
+    protected = [
+        _street_key(person.address)
         for person in people
         if person.address_protected and person.address
-    }
+    ]
     return [_contact(person, sees, protected) for person in people]
+
+
+# --- Non-disclosed addresses in what people typed ------------------------------------------------
+
+REDACTED = _lazy("[non-disclosed address]")
+
+
+def _protected_addresses(family: Family) -> list[str]:
+    return [
+        address
+        for model in (Guardian, Child)
+        for address in model.objects.filter(family=family, address_protected=True)
+        .exclude(address="")
+        .values_list("address", flat=True)
+    ]
+
+
+def address_blanker(target: FamilyAccess | Family) -> Callable[[str], str]:
+    """A function that blanks every non-disclosed address of the family in a text someone typed
+    (a note, the plan, minutes, a meeting's place, a referral's message), however its spaces
+    and letter case were typed, whole or as the home without postcode and town. For the
+    responsible worker (a `FamilyAccess` that sees protected addresses) it changes nothing; for
+    a bare `Family` (the family's own page) it always blanks: one guardian never reads another's
+    non-disclosed address. One query, made once per page."""
+    if isinstance(target, FamilyAccess):
+        if target.sees_protected_addresses:
+            return lambda text: text
+        family = target.family
+    else:
+        family = target
+    patterns: list[re.Pattern[str]] = []
+    for address in _protected_addresses(family):
+        for part in (address, address.split(",", 1)[0]):
+            words = part.split()
+            if words:
+                patterns.append(
+                    re.compile(r"[\s,.]*".join(re.escape(word) for word in words), re.IGNORECASE)
+                )
+    if not patterns:
+        return lambda text: text
+    replacement = str(REDACTED)
+
+    def blank(text: str) -> str:
+        for pattern in patterns:
+            text = pattern.sub(replacement, text)
+        return text
+
+    return blank
+
+
+def blank_protected(target: FamilyAccess | Family, *texts: str) -> list[str]:
+    """`address_blanker(target)` applied to each text."""
+    blank = address_blanker(target)
+    return [blank(text) for text in texts]

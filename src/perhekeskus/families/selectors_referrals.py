@@ -105,7 +105,10 @@ def _received(actor: User) -> QuerySet[Referral]:
 def _grants(actor: User, referrals: Iterable[Referral]) -> dict[uuid.UUID, FamilyGrants]:
     return access.referral_grants(
         actor,
-        [(r.pk, r.family_id, r.to_organization_id, list(r.categories)) for r in referrals],
+        [
+            (r.pk, r.family_id, r.to_organization_id, list(r.categories), r.status)
+            for r in referrals
+        ],
     )
 
 

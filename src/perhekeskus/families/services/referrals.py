@@ -234,7 +234,15 @@ def _locked_for_receiver(actor: User, referral_id: uuid.UUID | str) -> Referral:
         raise NotFound()
     grants = access.referral_grants(
         actor,
-        [(referral.pk, referral.family_id, referral.to_organization_id, referral.categories)],
+        [
+            (
+                referral.pk,
+                referral.family_id,
+                referral.to_organization_id,
+                referral.categories,
+                referral.status,
+            )
+        ],
     )
     if referral.pk not in grants:
         raise NotFound()
