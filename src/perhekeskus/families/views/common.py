@@ -10,13 +10,17 @@ from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from perhekeskus.accounts.models import User
 from perhekeskus.core.forms import apply_validation_error
+from perhekeskus.families import selectors
+from perhekeskus.families.models import AccessPlace, DataCategory
+from perhekeskus.families.policies import can_manage_family
+from perhekeskus.families.selectors import FamilyAccess
 
 T = TypeVar("T")
 
@@ -31,6 +35,20 @@ def family_url(family_id: uuid.UUID | str, anchor: str = "") -> str:
     """The family's page, at one of its sections when `anchor` is given."""
     url = reverse("families:detail", args=[family_id])
     return f"{url}#{anchor}" if anchor else url
+
+
+def managed_access(
+    user: User, family_id: uuid.UUID, category: str = DataCategory.BASIC
+) -> FamilyAccess:
+    """A change page's family: read through the gate (the page shows the record's data, so
+    the read is logged), the change forms the responsible worker's while the record is open."""
+    family_access = selectors.access_family(
+        actor=user, family_id=family_id, categories=[category], place=AccessPlace.PAGE
+    )
+    family = family_access.family
+    if not (can_manage_family(user, family) and family.is_open):
+        raise PermissionDenied
+    return family_access
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

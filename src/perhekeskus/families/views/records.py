@@ -40,7 +40,7 @@ from perhekeskus.families.forms.records import (
 )
 from perhekeskus.families.identity import mask_pic
 from perhekeskus.families.models import AccessPlace, DataCategory, FamilyStatus, Guardian
-from perhekeskus.families.policies import can_manage_family, can_work_with_families
+from perhekeskus.families.policies import can_work_with_families
 from perhekeskus.families.services import records
 from perhekeskus.families.services.inputs import ChildInput, GuardianInput
 from perhekeskus.families.views import (
@@ -53,6 +53,7 @@ from perhekeskus.families.views.common import (
     current_user,
     family_url,
     form_status,
+    managed_access,
     posted,
     save_form,
 )
@@ -404,24 +405,12 @@ def family_detail(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
 # --- Changes -------------------------------------------------------------------------------------
 
 
-def _managed(user: User, family_id: uuid.UUID, category: str = DataCategory.BASIC) -> Any:
-    """A change page's family: read through the gate (the page shows the record's data, so
-    the read is logged), the change forms the responsible worker's while the record is open."""
-    family_access = selectors.access_family(
-        actor=user, family_id=family_id, categories=[category], place=AccessPlace.PAGE
-    )
-    family = family_access.family
-    if not (can_manage_family(user, family) and family.is_open):
-        raise PermissionDenied
-    return family_access
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @professional_required
 def family_edit(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
-    family = _managed(user, family_id).family
+    family = managed_access(user, family_id).family
     initial = {
         "name": family.name,
         "municipality": family.municipality,
@@ -470,7 +459,7 @@ def person_add(request: HttpRequest, family_id: uuid.UUID, kind: str) -> HttpRes
     if kind not in selectors_records.PERSON_KINDS:
         raise NotFound()
     user = current_user(request)
-    family = _managed(user, family_id, DataCategory.CONTACT).family
+    family = managed_access(user, family_id, DataCategory.CONTACT).family
     form = _person_form(kind, posted(request))
     saved = save_form(
         request,
@@ -508,7 +497,7 @@ def person_change(
     if kind not in selectors_records.PERSON_KINDS:
         raise NotFound()
     user = current_user(request)
-    family_access = _managed(user, family_id, DataCategory.CONTACT)
+    family_access = managed_access(user, family_id, DataCategory.CONTACT)
     person = selectors_records.person_for_change(family_access, kind, person_id)
     masked = mask_pic(person.personal_identity_code)
     form = _person_form(
@@ -553,7 +542,7 @@ def person_change(
 @professional_required
 def family_close(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
-    family = _managed(user, family_id).family
+    family = managed_access(user, family_id).family
     form = CloseForm(posted(request))
     saved = save_form(
         request,

@@ -26,10 +26,10 @@ from perhekeskus.families.views.common import (
     current_user,
     family_url,
     form_status,
+    managed_access,
     posted,
     save_form,
 )
-from perhekeskus.families.views.records import _managed
 
 
 @never_cache
@@ -37,7 +37,7 @@ from perhekeskus.families.views.records import _managed
 @professional_required
 def team_add(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
-    family_access = _managed(user, family_id)
+    family_access = managed_access(user, family_id)
     family = family_access.family
     form = TeamAddForm(posted(request), users=selectors_records.professional_choices())
     saved = save_form(
@@ -68,7 +68,7 @@ def team_add(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
 @professional_required
 def team_member(request: HttpRequest, family_id: uuid.UUID, member_id: int) -> HttpResponse:
     user = current_user(request)
-    family_access = _managed(user, family_id)
+    family_access = managed_access(user, family_id)
     family = family_access.family
     member = selectors_records.team_member_get(family_access, member_id)
     removing = request.method == "POST" and "remove" in request.POST
