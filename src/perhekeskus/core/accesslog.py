@@ -10,9 +10,12 @@ rewrites log records before any handler writes them:
   the prefix that could be a tracking code (a digit in it, or twenty code letters) becomes "*";
 - a booking's manage and video links (`/<lang>/book/manage/<token>/…`,
   `/<lang>/book/video/<token>/`), an event sign-up's manage link
-  (`/<lang>/events/manage/<token>/…`) and a professional's calendar feed
+  (`/<lang>/events/manage/<token>/…`), a family page's sign-in link
+  (`/<lang>/family/sign-in/<token>/`) and a professional's calendar feed
   (`/calendar-feeds/<token>.ics`): the token is the only key, so its segment becomes "*"
-  whatever it looks like.
+  whatever it looks like. (A strong identification backend's return,
+  `/<lang>/family/identify/<backend>/return/`, carries its secrets in the query string or the
+  POST body: the query string's values are masked, the body is never logged.)
 
 `perhekeskus serve` installs it on uvicorn's access log; the settings install it on Django's
 request log (a 404 there names the path). A reverse proxy in front must do the same in its own
@@ -30,7 +33,9 @@ _PRIVATE_PREFIXES = re.compile(r"(/ask-for-help/|/api/v1/help-requests/)")
 _CODE_ALPHABET = frozenset("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 # The segment right after these is a secret token, whatever its letters.
-_TOKEN_BEFORE = re.compile(r"(/book/manage/|/book/video/|/events/manage/|^/calendar-feeds/)[^/?]+")
+_TOKEN_BEFORE = re.compile(
+    r"(/book/manage/|/book/video/|/events/manage/|/family/sign-in/|^/calendar-feeds/)[^/?]+"
+)
 
 
 def _could_be_code(segment: str) -> bool:

@@ -59,6 +59,11 @@ def test_private_parts_of_paths_are_masked(path: str, logged: str) -> None:
         ("/sv/events/manage/abcdefghijklmnopqrstuvwx/cancel/", "/sv/events/manage/*/cancel/"),
         ("/en/events/manage/x/calendar.ics", "/en/events/manage/*/calendar.ics"),
         ("/fi/events/manage/short/change/?x=1", "/fi/events/manage/*/change/?x=*"),
+        ("/sv/family/sign-in/Zk3x9qLr0aT-Bv_yNc4mWp8eHs2uJd6oQi1gFtKzXw/", "/sv/family/sign-in/*/"),
+        (
+            "/en/family/identify/suomifi/return/?SAMLart=abc",
+            "/en/family/identify/suomifi/return/?SAMLart=*",
+        ),
         # The event's own address is no secret.
         (
             "/fi/events/1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed/",
