@@ -34,6 +34,7 @@ from perhekeskus.families import actions, identity, notices
 from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     Child,
+    Consent,
     CustodyRole,
     DataCategory,
     Family,
@@ -634,6 +635,30 @@ def _lock_for_handover(actor: User, family_id: uuid.UUID | str) -> Family:
     return lock_family(actor, family_id).family
 
 
+def _consent_names_organisation(family: Family, user: User) -> bool:
+    if user.organization_id is None:
+        return False
+    if user.organization_id == family.organization_id:
+        return True
+    return (
+        Consent.objects.effective(timezone.localdate())
+        .filter(family=family, recipients=user.organization_id)
+        .exists()
+    )
+
+
+def _no_consent_message(user: User) -> str:
+    if user.organization is None:
+        return _(
+            "This professional belongs to no organisation, so no consent of the family can "
+            "name them."
+        )
+    return _(
+        "No consent in force names %(organisation)s as a recipient: record the family's "
+        "consent for sharing with it first."
+    ) % {"organisation": user.organization.name}
+
+
 def responsible_change(
     *,
     actor: User,
@@ -663,6 +688,10 @@ def responsible_change(
             )
         elif new.pk == family.responsible_id:
             _add(errors, "new_responsible", _("This is already the family's responsible worker."))
+        elif not _consent_names_organisation(family, new):
+            # The responsible worker reads everything, the non-disclosed addresses included:
+            # the record goes only to its own organisation or one a consent in force names.
+            _add(errors, "new_responsible", _no_consent_message(new))
         clean_reason = " ".join((reason or "").split())
         if not clean_reason:
             _add(errors, "reason", _("Write why the record is handed over."))
