@@ -8,7 +8,10 @@ class FamiliesConfig(AppConfig):
     verbose_name = _("Family coordination")
 
     def ready(self) -> None:
-        from perhekeskus.families import actions  # noqa: F401  (registers audit actions)
+        from perhekeskus.families import (
+            actions,  # noqa: F401  (registers audit actions)
+            checks,  # noqa: F401  (deploy check E107)
+        )
         from perhekeskus.families.cards import register_cards
         from perhekeskus.families.jobs import register as register_jobs
 
