@@ -419,9 +419,3 @@ def children_of(family_access: FamilyAccess) -> Iterable[Child]:
     """The children in the order a consent form lists them (its `child_views` index them)."""
     family_access.require(DataCategory.BASIC)
     return Child.objects.filter(family=family_access.family).order_by("birth_year", "pk")
-
-
-def guardians_of(family_access: FamilyAccess) -> list[Guardian]:
-    """The guardians in the order a consent form lists them (its `given_by` indexes them)."""
-    family_access.require(DataCategory.BASIC)
-    return list(Guardian.objects.filter(family=family_access.family).order_by("created_at", "pk"))

@@ -316,10 +316,6 @@ def corrections_for_family(family: Family, guardian: Guardian) -> list[Correctio
     return list(CorrectionRequest.objects.filter(family=family, guardian=guardian))
 
 
-def guardians_of(family_access: FamilyAccess) -> list[Guardian]:
-    return selectors.family_guardians(family_access)
-
-
 # --- Data-subject export -------------------------------------------------------------------------
 
 SUBJECT_KINDS = ("guardian", "child")

@@ -53,7 +53,7 @@ def responsible_access(
 def consent_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     user = current_user(request)
     family_access = responsible_access(user, family_id)
-    guardians = selectors_consents.guardians_of(family_access)
+    guardians = selectors.family_guardians(family_access)
     children = list(selectors_consents.children_of(family_access))
     form = ConsentForm(
         request.POST or None,

@@ -98,7 +98,7 @@ def _responsible_access(request: HttpRequest, family_id: uuid.UUID) -> selectors
 def correction_new(request: HttpRequest, family_id: uuid.UUID) -> HttpResponse:
     family_access = _responsible_access(request, family_id)
     form = CorrectionRecordForm(
-        posted(request), guardians=selectors_referrals.guardians_of(family_access)
+        posted(request), guardians=selectors.family_guardians(family_access)
     )
     saved = save_form(
         request,
