@@ -1,5 +1,6 @@
 """Signing in to the family's own page: a guardian asks for a link by e-mail, opens it, and is
-signed in for `FAMILIES_SESSION_MINUTES` of inactivity. No account, no password.
+signed in for `FAMILIES_SESSION_MINUTES` of inactivity, and for `FAMILIES_SESSION_MAX_HOURS` at
+most however active (then they sign in again: ASVS 3.3.2). No account, no password.
 
 - `signin_link_request` answers the same whether the address is known or not (the view shows one
   page either way); for each guardian of an open, not anonymised record with that address it
@@ -10,7 +11,8 @@ signed in for `FAMILIES_SESSION_MINUTES` of inactivity. No account, no password.
   guardian's record is still open; the link is bound to that guardian and to nobody else.
 - `guardian_sign_in` is the one way into the session for every identification backend
   (`identification.py`): a new session key (against session fixation), the guardian's id, the
-  time of the last request (`current_guardian` ends an idle session) and an audit entry.
+  time of signing in and of the last request (`current_guardian` ends an idle session, and any
+  session older than its absolute lifetime) and an audit entry.
 
 The audit entries name the guardian's row, never the e-mail address.
 """
@@ -39,6 +41,10 @@ from perhekeskus.families.ratelimit import Limiter
 SESSION_GUARDIAN = "families.guardian"
 SESSION_SEEN = "families.seen"
 SESSION_METHOD = "families.method"
+SESSION_STARTED = "families.started"
+SESSION_KEYS = (SESSION_GUARDIAN, SESSION_SEEN, SESSION_METHOD, SESSION_STARTED)
+# A signed-in session ends this many hours after signing in, even while in use.
+DEFAULT_SESSION_MAX_HOURS = 12
 MAX_OPEN_LINKS = 3
 
 
@@ -171,11 +177,13 @@ def identify_complete(
 def guardian_sign_in(*, request: HttpRequest, guardian: Guardian, method: str) -> None:
     """Put the identified guardian in the session (every backend comes through here)."""
     session = request.session
-    for key in (SESSION_GUARDIAN, SESSION_SEEN, SESSION_METHOD):
+    for key in SESSION_KEYS:
         session.pop(key, None)
     session.cycle_key()
+    now = int(time.time())
     session[SESSION_GUARDIAN] = guardian.pk
-    session[SESSION_SEEN] = int(time.time())
+    session[SESSION_SEEN] = now
+    session[SESSION_STARTED] = now
     session[SESSION_METHOD] = method
     audit_record(
         action=actions.SIGNIN,
@@ -190,16 +198,22 @@ def sign_out(*, request: HttpRequest) -> None:
     is left alone)."""
     session = request.session
     had = session.pop(SESSION_GUARDIAN, None) is not None
-    session.pop(SESSION_SEEN, None)
-    session.pop(SESSION_METHOD, None)
+    for key in SESSION_KEYS:
+        session.pop(key, None)
     if had:
         session.cycle_key()
 
 
+def session_max_seconds() -> int:
+    """The absolute lifetime of a guardian's session (`FAMILIES_SESSION_MAX_HOURS`)."""
+    hours = getattr(settings, "FAMILIES_SESSION_MAX_HOURS", DEFAULT_SESSION_MAX_HOURS)
+    return int(hours) * 3600
+
+
 def current_guardian(request: HttpRequest) -> Guardian | None:
     """The guardian signed in to this session, if the session has not been idle longer than
-    `FAMILIES_SESSION_MINUTES` and the guardian's record is still open; each call counts as
-    activity."""
+    `FAMILIES_SESSION_MINUTES`, was signed in at most `FAMILIES_SESSION_MAX_HOURS` ago and the
+    guardian's record is still open; each call counts as activity."""
     session = request.session
     guardian_id = session.get(SESSION_GUARDIAN)
     if guardian_id is None:
@@ -207,6 +221,14 @@ def current_guardian(request: HttpRequest) -> Guardian | None:
     seen = session.get(SESSION_SEEN)
     now = int(time.time())
     if not isinstance(seen, int) or now - seen > settings.FAMILIES_SESSION_MINUTES * 60:
+        sign_out(request=request)
+        return None
+    started = session.get(SESSION_STARTED)
+    if not isinstance(started, int):
+        # Signed in before sessions kept their start: its lifetime counts from now on.
+        started = seen
+        session[SESSION_STARTED] = started
+    if now - started > session_max_seconds():
         sign_out(request=request)
         return None
     guardian = (
