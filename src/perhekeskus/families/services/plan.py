@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -414,6 +415,9 @@ def _people(
     return guardians, children, sorted(wanted_professionals)
 
 
+_STREET_NUMBER = re.compile(r"[^\W\d_]\s+\d")
+
+
 def _normalised(text: str) -> str:
     return " ".join(text.casefold().replace(",", " ").split())
 
@@ -431,11 +435,17 @@ def _names_a_home_address(place: str, family_access: FamilyAccess) -> bool:
         *Guardian.objects.filter(family=family),
         *Child.objects.filter(family=family),
     ]
+    # Both ways: the place contains the address (or its street part), or the place is part of
+    # the address and names a street number ("Salainen polku 7", the building without the
+    # flat). A place without a number that the address contains ("Askola") stays allowed.
+    numbered = _STREET_NUMBER.search(wanted) is not None
     for person in people:
         address = person.address.strip()
         for part in (address, address.split(",")[0]):
             text = _normalised(part)
             if len(text) >= 4 and text in wanted:
+                return True
+            if numbered and text and f" {wanted} " in f" {text} ":
                 return True
     return False
 
