@@ -28,7 +28,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from perhekeskus.accounts.models import User
@@ -97,17 +97,17 @@ def readable_families(actor: User) -> QuerySet[Family]:
         return Family.objects.all()
     if not _is_reader(actor):
         return Family.objects.none()
-    now = timezone.now()
-    member = TeamMember.objects.filter(
-        family=OuterRef("pk"), user=actor.pk, removed_at__isnull=True
-    )
-    consent = Consent.objects.effective(timezone.localdate()).filter(
-        family=OuterRef("pk"), recipients=actor.organization_id
-    )
-    legal = LegalAccess.objects.filter(family=OuterRef("pk"), actor=actor.pk, expires_at__gt=now)
-    condition = Q(responsible=actor.pk) | Q(Exists(legal))
+    # Semi-joins, not correlated EXISTS: the database makes each set of family ids once (the
+    # actor's open readings under a law, the families on whose team they are with a consent in
+    # force naming their organisation) instead of asking three questions per family.
+    legal = LegalAccess.objects.filter(actor=actor.pk, expires_at__gt=timezone.now())
+    condition = Q(responsible=actor.pk) | Q(pk__in=legal.values("family_id"))
     if actor.organization_id is not None:
-        condition |= Q(Exists(member)) & Q(Exists(consent))
+        member = TeamMember.objects.filter(user=actor.pk, removed_at__isnull=True)
+        consent = Consent.objects.effective(timezone.localdate()).filter(
+            recipients=actor.organization_id, family__in=member.values("family_id")
+        )
+        condition |= Q(pk__in=consent.values("family_id"))
     return Family.objects.filter(condition)
 
 

@@ -135,18 +135,25 @@ def family_list(
     """The families the actor may read, newest first, 50 to a page; `search` is a family's exact
     name or a child's or guardian's personal identity code (matched by keyed digests). Each
     row's BASIC read is logged, with its basis, in one insert."""
-    families = access.readable_families(actor).select_related("municipality", "responsible")
+    families = access.readable_families(actor)
     if status in FamilyStatus.values:
         families = families.filter(status=status)
     term = search.strip()
     if term:
         families = families.filter(_search_condition(term))
-    families = families.order_by("-opened_at", "pk").prefetch_related(
-        Prefetch("children", queryset=Child.objects.order_by("birth_year", "pk"))
-    )
-    paginator = Paginator(families, PAGE_SIZE)
+    # The gate's filter is worked out once: the readable ids in order, counted and paged here,
+    # then the page's 50 rows read by id (a paginator over the queryset would run the filter
+    # twice, for the count and for the page).
+    keys = list(families.order_by("-opened_at", "pk").values_list("pk", flat=True))
+    paginator = Paginator(keys, PAGE_SIZE)
     current = paginator.get_page(page)
-    rows = list(current.object_list)
+    by_pk = {
+        family.pk: family
+        for family in Family.objects.filter(pk__in=list(current.object_list))
+        .select_related("municipality", "responsible")
+        .prefetch_related(Prefetch("children", queryset=Child.objects.order_by("birth_year", "pk")))
+    }
+    rows = [by_pk[pk] for pk in current.object_list if pk in by_pk]
     grants = access.grants_for(actor, [family.pk for family in rows])
     visible = [
         FamilyRow(family=family, grants=grants[family.pk], children=list(family.children.all()))
