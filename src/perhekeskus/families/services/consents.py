@@ -118,11 +118,27 @@ def _validate(
     return categories, [guardians[index] for index in indexes]
 
 
-def _is_complete(consent: Consent, custodian_ids: set[int], giver_ids: set[int]) -> bool:
-    if not giver_ids:
+def _consenter_ids(family: Family) -> set[int]:
+    """The guardians whose word consents for the children: those with custody. A parent
+    without custody or another close adult does not. A family with no custodian on its record
+    (a foster family, the custody being with the municipality) consents through its foster
+    parents: they care for the children day to day and the worker records their consent, the
+    custodian's own decision being made outside this record. With neither, no consent takes
+    effect."""
+    roles = dict(Guardian.objects.filter(family=family).values_list("pk", "custody_role"))
+    custodians = {pk for pk, role in roles.items() if role == CustodyRole.CUSTODIAN}
+    if custodians:
+        return custodians
+    return {pk for pk, role in roles.items() if role == CustodyRole.FOSTER_PARENT}
+
+
+def _is_complete(consent: Consent, consenter_ids: set[int], giver_ids: set[int]) -> bool:
+    """In effect once one guardian who consents for the children (`_consenter_ids`) has given
+    it, and for a purpose that requires all custodians once every one of them has."""
+    if not consenter_ids & giver_ids:
         return False
     if consent.requires_all_custodians:
-        return custodian_ids <= giver_ids
+        return consenter_ids <= giver_ids
     return True
 
 
@@ -184,11 +200,7 @@ def consent_create_in(
         if text and text.strip()
     ]
     ChildView.objects.bulk_create(views)
-    custodians = set(
-        Guardian.objects.filter(family=family, custody_role=CustodyRole.CUSTODIAN).values_list(
-            "pk", flat=True
-        )
-    )
+    custodians = _consenter_ids(family)
     consent.is_complete = _is_complete(consent, custodians, {g.pk for g in givers})
     consent.save(update_fields=["is_complete"])
     audit_record(
@@ -205,11 +217,7 @@ def recompute_complete(family: Family) -> None:
     """Set `is_complete` of each of the family's consents that are not revoked from who has
     given it and who has custody now (call after a guardian gives a consent or a guardian's
     custody changes, in the same transaction). Three queries and at most two updates."""
-    custodians = set(
-        Guardian.objects.filter(family=family, custody_role=CustodyRole.CUSTODIAN).values_list(
-            "pk", flat=True
-        )
-    )
+    custodians = _consenter_ids(family)
     consents = list(
         Consent.objects.filter(family=family, revoked_at__isnull=True).only(
             "pk", "requires_all_custodians", "is_complete"
