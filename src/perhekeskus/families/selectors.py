@@ -25,6 +25,7 @@ from perhekeskus.core.errors import NotFound
 from perhekeskus.families import access
 from perhekeskus.families.access import FamilyGrants
 from perhekeskus.families.identity import name_digest, pic_digest
+from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
     AccessPlace,
     Child,
@@ -68,13 +69,6 @@ class FamilyAccess:
         return self.grants.under_law
 
 
-def _parse_id(value: uuid.UUID | str) -> uuid.UUID:
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    except (ValueError, TypeError, AttributeError) as error:
-        raise NotFound() from error
-
-
 def access_family(
     *,
     actor: User,
@@ -89,7 +83,7 @@ def access_family(
     may be read through the returned `FamilyAccess`. With `for_action=True` nothing is logged:
     a service checks and its own audit entry records the change. With `lock=True` the family's
     row is re-read under `select_for_update` (services, inside their transaction)."""
-    pk = _parse_id(family_id)
+    pk = parse_id(family_id)
     rows = Family.objects.select_related("municipality", "organization", "responsible")
     family: Family | None = None
     if lock:
