@@ -32,8 +32,9 @@ certificate through a broker) is one class in the county's own package:
 and `FAMILY_IDENTIFICATION_BACKENDS=perhekeskus.families.identification.EmailLinkBackend,
 county.auth.SuomiFiBackend` in the environment. The sign-in page then offers a button for each
 backend besides the e-mail link. Guardians found by `guardian_for_identity_code` are those whose
-code the worker recorded (`Guardian.pic_digest`, `identity.pic_digest`) in an open record; a
-person who is a guardian in several open records gets None there (until a chooser is built),
+code the worker recorded (`Guardian.pic_digest`, `identity.pic_digest`) in an open record (or,
+in none, in a closed one not yet anonymised); a person who is a guardian in several open records
+gets None there (until a chooser is built),
 and a code that matches no one is simply "not identified": the page never says whether a code
 is known.
 """
@@ -123,29 +124,52 @@ def email_link_enabled() -> bool:
 
 
 def guardian_for_identity_code(code: str) -> Guardian | None:
-    """For a strong identification backend: the one guardian in an open, not anonymised record
-    whose recorded personal identity code is `code` (by keyed digest), else None."""
+    """For a strong identification backend: the guardian whose recorded personal identity code
+    is `code` (by keyed digest) in the one open record they are in, or, in none open, in the one
+    closed and not yet anonymised record (to see its access log and revoke consents); else None."""
     digest = pic_digest(code)
     if not digest:
         return None
     found = list(
         Guardian.objects.select_related("family").filter(
-            pic_digest=digest, family__status=FamilyStatus.OPEN, family__anonymized_at__isnull=True
-        )[:2]
+            pic_digest=digest, family__anonymized_at__isnull=True
+        )[:10]
     )
-    return found[0] if len(found) == 1 else None
+    open_ = [g for g in found if g.family.status == FamilyStatus.OPEN]
+    candidates = open_ or found
+    return candidates[0] if len(candidates) == 1 else None
 
 
 # --- What a signed-in guardian reads -------------------------------------------------------------
 
-# The parts of their own family's record a guardian sees on the family page, through the same
-# section selectors the professionals' pages use. Not CONTACT (a guardian sees only their own
-# contact details, never another person's address) and not NOTES (the workers' notes are given
-# through a data-subject request, `services.subject`).
+# The parts of their own family's record a guardian WITH CUSTODY sees on the family page, through
+# the same section selectors the professionals' pages use. Not CONTACT (a guardian sees only their
+# own contact details, never another person's address) and not NOTES (the workers' notes are
+# given through a data-subject request, `services.subject`).
 GUARDIAN_CATEGORIES = frozenset(
     {DataCategory.BASIC, DataCategory.PLAN, DataCategory.MEETINGS, DataCategory.REFERRALS}
 )
+# A parent without custody, a foster parent or another close adult (a grandparent, a new
+# partner) is in the record as an adult of the family, not as the children's legal
+# representative: the page shows them their own details and the consents they gave, the
+# meetings they are invited to and the responsible worker to contact, and nothing of the
+# children's record (the team, the plan, referrals, the family's other consents, the access log).
+# A parent without custody has a right to information about the child from the authorities
+# unless it is against the child's interest: that is the responsible worker's call, case by case,
+# not the page's.
+LIMITED_GUARDIAN_CATEGORIES = frozenset({DataCategory.BASIC})
 GUARDIAN_ROLE = "guardian"
+
+
+def reads_the_family_record(guardian: Guardian) -> bool:
+    """Whether the family page shows this guardian the children's record: the team, the plan,
+    referrals, every consent of the family and the access log. Only a guardian with custody."""
+    return guardian.has_custody
+
+
+def guardian_categories(guardian: Guardian) -> frozenset[DataCategory]:
+    """The data categories this guardian reads on the family page."""
+    return GUARDIAN_CATEGORIES if reads_the_family_record(guardian) else LIMITED_GUARDIAN_CATEGORIES
 
 
 def guardian_family_access(guardian: Guardian) -> FamilyAccess:
@@ -155,6 +179,5 @@ def guardian_family_access(guardian: Guardian) -> FamilyAccess:
     a professional's use of client data, so it is not written to the family's access log."""
     family = guardian.family
     grants = FamilyGrants(family_id=family.pk, role=GUARDIAN_ROLE, is_responsible=False)
-    return FamilyAccess(
-        family=family, grants=grants, read={str(category) for category in GUARDIAN_CATEGORIES}
-    )
+    read = {str(category) for category in guardian_categories(guardian)}
+    return FamilyAccess(family=family, grants=grants, read=read)

@@ -2,13 +2,18 @@
 signed in for `FAMILIES_SESSION_MINUTES` of inactivity, and for `FAMILIES_SESSION_MAX_HOURS` at
 most however active (then they sign in again: ASVS 3.3.2). No account, no password.
 
+A closed record stays open to its family until it is anonymised: its team may read it on the
+family's consents for the whole retention time, so the family keeps seeing who does (the client-data
+law's right to the access log) and may revoke those consents (GDPR art. 7(3)). An anonymised
+record has no one to sign in.
+
 - `signin_link_request` answers the same whether the address is known or not (the view shows one
-  page either way); for each guardian of an open, not anonymised record with that address it
+  page either way); for each guardian of a not anonymised record with that address it
   stores a link (only a keyed hash of its random token) valid `FAMILIES_SIGNIN_LINK_MINUTES`, and
   e-mails it (`notices.signin_link_notice`) in the same transaction. A guardian with
   `MAX_OPEN_LINKS` unused links waiting gets no more, so that nobody can fill a mailbox with them.
 - `signin_complete` consumes a link once, under a row lock, if it has not expired and its
-  guardian's record is still open; the link is bound to that guardian and to nobody else.
+  guardian's record is not anonymised; the link is bound to that guardian and to nobody else.
 - `guardian_sign_in` is the one way into the session for every identification backend
   (`identification.py`): a new session key (against session fixation), the guardian's id, the
   time of signing in and of the last request (`current_guardian` ends an idle session, and any
@@ -35,7 +40,7 @@ from perhekeskus.core.links import absolute
 from perhekeskus.families import actions, notices
 from perhekeskus.families.identification import EMAIL_LINK, IdentificationBackend, backend
 from perhekeskus.families.identity import email_digest
-from perhekeskus.families.models import FamilyStatus, Guardian, SignInLink
+from perhekeskus.families.models import Guardian, SignInLink
 from perhekeskus.families.ratelimit import Limiter
 
 SESSION_GUARDIAN = "families.guardian"
@@ -60,7 +65,7 @@ def signin_url(token: str, language: str) -> str:
 def signin_link_request(
     *, email: str, request: HttpRequest | None = None, limiter: Limiter | None = None
 ) -> None:
-    """Send a sign-in link to every guardian of an open record with this e-mail address.
+    """Send a sign-in link to every guardian of a not anonymised record with this e-mail address.
     Returns nothing: the caller says the same thing whatever happened. `limiter`'s slot is taken
     before anything is looked up, so an unknown address counts like a known one
     (`ratelimit.RateLimited` is raised when it is used up)."""
@@ -76,7 +81,6 @@ def signin_link_request(
             .select_for_update(of=("self",))
             .filter(
                 email_digest=digest,
-                family__status=FamilyStatus.OPEN,
                 family__anonymized_at__isnull=True,
             )
             .order_by("pk")
@@ -106,8 +110,9 @@ def signin_link_request(
 
 
 def link_consume(*, token: str) -> Guardian | None:
-    """The guardian a link is for, if it is unused, unexpired and the record open; the link is
-    used up (and the guardian's other waiting links with it). Call inside a transaction."""
+    """The guardian a link is for, if it is unused, unexpired and the record not anonymised; the
+    link is used up (and the guardian's other waiting links with it). Call inside a
+    transaction."""
     if not token or len(token) > 200:
         return None
     now = timezone.now()
@@ -122,7 +127,6 @@ def link_consume(*, token: str) -> Guardian | None:
         Guardian.objects.select_related("family")
         .filter(
             pk=link.guardian_id,
-            family__status=FamilyStatus.OPEN,
             family__anonymized_at__isnull=True,
         )
         .first()
@@ -141,7 +145,6 @@ def link_is_valid(token: str) -> bool:
         token_digest=token_digest(token),
         used_at__isnull=True,
         expires_at__gt=timezone.now(),
-        guardian__family__status=FamilyStatus.OPEN,
         guardian__family__anonymized_at__isnull=True,
     ).exists()
 
@@ -152,7 +155,7 @@ def link_minutes() -> int:
 
 def signin_complete(*, token: str, request: HttpRequest) -> Guardian | None:
     """Sign in with an e-mailed link: the guardian, signed in to this session, or None when the
-    link is unknown, used, expired or its record closed."""
+    link is unknown, used, expired or its record anonymised."""
     with transaction.atomic():
         guardian = backend(EMAIL_LINK).complete(request, token=token)
         if guardian is None:
@@ -213,7 +216,8 @@ def session_max_seconds() -> int:
 def current_guardian(request: HttpRequest) -> Guardian | None:
     """The guardian signed in to this session, if the session has not been idle longer than
     `FAMILIES_SESSION_MINUTES`, was signed in at most `FAMILIES_SESSION_MAX_HOURS` ago and the
-    guardian's record is still open; each call counts as activity."""
+    guardian's record is not anonymised (a closed one is still theirs to see); each call counts as
+    activity."""
     session = request.session
     guardian_id = session.get(SESSION_GUARDIAN)
     if guardian_id is None:
@@ -235,7 +239,6 @@ def current_guardian(request: HttpRequest) -> Guardian | None:
         Guardian.objects.select_related("family", "family__responsible")
         .filter(
             pk=guardian_id,
-            family__status=FamilyStatus.OPEN,
             family__anonymized_at__isnull=True,
         )
         .first()

@@ -289,3 +289,43 @@ def test_reads_by_the_guardian_are_not_a_professionals_use(family, first):
 
     page(signed_in(first))
     assert not AccessLogEntry.objects.filter(family=family, place=AccessPlace.PAGE).exists()
+
+
+def test_a_parent_without_custody_sees_their_own_part_only(
+    family, first, second, professional, kuraattori, school
+):
+    add_member(family, kuraattori)
+    SupportPlan.objects.create(family=family, goals="Arki sujuu paremmin")
+    theirs = give_consent(family, [school], given_by=[second], purpose="school")
+    give_consent(family, [school], given_by=[first], categories=["plan"])
+    selectors.access_family(actor=kuraattori, family_id=family.pk, categories=[DataCategory.PLAN])
+    client = signed_in(second)
+    html = page(client, language="en")
+    assert professional.full_name in html  # the worker to contact
+    assert url("consent_revoke", "en", consent_id=theirs.pk) in html
+    for hidden in ("Arki sujuu paremmin", "Kaisa Kuraattori", 'id="access-log"', 'id="plan"'):
+        assert hidden not in html, hidden
+    assert "Ask the responsible worker for other information about the children" in html
+    assert client.get(url("access_log")).status_code == 404
+    assert "Arki sujuu paremmin" in page(signed_in(first), language="en")
+
+
+def test_a_closed_record_shows_its_consents_and_log_but_no_meetings(family, first, professional):
+    consent = give_consent(family, [professional.organization], given_by=[first])
+    meeting = NetworkMeeting.objects.create(
+        family=family,
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+        place="Perhekeskus, Koulutie 1",
+        created_by=professional,
+    )
+    meeting.guardians.set([first])
+    family.status = "closed"
+    family.closed_at = timezone.now()
+    family.save()
+    client = signed_in(first)
+    html = page(client, language="en")
+    assert "Your family's record was closed on" in html
+    assert url("consent_revoke", "en", consent_id=consent.pk) in html
+    assert 'id="access-log"' in html
+    assert "Koulutie 1" not in html
+    assert page(client, "access_log")

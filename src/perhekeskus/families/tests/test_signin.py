@@ -86,12 +86,22 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, guardian):
     assert page.status_code == 200
 
 
-def test_a_closed_or_anonymised_record_gets_no_link(client, family):
+def test_an_anonymised_record_gets_no_link(client, family):
     family.status = FamilyStatus.CLOSED
-    family.closed_at = timezone.now()
+    family.closed_at = family.anonymized_at = timezone.now()
     family.save()
     assert ask(client).status_code == 303
     assert not SignInLink.objects.exists()
+
+
+def test_a_closed_record_still_gets_a_link(client, family, guardian):
+    # Until it is anonymised the family sees who reads it and may revoke consents.
+    family.status = FamilyStatus.CLOSED
+    family.closed_at = timezone.now()
+    family.save()
+    sign_in(client)
+    assert client.session[signin.SESSION_GUARDIAN] == guardian.pk
+    assert client.get(url("access_log")).status_code == 200
 
 
 def test_a_guardian_in_two_families_gets_a_link_for_each(client, professional, family):
@@ -202,10 +212,10 @@ def test_a_request_keeps_the_session_alive(client, guardian, settings):
     assert client.session[signin.SESSION_SEEN] >= int(time.time()) - 5
 
 
-def test_closing_the_record_ends_the_session(client, family, guardian):
+def test_anonymising_the_record_ends_the_session(client, family, guardian):
     sign_in(client)
     family.status = FamilyStatus.CLOSED
-    family.closed_at = timezone.now()
+    family.closed_at = family.anonymized_at = timezone.now()
     family.save()
     assert client.get(url("home")).status_code == 303
 

@@ -2,6 +2,11 @@
 confirms it with a button (a link prefetcher that opens the link signs nobody in), and sees the
 family's responsible worker and team, plan, referrals, the meetings they are invited to, the
 consents and who has read the family's data; revokes a consent, asks for a correction, signs out.
+Only a guardian with custody sees the children's record (the team, plan, referrals, the family's
+other consents, the access log: `identification.reads_the_family_record`); a parent without
+custody or another close adult sees their own details and consents, the meetings they are
+invited to and the responsible worker. A closed record (until it is anonymised) still shows its
+consents, to revoke, and its access log, but no meetings: nothing there invites new work.
 
 Every page is private (no cache, no index, no referrer) and works without JavaScript. A guardian
 sees only their own family, and of addresses only their own, and that only when it is not
@@ -31,7 +36,7 @@ from perhekeskus.families import (
     selectors_referrals,
 )
 from perhekeskus.families.forms.public import ConsentRevokeForm, CorrectionForm, SigninRequestForm
-from perhekeskus.families.models import DataCategory, Guardian
+from perhekeskus.families.models import DataCategory, FamilyStatus, Guardian
 from perhekeskus.families.notices import meeting_place_for_family
 from perhekeskus.families.ratelimit import RateLimited, signin_limiter
 from perhekeskus.families.selectors_consents import ConsentRow
@@ -46,8 +51,8 @@ HOME_LOG_ROWS = 10
 
 
 def guardian_page(view: GuardianView) -> Callable[..., HttpResponse]:
-    """A page for the signed-in guardian; without one (never signed in, idle too long, record
-    closed) the sign-in page, saying that the session ended."""
+    """A page for the signed-in guardian; without one (never signed in, idle too long, signed in
+    too long ago, record anonymised) the sign-in page, saying that the session ended."""
 
     @private_page("same-origin")
     @wraps(view)
@@ -210,35 +215,44 @@ def _consents(guardian: Guardian) -> tuple[list[ConsentView], list[ConsentView]]
 def home(request: HttpRequest, guardian: Guardian) -> HttpResponse:
     family = guardian.family
     family_access = identification.guardian_family_access(guardian)
+    family_record = identification.reads_the_family_record(guardian)
+    closed = family.status == FamilyStatus.CLOSED
     # A worker who has left is not someone to contact: the page says a new one is coming.
     responsible = (
         family.responsible if family.responsible and family.responsible.is_active else None
     )
     my_consents, other_consents = _consents(guardian)
-    log = selectors_consents.access_log_entries(guardian, page=1)
-    context = {
+    context: dict[str, Any] = {
         "guardian": guardian,
+        "family_record": family_record,
+        "closed": closed,
         "responsible": responsible,
         "responsible_organization": selectors_referrals.organization_name(
             responsible.organization if responsible else None
         ),
-        "team": selectors.family_team(family_access),
-        "plan": selectors_plan.plan_for_family(family),
-        "referrals": selectors_referrals.referrals_for_family(family),
-        "meetings": _meetings(guardian),
+        "meetings": [] if closed else _meetings(guardian),
         "my_consents": my_consents,
-        "other_consents": other_consents,
-        "access_log": list(log.object_list)[:HOME_LOG_ROWS],
-        "access_log_more": log.paginator.count > HOME_LOG_ROWS,
         "corrections": selectors_referrals.corrections_for_family(family, guardian),
         "correction_form": CorrectionForm(),
     }
+    if family_record:
+        log = selectors_consents.access_log_entries(guardian, page=1)
+        context |= {
+            "team": selectors.family_team(family_access),
+            "plan": selectors_plan.plan_for_family(family),
+            "referrals": selectors_referrals.referrals_for_family(family),
+            "other_consents": other_consents,
+            "access_log": list(log.object_list)[:HOME_LOG_ROWS],
+            "access_log_more": log.paginator.count > HOME_LOG_ROWS,
+        }
     return render(request, "families/public/home.html", context)
 
 
 @guardian_page
 @require_GET
 def access_log(request: HttpRequest, guardian: Guardian) -> HttpResponse:
+    if not identification.reads_the_family_record(guardian):
+        raise Http404()
     page = selectors_consents.access_log_entries(guardian, page=request.GET.get("page", 1))
     return render(
         request,
