@@ -454,9 +454,13 @@ FAMILIES_LEGAL_ACCESS_HOURS = env_int("FAMILY_LEGAL_ACCESS_HOURS", 8)
 # after this many minutes without a request.
 FAMILIES_SIGNIN_LINK_MINUTES = env_int("FAMILY_SIGNIN_LINK_MINUTES", 20)
 FAMILIES_SESSION_MINUTES = env_int("FAMILY_SESSION_MINUTES", 30)
+# However active, a guardian signs in again after this many hours (ASVS 3.3.2).
+FAMILIES_SESSION_MAX_HOURS = env_int("FAMILY_SESSION_MAX_HOURS", 12)
 # Sign-in links asked for from one browser at one address, and from one address.
 FAMILIES_SIGNIN_RATE_LIMIT = env_str("FAMILY_SIGNIN_RATE_LIMIT", "5/h")
 FAMILIES_SIGNIN_ADDRESS_RATE_LIMIT = env_str("FAMILY_SIGNIN_ADDRESS_RATE_LIMIT", "50/h")
+# Identity codes one professional may look up on the form for reading under a law.
+FAMILIES_LEGAL_LOOKUP_RATE_LIMIT = env_str("FAMILY_LEGAL_LOOKUP_RATE_LIMIT", "20/h")
 # How a guardian proves who they are on the family page: dotted paths to identification
 # backends (`families.identification`); the e-mail link is built in, a county can add strong
 # electronic identification (Suomi.fi) as another backend.
