@@ -43,6 +43,7 @@ from perhekeskus.families.models import (
     Guardian,
     PreferredLanguage,
     ResponsibleChange,
+    SignInLink,
 )
 from perhekeskus.families.policies import (
     can_be_responsible_worker,
@@ -561,12 +562,19 @@ def person_update(
         changed = sorted(f for f in PERSON_FIELDS[kind] if getattr(person, f) != before[f])
         if kind == GUARDIAN and getattr(person, "custody_role", None) != custody_before:
             recompute_complete(family)
+        details: dict[str, Any] = {"family": str(family.pk), "kind": kind, "changed": changed}
+        if kind == GUARDIAN and "email" in changed:
+            # The old address may be someone else's (an ex-partner, a shared mailbox): the
+            # links already sent there must not sign anyone in as this guardian.
+            details["signin_links_cancelled"] = SignInLink.objects.filter(
+                guardian=person, used_at__isnull=True
+            ).update(used_at=timezone.now())
         audit_record(
             action=actions.PERSON_UPDATE,
             actor=actor,
             target=person,
             request=request,
-            details={"family": str(family.pk), "kind": kind, "changed": changed},
+            details=details,
         )
     return person
 
