@@ -567,7 +567,7 @@ def person_update(
             # The old address may be someone else's (an ex-partner, a shared mailbox): the
             # links already sent there must not sign anyone in as this guardian.
             details["signin_links_cancelled"] = SignInLink.objects.filter(
-                guardian=person, used_at__isnull=True
+                guardian_id=person.pk, used_at__isnull=True
             ).update(used_at=timezone.now())
         audit_record(
             action=actions.PERSON_UPDATE,
