@@ -7,8 +7,9 @@ family's consents for the whole retention time, so the family keeps seeing who d
 law's right to the access log) and may revoke those consents (GDPR art. 7(3)). An anonymised
 record has no one to sign in.
 
-- `signin_link_request` answers the same whether the address is known or not (the view shows one
-  page either way); for each guardian of a not anonymised record with that address it
+- `signin_link_request` answers the same, after the same work, whether the address is known or
+  not (the view shows one page either way): it enqueues a job, and the job
+  (`signin_links_send`), for each guardian of a not anonymised record with that address,
   stores a link (only a keyed hash of its random token) valid `FAMILIES_SIGNIN_LINK_MINUTES`, and
   e-mails it (`notices.signin_link_notice`) in the same transaction. A guardian with
   `MAX_OPEN_LINKS` unused links waiting gets no more, so that nobody can fill a mailbox with them.
@@ -36,6 +37,7 @@ from django.utils import timezone, translation
 
 from perhekeskus.audit.services import audit_record
 from perhekeskus.core.client import keyed_hash
+from perhekeskus.core.jobs import enqueue, job
 from perhekeskus.core.links import absolute
 from perhekeskus.families import actions, notices
 from perhekeskus.families.identification import EMAIL_LINK, IdentificationBackend, backend
@@ -65,24 +67,39 @@ def signin_url(token: str, language: str) -> str:
 def signin_link_request(
     *, email: str, request: HttpRequest | None = None, limiter: Limiter | None = None
 ) -> None:
-    """Send a sign-in link to every guardian of a not anonymised record with this e-mail address.
-    Returns nothing: the caller says the same thing whatever happened. `limiter`'s slot is taken
-    before anything is looked up, so an unknown address counts like a known one
-    (`ratelimit.RateLimited` is raised when it is used up)."""
+    """Someone asks for a sign-in link for this e-mail address. Returns nothing: the caller says
+    the same thing whatever happened, and the request does the same work whatever the address:
+    `limiter`'s slot is taken before anything is looked up (`ratelimit.RateLimited` is raised
+    when it is used up), then one job is enqueued (`families_signin_links_send`, with the
+    address's keyed digest only, never the address) that looks the address up and sends the
+    links after the answer. Nothing before the answer tells, by its time, whether the address
+    belongs to a client family."""
     if limiter is not None:
         limiter.reserve()
-    digest = email_digest(email)
-    if not digest:
-        return
+    with transaction.atomic():
+        enqueue(families_signin_links_send, address_digest=email_digest(email))
+
+
+@job(retries=3)
+def families_signin_links_send(*, address_digest: str) -> int:
+    """The job of `signin_link_request`: `signin_links_send`. A retry after a failure finds
+    nothing done (one transaction); a repeated run after a lost worker sends one more link at
+    most, and never more than `MAX_OPEN_LINKS` wait."""
+    return signin_links_send(address_digest=address_digest)
+
+
+def signin_links_send(*, address_digest: str) -> int:
+    """Send a sign-in link to every guardian of a not anonymised record whose e-mail address has
+    this keyed digest (`identity.email_digest`); returns how many were sent."""
+    if not address_digest:
+        return 0
     now = timezone.now()
+    sent = 0
     with transaction.atomic():
         guardians = list(
             Guardian.objects.select_related("family")
             .select_for_update(of=("self",))
-            .filter(
-                email_digest=digest,
-                family__anonymized_at__isnull=True,
-            )
+            .filter(email_digest=address_digest, family__anonymized_at__isnull=True)
             .order_by("pk")
         )
         for guardian in guardians:
@@ -104,9 +121,10 @@ def signin_link_request(
             audit_record(
                 action=actions.SIGNIN_LINK,
                 target=guardian,
-                request=request,
                 details={"family": str(guardian.family_id), "link": link.pk},
             )
+            sent += 1
+    return sent
 
 
 def link_consume(*, token: str) -> Guardian | None:

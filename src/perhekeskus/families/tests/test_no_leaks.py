@@ -68,6 +68,7 @@ from perhekeskus.testing.families import (
     give_consent,
     make_family,
 )
+from perhekeskus.testing.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -312,6 +313,7 @@ def exercise(world: World) -> dict[str, list[str]]:
     # guardian's data-subject export.
     for guardian in (world.open_guardian, world.protected_guardian):
         signin.signin_link_request(email=guardian.email)
+    run_jobs()  # the links are sent by a job, after the answer
     plan_services.meeting_plan(
         actor=world.worker,
         family_id=world.family.pk,

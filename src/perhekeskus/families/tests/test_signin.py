@@ -21,6 +21,7 @@ from perhekeskus.families import actions, identification
 from perhekeskus.families.models import FamilyStatus, Guardian, SignInLink
 from perhekeskus.families.services import signin
 from perhekeskus.testing.families import VALID_PIC, make_family
+from perhekeskus.testing.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,10 @@ def url(name: str, language: str = "fi", **kwargs: Any) -> str:
 
 
 def ask(client: Client, email: str = EMAIL, language: str = "fi") -> Any:
-    return client.post(url("start", language), {"email": email})
+    """Ask for a link, and run the job that sends it after the answer."""
+    response = client.post(url("start", language), {"email": email})
+    run_jobs()
+    return response
 
 
 def tokens() -> list[str]:
