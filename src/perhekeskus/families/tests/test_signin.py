@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django_tasks_db.models import DBTaskResult
 
 from perhekeskus.audit.models import AuditEntry
 from perhekeskus.core.models import OutboxEmail
@@ -72,6 +73,16 @@ def test_a_known_address_gets_a_link_stored_only_as_a_hash(client, guardian):
     (message,) = OutboxEmail.objects.filter(kind="families.signin.link")
     assert message.recipients == f'["{EMAIL}"]'
     assert "/fi/family/sign-in/" in message.body
+
+
+def test_the_request_only_enqueues_a_job_that_names_no_address(client, guardian):
+    response = client.post(url("start"), {"email": EMAIL})
+    assert response.status_code == 303
+    assert not SignInLink.objects.exists()  # sent after the answer
+    (queued,) = DBTaskResult.objects.all()
+    assert "example.org" not in str(queued.args_kwargs)
+    run_jobs()
+    assert len(tokens()) == 1
 
 
 def test_the_audit_entry_names_no_address(client, guardian):
