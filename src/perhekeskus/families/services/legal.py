@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
+from perhekeskus.core.client import keyed_hash
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
+from perhekeskus.core.ratelimit import NO_LIMIT, Counter, Limiter, parse_rate
 from perhekeskus.families import actions
 from perhekeskus.families.identity import pic_digest, validate_personal_identity_code
 from perhekeskus.families.models import (
@@ -35,6 +37,27 @@ from perhekeskus.families.policies import can_review_legal_access, can_work_with
 
 # A reason is what a coordinator reviews: a word or two does not say why.
 REASON_MIN_LENGTH = 20
+
+LOOKUP_SCOPE = "family-legal-lookup"
+LOOKUP_RATE_SETTING = "FAMILIES_LEGAL_LOOKUP_RATE_LIMIT"
+DEFAULT_LOOKUP_RATE_LIMIT = "20/h"
+
+
+def lookup_limiter(actor: User) -> Limiter:
+    """The limit on a professional's identity-code look-ups (`FAMILIES_LEGAL_LOOKUP_RATE_LIMIT`,
+    "20/h" by default; `RATE_LIMITS=off` turns it off): the answer tells whether a code belongs
+    to a family in coordination, so nobody (nor a stolen session) may try codes without end.
+    Counted per account, whichever browser or address the look-ups come from."""
+    if not settings.PERHEKESKUS_RATE_LIMITS:
+        return NO_LIMIT
+    rate = parse_rate(
+        getattr(settings, LOOKUP_RATE_SETTING, DEFAULT_LOOKUP_RATE_LIMIT),
+        setting=LOOKUP_RATE_SETTING,
+    )
+    if rate is None:
+        return NO_LIMIT
+    key = keyed_hash(LOOKUP_SCOPE, "user", str(actor.pk))
+    return Limiter((Counter(f"ratelimit:{LOOKUP_SCOPE}:user:{key}", rate),))
 
 
 def _family_by_code(code: str) -> Family | None:
@@ -95,6 +118,8 @@ def legal_access_open(
         errors["personal_identity_code"] = error.messages[0]
     if errors:
         raise ValidationError(errors)
+    # Every look-up counts, found or not (RateLimited when the professional's are used up).
+    lookup_limiter(actor).reserve()
     family = _family_by_code(personal_identity_code)
     if family is None:
         audit_record(

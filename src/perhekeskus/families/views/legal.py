@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from perhekeskus.core.decorators import professional_required
 from perhekeskus.core.policies import require
+from perhekeskus.core.ratelimit import RateLimited
 from perhekeskus.families import selectors_consents
 from perhekeskus.families.forms.consents import LegalAccessForm, ReviewFilterForm, ReviewForm
 from perhekeskus.families.policies import can_review_legal_access, can_work_with_families
@@ -30,24 +31,33 @@ def legal_access(request: HttpRequest) -> HttpResponse:
         _("Only a professional who works with families may read under a law."),
     )
     form = LegalAccessForm(request.POST or None)
-    saved = save_form(
-        request,
-        form,
-        lambda data: legal.legal_access_open(
-            actor=user,
-            personal_identity_code=data["personal_identity_code"],
-            basis=data["basis"],
-            reason=data["reason"],
-            categories=data["categories"],
-            request=request,
-        ),
-        success=_(
-            "You are reading the family's data under a law. Every read is marked in the "
-            "family's access log and a coordinator reviews it."
-        ),
-        level=messages.WARNING,
-        then=lambda access: family_url(access.family_id),
-    )
+    try:
+        saved = save_form(
+            request,
+            form,
+            lambda data: legal.legal_access_open(
+                actor=user,
+                personal_identity_code=data["personal_identity_code"],
+                basis=data["basis"],
+                reason=data["reason"],
+                categories=data["categories"],
+                request=request,
+            ),
+            success=_(
+                "You are reading the family's data under a law. Every read is marked in the "
+                "family's access log and a coordinator reviews it."
+            ),
+            level=messages.WARNING,
+            then=lambda access: family_url(access.family_id),
+        )
+    except RateLimited as limited:
+        form.add_error(
+            None,
+            _("You have looked up too many identity codes in a short time. Try again later."),
+        )
+        response = render(request, "families/pro/legal_access.html", {"form": form}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
     if saved:
         return saved
     status = 400 if form.is_bound else 200
