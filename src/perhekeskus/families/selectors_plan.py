@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,9 +34,53 @@ from perhekeskus.families.models import (
     SupportPlan,
     TeamMember,
 )
-from perhekeskus.families.selectors import FamilyAccess, PersonContact, contact_details
+from perhekeskus.families.selectors import (
+    FamilyAccess,
+    PersonContact,
+    address_blanker,
+    contact_details,
+)
 
 NOTES_ON_PAGE = 20
+
+
+# --- Non-disclosed addresses typed into texts ----------------------------------------------------
+#
+# A non-disclosed address someone typed into the plan, an action, a meeting's place or minutes or
+# a note is blanked (`selectors.address_blanker`) for every reader but the responsible worker, and
+# on the family's own page for every guardian. The rows read are changed in memory only: the
+# services re-read what they change, so a blanked text is never stored by a read.
+
+Blank = Callable[[str], str]
+
+
+def _blank_fields(blank: Blank, row: Any, *names: str) -> None:
+    for name in names:
+        setattr(row, name, blank(getattr(row, name)))
+
+
+def blank_plan(blank: Blank, plan: SupportPlan | None) -> None:
+    if plan is not None:
+        _blank_fields(blank, plan, "goals")
+
+
+def blank_actions(blank: Blank, actions: Iterable[PlanAction]) -> None:
+    for action in actions:
+        _blank_fields(blank, action, "text", "assignee_text")
+
+
+def blank_meetings(blank: Blank, meetings: Iterable[NetworkMeeting]) -> None:
+    """The place and the minutes, and the actions agreed in the meeting when they were read
+    with it (`_meetings` prefetches them)."""
+    for meeting in meetings:
+        _blank_fields(blank, meeting, "place", "minutes")
+        if "actions" in getattr(meeting, "_prefetched_objects_cache", {}):
+            blank_actions(blank, meeting.actions.all())
+
+
+def blank_notes(blank: Blank, notes: Iterable[Note]) -> None:
+    for note in notes:
+        _blank_fields(blank, note, "text")
 
 
 # --- The plan -----------------------------------------------------------------------------------
@@ -43,9 +88,11 @@ NOTES_ON_PAGE = 20
 
 def support_plan(family_access: FamilyAccess) -> SupportPlan | None:
     family_access.require(DataCategory.PLAN)
-    return (
+    plan = (
         SupportPlan.objects.filter(family=family_access.family).select_related("updated_by").first()
     )
+    blank_plan(address_blanker(family_access), plan)
+    return plan
 
 
 def _actions(plan: SupportPlan) -> list[PlanAction]:
@@ -59,7 +106,9 @@ def _actions(plan: SupportPlan) -> list[PlanAction]:
 def plan_actions(family_access: FamilyAccess) -> list[PlanAction]:
     family_access.require(DataCategory.PLAN)
     plan = SupportPlan.objects.filter(family=family_access.family).first()
-    return _actions(plan) if plan is not None else []
+    actions = _actions(plan) if plan is not None else []
+    blank_actions(address_blanker(family_access), actions)
+    return actions
 
 
 def plan_action(family_access: FamilyAccess, action_id: int) -> PlanAction:
@@ -71,6 +120,7 @@ def plan_action(family_access: FamilyAccess, action_id: int) -> PlanAction:
     )
     if action is None:
         raise NotFound()
+    blank_actions(address_blanker(family_access), [action])
     return action
 
 
@@ -135,16 +185,17 @@ def plan_version(family_access: FamilyAccess, number: int) -> VersionView:
     if version is None:
         raise NotFound()
     data = json.loads(version.snapshot or "{}")
+    blank = address_blanker(family_access)
     return VersionView(
         version=version,
-        goals=str(data.get("goals", "")),
+        goals=blank(str(data.get("goals", ""))),
         follow_up_on=_date(data.get("follow_up_on")),
         status=str(data.get("status", "")),
         actions=[
             VersionAction(
-                text=str(row.get("text", "")),
+                text=blank(str(row.get("text", ""))),
                 assignee_name=str(row.get("assignee_name", "")),
-                assignee_text=str(row.get("assignee_text", "")),
+                assignee_text=blank(str(row.get("assignee_text", ""))),
                 due_on=_date(row.get("due_on")),
                 status=str(row.get("status", "")),
                 meeting_id=row.get("meeting_id"),
@@ -205,6 +256,7 @@ def family_meetings(family_access: FamilyAccess) -> list[NetworkMeeting]:
     family_access.require(DataCategory.MEETINGS)
     now = timezone.now()
     meetings = list(_meetings().filter(family=family_access.family))
+    blank_meetings(address_blanker(family_access), meetings)
     coming = sorted(
         (m for m in meetings if m.status == MeetingStatus.PLANNED and m.starts_at >= now),
         key=lambda m: (m.starts_at, m.pk),
@@ -222,6 +274,7 @@ def family_meeting(family_access: FamilyAccess, meeting_id: int) -> NetworkMeeti
     meeting = _meetings().filter(pk=meeting_id, family=family_access.family).first()
     if meeting is None:
         raise NotFound()
+    blank_meetings(address_blanker(family_access), [meeting])
     return meeting
 
 
@@ -275,7 +328,9 @@ def family_notes(family_access: FamilyAccess, limit: int | None = None) -> list[
         .select_related("author", "author__organization")
         .order_by("-created_at", "-pk")
     )
-    return list(notes[:limit] if limit is not None else notes)
+    rows = list(notes[:limit] if limit is not None else notes)
+    blank_notes(address_blanker(family_access), rows)
+    return rows
 
 
 def family_notes_count(family_access: FamilyAccess) -> int:
@@ -299,6 +354,10 @@ def plan_for_family(family: Family) -> FamilyPlan | None:
     if plan is None:
         return None
     actions = [a for a in _actions(plan) if a.status != ActionStatus.CANCELLED]
+    # Every non-disclosed address is blanked for a guardian: one guardian never reads another's.
+    blank = address_blanker(family)
+    blank_plan(blank, plan)
+    blank_actions(blank, actions)
     return FamilyPlan(plan=plan, actions=actions)
 
 
@@ -306,7 +365,7 @@ def upcoming_meetings_for_family(family: Family) -> list[NetworkMeeting]:
     """The family's planned meetings still to come, soonest first (when, where, who is
     invited; never minutes), for the family's own page. Only for a signed-in guardian of
     `family`."""
-    return list(
+    meetings = list(
         NetworkMeeting.objects.filter(
             family=family, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now()
         )
@@ -317,3 +376,5 @@ def upcoming_meetings_for_family(family: Family) -> list[NetworkMeeting]:
         )
         .order_by("starts_at", "pk")
     )
+    blank_meetings(address_blanker(family), meetings)
+    return meetings

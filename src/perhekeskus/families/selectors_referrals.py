@@ -14,7 +14,6 @@ The family's own page reads its referrals and a guardian's correction requests w
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from perhekeskus.accounts.models import User
 from perhekeskus.catalog.display import localized
 from perhekeskus.catalog.models import Organization
 from perhekeskus.core.errors import NotFound
-from perhekeskus.families import access, selectors
+from perhekeskus.families import access, selectors, selectors_plan
 from perhekeskus.families.access import FamilyGrants
 from perhekeskus.families.ids import parse_id
 from perhekeskus.families.models import (
@@ -176,7 +175,10 @@ def referral_for_receiver(*, actor: User, referral_id: uuid.UUID | str) -> Recei
             [(grants, category) for category in sorted(grants.grants)],
             place=AccessPlace.PAGE,
         )
-    return ReceivedReferral(referral=referral, grants=grants)
+    received = ReceivedReferral(referral=referral, grants=grants)
+    # Never the responsible worker's grant: a non-disclosed address typed in is blanked.
+    _blank_referrals(selectors.address_blanker(received.family_access), [referral])
+    return received
 
 
 @dataclass
@@ -214,7 +216,8 @@ def _notes(family: Family) -> list[Note]:
 
 
 def referral_sent_data(received: ReceivedReferral) -> SentData:
-    """The family's data the referral sent, read under the referral's grant."""
+    """The family's data the referral sent, read under the referral's grant (which never sees a
+    non-disclosed address: one typed into a text is blanked)."""
     family_access = received.family_access
     family = received.family
     data = SentData(
@@ -222,14 +225,19 @@ def referral_sent_data(received: ReceivedReferral) -> SentData:
         guardians=selectors.family_guardians(family_access),
         team=selectors.family_team(family_access),
     )
+    blank = selectors.address_blanker(family_access)
     if family_access.can(DataCategory.CONTACT):
         data.contacts = selectors.contact_details(family_access)
     if family_access.can(DataCategory.PLAN):
         data.plan, data.actions = _plan(family)
+        selectors_plan.blank_plan(blank, data.plan)
+        selectors_plan.blank_actions(blank, data.actions)
     if family_access.can(DataCategory.MEETINGS):
         data.meetings = _meetings(family)
+        selectors_plan.blank_meetings(blank, data.meetings)
     if family_access.can(DataCategory.NOTES):
         data.notes = _notes(family)
+        selectors_plan.blank_notes(blank, data.notes)
     return data
 
 
@@ -242,10 +250,20 @@ def _referral_rows(family: Family | uuid.UUID) -> QuerySet[Referral]:
     )
 
 
+def _blank_referrals(blank: selectors_plan.Blank, referrals: Iterable[Referral]) -> None:
+    """A non-disclosed address typed into a referral's message or reason, blanked in memory
+    (`selectors_plan` says how)."""
+    for referral in referrals:
+        referral.message = blank(referral.message)
+        referral.decline_reason = blank(referral.decline_reason)
+
+
 def referrals_of_family(family_access: FamilyAccess) -> list[Referral]:
     """The family's referrals, newest first, for the family's page (REFERRALS)."""
     family_access.require(DataCategory.REFERRALS)
-    return list(_referral_rows(family_access.family).order_by("-sent_at", "pk"))
+    referrals = list(_referral_rows(family_access.family).order_by("-sent_at", "pk"))
+    _blank_referrals(selectors.address_blanker(family_access), referrals)
+    return referrals
 
 
 def referral_of_family(family_access: FamilyAccess, referral_id: uuid.UUID | str) -> Referral:
@@ -253,6 +271,7 @@ def referral_of_family(family_access: FamilyAccess, referral_id: uuid.UUID | str
     referral = _referral_rows(family_access.family).filter(pk=parse_id(referral_id)).first()
     if referral is None:
         raise NotFound()
+    _blank_referrals(selectors.address_blanker(family_access), [referral])
     return referral
 
 
@@ -319,22 +338,6 @@ def corrections_for_family(family: Family, guardian: Guardian) -> list[Correctio
 # --- Data-subject export -------------------------------------------------------------------------
 
 SUBJECT_KINDS = ("guardian", "child")
-REDACTED = "[non-disclosed address]"
-
-
-def _redactor(secrets: Iterable[str]) -> Any:
-    patterns = [
-        re.compile(r"\s+".join(re.escape(part) for part in secret.split()), re.IGNORECASE)
-        for secret in secrets
-        if secret.strip()
-    ]
-
-    def redact(text: str) -> str:
-        for pattern in patterns:
-            text = pattern.sub(REDACTED, text)
-        return text
-
-    return redact
 
 
 def subject_data(family_access: FamilyAccess, subject_kind: str, subject_id: int) -> dict[str, Any]:
@@ -363,11 +366,10 @@ def subject_data(family_access: FamilyAccess, subject_kind: str, subject_id: int
     if subject is None:
         raise NotFound()
     person = subject.person
-    redact = _redactor(
-        contact.person.address
-        for contact in contacts
-        if contact is not subject and contact.person.address_protected
-    )
+    # The export leaves the responsible worker's hands: every non-disclosed address typed into
+    # a text is blanked (the bare family: `address_blanker` blanks for everyone), the subject's
+    # own too, which stays in their details below.
+    redact = selectors.address_blanker(family)
     details: dict[str, Any] = {
         "kind": subject_kind,
         "id": person.pk,

@@ -379,15 +379,6 @@ def test_the_protected_address_appears_for_the_responsible_worker_only(
     assert [text for text in texts if SECRET in text] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the pages show a non-disclosed address typed into a note, the plan or the minutes to "
-        "every reader of that category (the API and the export blank it): the section "
-        "selectors or templates must blank it for all but the responsible worker; then this "
-        "passes and the mark goes"
-    ),
-)
 def test_a_protected_address_typed_into_a_text_reaches_the_responsible_worker_only(
     world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
