@@ -30,7 +30,6 @@ from perhekeskus.families.api.serializers import (
     STATUS_ALL,
     FamilyListParams,
     Sections,
-    address_blanker,
     family_json,
     family_row_json,
 )
@@ -155,9 +154,7 @@ def _sections(family_access: FamilyAccess) -> Sections:
         team=selectors.family_team(family_access),
         # What anyone typed may hold a non-disclosed address: blanked for all but the
         # responsible worker, in every text of the answer.
-        blank=address_blanker(
-            [*guardians, *children], sees_protected=family_access.sees_protected_addresses
-        ),
+        blank=selectors.address_blanker(family_access),
     )
     if family_access.can(DataCategory.CONTACT):
         sections.contact = selectors.contact_details(family_access)
