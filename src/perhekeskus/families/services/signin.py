@@ -49,7 +49,8 @@ SESSION_GUARDIAN = "families.guardian"
 SESSION_SEEN = "families.seen"
 SESSION_METHOD = "families.method"
 SESSION_STARTED = "families.started"
-SESSION_KEYS = (SESSION_GUARDIAN, SESSION_SEEN, SESSION_METHOD, SESSION_STARTED)
+SESSION_EMAIL = "families.email"
+SESSION_KEYS = (SESSION_GUARDIAN, SESSION_SEEN, SESSION_METHOD, SESSION_STARTED, SESSION_EMAIL)
 # A signed-in session ends this many hours after signing in, even while in use.
 DEFAULT_SESSION_MAX_HOURS = 12
 MAX_OPEN_LINKS = 3
@@ -206,6 +207,9 @@ def guardian_sign_in(*, request: HttpRequest, guardian: Guardian, method: str) -
     session[SESSION_SEEN] = now
     session[SESSION_STARTED] = now
     session[SESSION_METHOD] = method
+    # Which e-mail the guardian had: a worker who changes it ends this session (a new address
+    # means the old one may no longer be theirs).
+    session[SESSION_EMAIL] = guardian.email_digest
     audit_record(
         action=actions.SIGNIN,
         target=guardian,
@@ -261,7 +265,9 @@ def current_guardian(request: HttpRequest) -> Guardian | None:
         )
         .first()
     )
-    if guardian is None:
+    if guardian is None or session.get(SESSION_EMAIL, guardian.email_digest) != (
+        guardian.email_digest
+    ):
         sign_out(request=request)
         return None
     session[SESSION_SEEN] = now

@@ -268,6 +268,28 @@ def test_changing_a_guardians_email_cancels_the_links_sent_to_the_old_address(fa
     assert response.status_code == 404
 
 
+def test_changing_a_guardians_email_ends_their_open_session(family, professional):
+    guardian = family.guardians.order_by("pk").first()
+    client = Client()
+    assert client.post(f"/en/family/sign-in/{_link(guardian)}/").status_code == 303
+    assert client.get("/en/family/home/").status_code == 200
+    record_services.person_update(
+        actor=professional,
+        family_id=family.pk,
+        kind="guardian",
+        person_id=guardian.pk,
+        data=GuardianInput(
+            name=guardian.name,
+            email="anna.uusi@example.org",
+            phone=guardian.phone,
+            address=guardian.address,
+            preferred_language=guardian.preferred_language,
+            custody_role=guardian.custody_role,
+        ),
+    )
+    assert client.get("/en/family/home/").status_code == 303
+
+
 def test_a_guardian_session_has_an_absolute_lifetime(family, monkeypatch):
     # ASVS 3.3.2: re-authentication after at most 12 hours even while the session is in use.
     guardian = family.guardians.first()
