@@ -49,11 +49,13 @@ def make_family(
 ) -> Family:
     """An open family with guardians and children (each a dict of field overrides), the
     `responsible` as its responsible worker, and the opening in its hand-over history."""
+    owner = organization or responsible.organization
+    assert owner is not None, "the responsible worker needs an organisation"
     family = Family.objects.create(
         name=name,
         name_digest=name_digest(name),
         municipality=municipality or MunicipalityFactory.create(),
-        organization=organization or responsible.organization,
+        organization=owner,
         responsible=responsible,
         opened_by=responsible,
     )
