@@ -252,3 +252,15 @@ def test_a_childs_export_blanks_a_home_address_that_is_a_parents_non_disclosed_o
     )
     text = as_text(export(professional, family, "child", family.children.get().pk))
     assert PROTECTED_ADDRESS not in text
+
+
+def test_a_team_member_refused_the_correction_page_leaves_no_read_in_the_log(
+    kuraattori, school, family
+):
+    from perhekeskus.families.tests.helpers import logged_in
+
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=access.ALL_CATEGORIES)
+    response = logged_in(kuraattori).get(f"/en/pro/families/{family.pk}/corrections/new/")
+    assert response.status_code == 403
+    assert not AccessLogEntry.objects.filter(family=family, actor=kuraattori).exists()
