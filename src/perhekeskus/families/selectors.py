@@ -285,6 +285,43 @@ def _protected_addresses(family: Family) -> list[str]:
     ]
 
 
+def _address_patterns(family: Family) -> list[re.Pattern[str]]:
+    patterns: list[re.Pattern[str]] = []
+    for address in _protected_addresses(family):
+        for part in (address, address.split(",", 1)[0]):
+            words = part.split()
+            if words:
+                patterns.append(
+                    re.compile(r"[\s,.]*".join(re.escape(word) for word in words), re.IGNORECASE)
+                )
+    return patterns
+
+
+def restore_blanked(family: Family, stored: str, submitted: str) -> str:
+    """What an edit form sends back, with each blanked address put back from the stored text: a
+    team member edits a note or the plan with the non-disclosed addresses blanked, and saving
+    must not replace the addresses with the placeholder. The placeholders are filled in the
+    order the addresses stand in the stored text; any others stay as they were typed."""
+    placeholder = str(REDACTED)
+    if placeholder not in submitted or not stored:
+        return submitted
+    found: list[tuple[int, str]] = []
+    for pattern in _address_patterns(family):
+        found.extend((match.start(), match.group(0)) for match in pattern.finditer(stored))
+    originals: list[str] = []
+    covered_until = -1
+    for start, text in sorted(found, key=lambda item: (item[0], -len(item[1]))):
+        if start > covered_until:
+            originals.append(text)
+            covered_until = start + len(text) - 1
+    pieces = submitted.split(placeholder)
+    restored = [pieces[0]]
+    for index, piece in enumerate(pieces[1:]):
+        restored.append(originals[index] if index < len(originals) else placeholder)
+        restored.append(piece)
+    return "".join(restored)
+
+
 def address_blanker(target: FamilyAccess | Family) -> Callable[[str], str]:
     """A function that blanks every non-disclosed address of the family in a text someone typed
     (a note, the plan, minutes, a meeting's place, a referral's message), however its spaces
@@ -298,14 +335,7 @@ def address_blanker(target: FamilyAccess | Family) -> Callable[[str], str]:
         family = target.family
     else:
         family = target
-    patterns: list[re.Pattern[str]] = []
-    for address in _protected_addresses(family):
-        for part in (address, address.split(",", 1)[0]):
-            words = part.split()
-            if words:
-                patterns.append(
-                    re.compile(r"[\s,.]*".join(re.escape(word) for word in words), re.IGNORECASE)
-                )
+    patterns = _address_patterns(family)
     if not patterns:
         return lambda text: text
     replacement = str(REDACTED)

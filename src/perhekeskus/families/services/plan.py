@@ -32,7 +32,7 @@ from perhekeskus.accounts.models import User
 from perhekeskus.audit.services import audit_record
 from perhekeskus.core.errors import NotFound
 from perhekeskus.core.policies import require
-from perhekeskus.families import actions, notices
+from perhekeskus.families import actions, notices, selectors
 from perhekeskus.families.access import RESPONSIBLE_ROLE
 from perhekeskus.families.models import (
     AccessBasis,
@@ -252,6 +252,8 @@ def plan_update(
         if status not in PlanStatus.values:
             raise ValidationError({"status": _("Choose the plan's status.")})
         plan = _plan_for_update(family_access)
+        if not family_access.sees_protected_addresses:
+            goals = selectors.restore_blanked(family_access.family, plan.goals, goals)
         plan.goals = goals
         plan.follow_up_on = follow_up_on
         plan.status = status
@@ -345,6 +347,8 @@ def action_update(
             raise ValidationError({"status": _("Choose the action's status.")})
         before = (action.text, action.assignee_id, action.assignee_text, action.due_on)
         before_status = action.status
+        if text is not KEEP and not family_access.sees_protected_addresses:
+            text = selectors.restore_blanked(family_access.family, action.text, text)
         if text is not KEEP:
             action.text = clean_text(
                 text, field="text", limit=ACTION_TEXT_MAX, required=_("Write what is done.")

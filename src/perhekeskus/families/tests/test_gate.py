@@ -185,3 +185,41 @@ def test_a_childs_address_that_is_a_parents_non_disclosed_one_is_hidden(
     )
     shown = [contact.address for contact in selectors.contact_details(as_worker)]
     assert shown.count(PROTECTED_ADDRESS) == 1
+
+
+def test_a_team_member_saving_a_blanked_text_keeps_the_address_the_worker_wrote(
+    professional, kuraattori, school
+):
+    from perhekeskus.families.models import SupportPlan
+    from perhekeskus.families.services import plan as plan_services
+    from perhekeskus.testing.families import PROTECTED_ADDRESS
+
+    family = make_family(
+        responsible=professional,
+        guardians=[{"address": PROTECTED_ADDRESS, "address_protected": True}],
+    )
+    add_member(family, kuraattori)
+    give_consent(family, [school], categories=[DataCategory.PLAN])
+    written = f"Tapaamiset kotona ({PROTECTED_ADDRESS}) kerran viikossa."
+    plan_services.plan_update(
+        actor=professional, family_id=family.pk, goals=written, follow_up_on=None, status="active"
+    )
+    as_member = selectors.access_family(
+        actor=kuraattori, family_id=family.pk, categories=[DataCategory.PLAN]
+    )
+    (shown,) = selectors.blank_protected(as_member, written)
+    assert "Salainen" not in shown
+    plan_services.plan_update(
+        actor=kuraattori,
+        family_id=family.pk,
+        goals=shown + " Koulu seuraa poissaoloja.",
+        follow_up_on=None,
+        status="active",
+    )
+    stored = SupportPlan.objects.get(family=family).goals
+    assert stored == written + " Koulu seuraa poissaoloja."
+
+
+def test_restore_blanked_leaves_a_text_without_placeholders_alone(professional):
+    family = make_family(responsible=professional)
+    assert selectors.restore_blanked(family, "vanha", "uusi teksti") == "uusi teksti"
