@@ -7,11 +7,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.conf.urls.i18n import i18n_patterns
-from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, clear_url_caches, include, path, reverse
-from django.urls.resolvers import LocalePrefixPattern, URLResolver
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from perhekeskus.core.errors import NotFound
@@ -30,50 +27,6 @@ from perhekeskus.testing.factories import OrganizationFactory
 from perhekeskus.testing.families import add_member, give_consent, make_family
 
 pytestmark = pytest.mark.django_db
-
-
-# Until the records part's pages are wired (`families:detail`, `families:list`), these tests run
-# under a URLconf that stands in for them; the fixture switches it on only while they are missing.
-def _stand_in(request: HttpRequest, family_id: object = None) -> HttpResponse:
-    return HttpResponse("family page")
-
-
-def _urlpatterns() -> list:
-    from perhekeskus.config import urls as root
-
-    families = (
-        [
-            path("", _stand_in, name="list"),
-            path("<uuid:family_id>/", _stand_in, name="detail"),
-            path("", include("perhekeskus.families.urls.consents")),
-        ],
-        "families",
-    )
-    patterns: list = []
-    for pattern in root.urlpatterns:
-        if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern):
-            inner = [p for p in pattern.url_patterns if str(p.pattern) != "pro/families/"]
-            inner.append(path("pro/families/", include(families)))
-            patterns += i18n_patterns(*inner, prefix_default_language=True)
-        else:
-            patterns.append(pattern)
-    return patterns
-
-
-@pytest.fixture(autouse=True)
-def _family_page_urls(settings):
-    try:
-        reverse("families:detail", args=["00000000-0000-0000-0000-000000000000"])
-        reverse("families:list")
-    except NoReverseMatch:
-        global urlpatterns
-        urlpatterns = _urlpatterns()
-        settings.ROOT_URLCONF = __name__
-        clear_url_caches()
-        yield
-        clear_url_caches()
-    else:
-        yield
 
 
 @pytest.fixture

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from perhekeskus.families import selectors
 from perhekeskus.families.models import AccessBasis, AccessLogEntry, DataCategory, LegalAccess
 from perhekeskus.families.services import legal
 from perhekeskus.families.tests.helpers import logged_in
-from perhekeskus.families.tests.test_consents_views import (  # noqa: F401 (the fixture)
-    _family_page_urls,
-    url,
-)
 from perhekeskus.families.views.sections_consents import section_context
 from perhekeskus.testing.families import VALID_PIC, make_family
 
 pytestmark = pytest.mark.django_db
+
+
+def url(name: str, *args: object) -> str:
+    with translation.override("en"):
+        return reverse(f"families:{name}", args=args)
+
 
 REASON = "Koulu teki lastensuojeluilmoituksen, selvitän perheen tilanteen."
 
@@ -26,8 +29,8 @@ REASON = "Koulu teki lastensuojeluilmoituksen, selvitän perheen tilanteen."
 def family(professional):
     return make_family(
         responsible=professional,
-        # Not a Finnish surname: the readers' names are made up by Faker in Finnish, and one
-        # named Virtanen would make "the family's name is not shown" fail by chance.
+        # A name no reader or anything else on the review page is called, so that "the
+        # family's name is not shown" can fail only for the family.
         name="Perhe-Q7",
         children=({"personal_identity_code": VALID_PIC},),
     )
