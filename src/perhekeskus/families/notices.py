@@ -33,8 +33,8 @@ from perhekeskus.catalog.display import localized
 from perhekeskus.core.client import keyed_hash
 from perhekeskus.core.links import absolute
 from perhekeskus.core.outbox import email_enqueue
+from perhekeskus.families import selectors
 from perhekeskus.families.models import (
-    Child,
     Family,
     Guardian,
     MeetingStatus,
@@ -167,33 +167,11 @@ def referral_notice(*, referral: Referral) -> int:
 # --- Network meetings ----------------------------------------------------------------------------
 
 
-def _normalised(text: str) -> str:
-    return " ".join(text.casefold().replace(",", " ").split())
-
-
-def _names_an_address(place: str, family: Family) -> bool:
-    """Whether the typed place contains an address of anyone in the family (or its street part),
-    in which case a notice does not repeat it."""
-    wanted = _normalised(place)
-    if not wanted:
-        return False
-    people: list[Guardian | Child] = [*family.guardians.all(), *Child.objects.filter(family=family)]
-    for person in people:
-        address = person.address.strip()
-        if not address:
-            continue
-        for part in (address, address.split(",")[0]):
-            text = _normalised(part)
-            if text and (text in wanted or wanted in text):
-                return True
-    return False
-
-
 def meeting_place_for_family(meeting: NetworkMeeting) -> str:
     """The meeting's place as the family may be told it: empty when it names an address of
     anyone in the family (the responsible worker tells the place instead)."""
     place = meeting.place.strip()
-    if place and _names_an_address(place, meeting.family):
+    if place and selectors.names_a_family_address(meeting.family, place):
         return ""
     return place
 

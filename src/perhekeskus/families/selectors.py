@@ -285,6 +285,34 @@ def _protected_addresses(family: Family) -> list[str]:
     ]
 
 
+_STREET_NUMBER = re.compile(r"[^\W\d_]\s+\d")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().replace(",", " ").split())
+
+
+def names_a_family_address(family: Family, place: str) -> bool:
+    """Whether a typed place (a meeting's) names the address of anyone in the family: it
+    contains the address or its street part, or it is part of the address and names a street
+    number ("Salainen polku 7", the building without the flat). A place without a number that
+    an address contains ("Askola") does not. The same answer for every address, so that a
+    refusal tells nothing about which one is non-disclosed."""
+    wanted = _words(place)
+    if not wanted:
+        return False
+    numbered = _STREET_NUMBER.search(wanted) is not None
+    for model in (Guardian, Child):
+        for address in model.objects.filter(family=family).values_list("address", flat=True):
+            for part in (address.strip(), address.strip().split(",")[0]):
+                text = _words(part)
+                if len(text) >= 4 and text in wanted:
+                    return True
+                if numbered and text and f" {wanted} " in f" {text} ":
+                    return True
+    return False
+
+
 def _address_patterns(family: Family) -> list[re.Pattern[str]]:
     patterns: list[re.Pattern[str]] = []
     for address in _protected_addresses(family):

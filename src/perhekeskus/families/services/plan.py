@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -419,41 +418,6 @@ def _people(
     return guardians, children, sorted(wanted_professionals)
 
 
-_STREET_NUMBER = re.compile(r"[^\W\d_]\s+\d")
-
-
-def _normalised(text: str) -> str:
-    return " ".join(text.casefold().replace(",", " ").split())
-
-
-def _names_a_home_address(place: str, family_access: FamilyAccess) -> bool:
-    """Whether the typed place contains the address (or its street part) of anyone in the
-    family. A meeting's place is shown to the whole team and on the family's page to each
-    guardian, so it must never carry an address, least a non-disclosed one; the same answer
-    for every address, so the refusal tells nothing about which one is non-disclosed."""
-    wanted = _normalised(place)
-    if not wanted:
-        return False
-    family = family_access.family
-    people: list[Guardian | Child] = [
-        *Guardian.objects.filter(family=family),
-        *Child.objects.filter(family=family),
-    ]
-    # Both ways: the place contains the address (or its street part), or the place is part of
-    # the address and names a street number ("Salainen polku 7", the building without the
-    # flat). A place without a number that the address contains ("Askola") stays allowed.
-    numbered = _STREET_NUMBER.search(wanted) is not None
-    for person in people:
-        address = person.address.strip()
-        for part in (address, address.split(",")[0]):
-            text = _normalised(part)
-            if len(text) >= 4 and text in wanted:
-                return True
-            if numbered and text and f" {wanted} " in f" {text} ":
-                return True
-    return False
-
-
 def _meeting_for_update(family_access: FamilyAccess, meeting_id: int) -> NetworkMeeting:
     meeting = (
         NetworkMeeting.objects.select_for_update()
@@ -485,7 +449,7 @@ def meeting_plan(
         )
         if "\n" in place or "\r" in place:
             raise ValidationError({"place": _("Write the place on one line.")})
-        if _names_a_home_address(place, family_access):
+        if selectors.names_a_family_address(family_access.family, place):
             raise ValidationError(
                 {
                     "place": _(

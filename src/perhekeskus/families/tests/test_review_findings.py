@@ -462,10 +462,10 @@ def test_identity_codes_cannot_be_tried_without_limit_on_the_legal_access_form(
 def test_a_meeting_place_naming_the_protected_building_is_not_shown_to_the_team(
     family, professional, kuraattori, school
 ):
-    # services.plan._names_a_home_address refuses a place only when it contains the whole
-    # address or its part before the first comma (notices._names_an_address also checks the
-    # other way round, so the family's e-mail is safe): "Salainen polku 7", the building
-    # without the flat, is stored and shown to every team member with the meetings category.
+    # A place was refused only when it contained the whole address or its part before the
+    # first comma: "Salainen polku 7", the building without the flat, was stored and shown to
+    # every team member with the meetings category (selectors.names_a_family_address now
+    # checks both ways, for the meeting service and the notices alike).
     add_member(family, kuraattori)
     give_consent(family, [school], categories=[DataCategory.MEETINGS])
     try:
