@@ -41,6 +41,7 @@ from perhekeskus.families.models import (
 )
 from perhekeskus.families.policies import can_answer_referrals, can_work_with_families
 from perhekeskus.families.services.common import clean_text, lock_family, too_long
+from perhekeskus.families.services.team import member_create
 
 # What a sender may choose to send besides the family's basic information and the referral
 # itself, which every referral carries.
@@ -303,25 +304,14 @@ def referral_accept(
                 family_id=referral.family_id, user=actor, removed_at__isnull=True
             ).exists()
             if not already:
-                member = TeamMember.objects.create(
+                member_create(
                     family_id=referral.family_id,
                     user=actor,
                     organization_id=referral.to_organization_id,
                     role=role,
-                    added_by=actor,
-                )
-                audit_record(
-                    action=actions.TEAM_ADD,
                     actor=actor,
-                    target=member,
                     request=request,
-                    details={
-                        "family": str(referral.family_id),
-                        "user": actor.pk,
-                        "organization": str(actor.organization_id),
-                        "role": role,
-                        "referral": str(referral.pk),
-                    },
+                    referral=str(referral.pk),
                 )
                 joined = True
         _record_move(

@@ -89,25 +89,49 @@ def team_member_add(
                     % {"organisation": user.organization.name}
                 }
             )
-        member = TeamMember.objects.create(
-            family=family,
+        member = member_create(
+            family_id=family.pk,
             user=user,
             organization_id=user.organization_id,
             role=role,
-            added_by=actor,
-        )
-        audit_record(
-            action=actions.TEAM_ADD,
             actor=actor,
-            target=member,
             request=request,
-            details={
-                "family": str(family.pk),
-                "user": user.pk,
-                "organization": str(user.organization_id),
-                "role": role,
-            },
         )
+    return member
+
+
+def member_create(
+    *,
+    family_id: uuid.UUID,
+    user: User,
+    organization_id: uuid.UUID,
+    role: str,
+    actor: User,
+    request: HttpRequest | None = None,
+    **details: str,
+) -> TeamMember:
+    """The member's row and its TEAM_ADD entry, in the caller's transaction, after the caller
+    has checked that the user may join (`team_member_add`, or accepting a referral)."""
+    member = TeamMember.objects.create(
+        family_id=family_id,
+        user=user,
+        organization_id=organization_id,
+        role=role,
+        added_by=actor,
+    )
+    audit_record(
+        action=actions.TEAM_ADD,
+        actor=actor,
+        target=member,
+        request=request,
+        details={
+            "family": str(family_id),
+            "user": user.pk,
+            "organization": str(organization_id),
+            "role": role,
+            **details,
+        },
+    )
     return member
 
 
